@@ -1,0 +1,71 @@
+//! Byte offsets (what the core uses) to UTF-16 code units (what the contract and JavaScript use).
+//!
+//! The conversion happens once, when the result is assembled: a table of checkpoints lets each
+//! lookup count only the few characters after the nearest checkpoint.
+
+/// Converts byte offsets of one text into UTF-16 code-unit offsets.
+pub(crate) struct Utf16Index<'t> {
+    text: &'t str,
+    /// `checkpoints[k]` = UTF-16 offset of byte `k * STEP` (rounded down to a char boundary).
+    checkpoints: Vec<(usize, u32)>,
+}
+
+const STEP: usize = 256;
+
+impl<'t> Utf16Index<'t> {
+    pub(crate) fn new(text: &'t str) -> Self {
+        let mut checkpoints = Vec::with_capacity(text.len() / STEP + 2);
+        let mut units: u32 = 0;
+        let mut next = 0;
+        for (i, c) in text.char_indices() {
+            if i >= next {
+                checkpoints.push((i, units));
+                next = i + STEP;
+            }
+            units += c.len_utf16() as u32;
+        }
+        checkpoints.push((text.len(), units));
+        Utf16Index { text, checkpoints }
+    }
+
+    /// UTF-16 offset of `byte`; a byte inside a character is rounded down to its start.
+    pub(crate) fn utf16(&self, byte: usize) -> u32 {
+        let byte = byte.min(self.text.len());
+        let k = match self.checkpoints.binary_search_by(|&(b, _)| b.cmp(&byte)) {
+            Ok(k) => return self.checkpoints[k].1,
+            Err(k) => k.saturating_sub(1),
+        };
+        let (b0, mut units) = self.checkpoints[k];
+        for (i, c) in self.text[b0..].char_indices() {
+            if b0 + i + c.len_utf8() > byte {
+                break;
+            }
+            units += c.len_utf16() as u32;
+        }
+        units
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_surrogate_pairs_as_two_units() {
+        let t = "a🌎b🇫🇷c";
+        let ix = Utf16Index::new(t);
+        assert_eq!(ix.utf16(0), 0);
+        assert_eq!(ix.utf16(1), 1);
+        assert_eq!(ix.utf16(5), 3); // after the globe
+        assert_eq!(ix.utf16(t.len()), t.encode_utf16().count() as u32);
+    }
+
+    #[test]
+    fn agrees_with_encode_utf16_on_long_mixed_text() {
+        let t = "é🌎x\u{202f}«»".repeat(200);
+        let ix = Utf16Index::new(&t);
+        for (i, _) in t.char_indices() {
+            assert_eq!(ix.utf16(i) as usize, t[..i].encode_utf16().count());
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! The analysis pipeline: text → tokens, sentences → language → entities → quotes → contract.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::analysis::{Analysis, Entity, Quote, Speaker, Utf16Span};
+use crate::entities::{self, EntityCluster};
+use crate::error::Error;
+use crate::lang::{self, Language};
+use crate::ner;
+use crate::offsets::Utf16Index;
+use crate::quotes::{self, FoundQuote};
+use crate::text::{self, ByteSpan, Token};
+
+/// Analyses articles. Holds the entity models; cheap to share, reusable across texts.
+///
+/// Without models, entities come from language-neutral rules (capitalisation, titles, the
+/// gazetteers); [`Analyzer::with_builtin_models`] (native builds) or [`Analyzer::load_model`]
+/// add the trained taggers.
+#[derive(Default)]
+pub struct Analyzer {
+    models: HashMap<Language, ner::Model>,
+}
+
+/// One sentence: its bytes, its tokens (indices into [`Doc::tokens`]) and its paragraph.
+#[derive(Debug, Clone)]
+pub(crate) struct Sentence {
+    pub bytes: ByteSpan,
+    pub tokens: Range<usize>,
+    pub paragraph: usize,
+}
+
+/// The text with its segmentation, shared by every stage.
+pub(crate) struct Doc<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    pub paragraphs: Vec<ByteSpan>,
+    pub sentences: Vec<Sentence>,
+    pub language: Language,
+}
+
+impl<'t> Doc<'t> {
+    pub(crate) fn new(text: &'t str) -> Doc<'t> {
+        let paragraphs = text::paragraphs(text);
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        for (p, para) in paragraphs.iter().enumerate() {
+            let first = tokens.len();
+            tokens.extend(text::tokenize_range(text, para.clone()));
+            let para_tokens = &tokens[first..];
+            let mut k = 0;
+            for bytes in text::sentences(text, para.clone(), para_tokens) {
+                let a = k;
+                while k < para_tokens.len() && para_tokens[k].start < bytes.end {
+                    k += 1;
+                }
+                sentences.push(Sentence { bytes, tokens: first + a..first + k, paragraph: p });
+            }
+        }
+        let language = lang::detect(text, &tokens);
+        Doc { text, tokens, paragraphs, sentences, language }
+    }
+
+    pub(crate) fn tok(&self, i: usize) -> &'t str {
+        self.tokens[i].text(self.text)
+    }
+
+    /// Index of the sentence containing token `i`.
+    pub(crate) fn sentence_of_token(&self, i: usize) -> usize {
+        self.sentences.partition_point(|s| s.tokens.end <= i).min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// Index of the first token starting at or after byte `b`.
+    pub(crate) fn token_at_or_after(&self, b: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < b)
+    }
+}
+
+impl Analyzer {
+    /// An analyzer with no trained models: rules only.
+    pub fn new() -> Analyzer {
+        Analyzer::default()
+    }
+
+    /// An analyzer with the French and English models compiled into the binary (native builds;
+    /// the wasm build loads them on demand with [`Analyzer::load_model`] instead).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn with_builtin_models() -> Result<Analyzer, Error> {
+        let mut a = Analyzer::new();
+        for bytes in ner::BUILTIN_MODELS {
+            a.load_model(bytes)?;
+        }
+        Ok(a)
+    }
+
+    /// Adds a trained entity model (a `models/ner-*.bin` file); returns its language code.
+    pub fn load_model(&mut self, bytes: &[u8]) -> Result<&'static str, Error> {
+        let model = ner::Model::from_bytes(bytes)?;
+        let lang = model.language();
+        self.models.insert(lang, model);
+        Ok(lang.code())
+    }
+
+    /// Language codes of the loaded models.
+    pub fn model_languages(&self) -> Vec<&'static str> {
+        self.models.keys().map(|l| l.code()).collect()
+    }
+
+    /// Detects the language of `text` (`"fr"`, `"en"` or `"und"`), e.g. to load its model first.
+    pub fn detect_language(text: &str) -> &'static str {
+        let tokens = text::tokenize_range(text, 0..floor_char_boundary(text, 200_000));
+        lang::detect(text, &tokens).code()
+    }
+
+    /// Analyses one article. Fails only on input over [`crate::MAX_INPUT_BYTES`].
+    pub fn analyze(&self, text: &str) -> Result<Analysis, Error> {
+        if text.len() > crate::MAX_INPUT_BYTES {
+            return Err(Error::InputTooLarge { bytes: text.len(), limit: crate::MAX_INPUT_BYTES });
+        }
+        let doc = Doc::new(text);
+        let model = self.models.get(&doc.language);
+        let clusters = entities::find(&doc, model);
+        let found = quotes::find(&doc, &clusters);
+        Ok(assemble(&doc, &clusters, &found))
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Builds the contract type, converting every byte span to UTF-16 once.
+fn assemble(doc: &Doc, clusters: &[EntityCluster], found: &[FoundQuote]) -> Analysis {
+    let ix = Utf16Index::new(doc.text);
+    let span = |b: &ByteSpan| Utf16Span {
+        text: doc.text[b.clone()].to_string(),
+        start_utf16: ix.utf16(b.start),
+        end_utf16: ix.utf16(b.end),
+    };
+    let entities = clusters
+        .iter()
+        .enumerate()
+        .map(|(id, c)| Entity {
+            id: id as u32,
+            name: c.name.clone(),
+            kind: c.kind,
+            role: c.role.clone(),
+            mentions: c.mentions.iter().map(&span).collect(),
+        })
+        .collect();
+    let quotes = found
+        .iter()
+        .map(|q| Quote {
+            span: span(&q.span),
+            kind: q.kind,
+            speaker: q.speaker.as_ref().map(|s| Speaker { span: span(&s.span), entity: s.entity.map(|e| e as u32) }),
+            cue: q.cue.as_ref().map(&span),
+        })
+        .collect();
+    Analysis { language: doc.language.code().to_string(), quotes, entities }
+}

@@ -1,0 +1,420 @@
+//! Paragraphs, sentences and tokens over the original text.
+//!
+//! Everything here works on byte offsets into the caller's `&str`: nothing is normalised into a
+//! copy, so every span maps back to the input exactly. Variants of apostrophes and quote marks
+//! are unified only when *comparing* (see [`fold_char`]), never in the spans themselves.
+
+use std::ops::Range;
+
+/// A byte range into the analysed text.
+pub(crate) type ByteSpan = Range<usize>;
+
+/// What a token is, as far as the later stages care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    /// Letters (and inner hyphens / apostrophes / dots of abbreviations).
+    Word,
+    /// Digits, with inner spaces (`100 000`), commas or dots (`14,000`, `3.5`).
+    Number,
+    /// A French elided article or pronoun, apostrophe included (`l’`, `qu’`, `jusqu’`).
+    Elision,
+    /// `https://…`, `www.…`, `pic.twitter.com/…`.
+    Url,
+    /// `@handle` or `#hashtag`.
+    Handle,
+    /// A quotation mark or an apostrophe standing alone.
+    QuoteMark,
+    /// Any other punctuation or symbol (one character).
+    Punct,
+}
+
+/// One token: its byte span and kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Apostrophe-like characters: typographic, straight, modifier letter, prime.
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '′' | '‘')
+}
+
+/// Characters that can open or close a quotation.
+pub(crate) fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '«' | '»' | '“' | '”' | '„' | '‟' | '‘' | '’' | '‚' | '‹' | '›' | '「' | '」' | '『' | '』'
+    )
+}
+
+/// Horizontal spaces, including the no-break spaces French typography puts inside « ».
+pub(crate) fn is_hspace(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' | '\u{200a}' | '\u{3000}')
+}
+
+/// Folds a character for matching only: apostrophe and quote variants to ASCII, lower case.
+pub(crate) fn fold_char(c: char) -> char {
+    match c {
+        '’' | 'ʼ' | '′' | '‘' => '\'',
+        '“' | '”' | '„' | '‟' | '«' | '»' => '"',
+        '\u{a0}' | '\u{202f}' | '\u{2009}' => ' ',
+        _ => c,
+    }
+}
+
+/// A lower-cased, apostrophe-folded copy for dictionary lookups (not for spans).
+pub(crate) fn fold(s: &str) -> String {
+    s.chars().map(fold_char).flat_map(char::to_lowercase).collect()
+}
+
+/// Byte ranges of paragraphs: maximal runs of text between line breaks, trimmed of
+/// surrounding whitespace; empty lines are skipped. `\r\n`, `\r`, U+2028 and U+2029 all break.
+pub(crate) fn paragraphs(text: &str) -> Vec<ByteSpan> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    let push = |a: usize, b: usize, out: &mut Vec<ByteSpan>| {
+        let line = &text[a..b];
+        let trimmed_start = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            out.push(a + trimmed_start..a + trimmed_start + trimmed.len());
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+            push(line_start, i, &mut out);
+            line_start = i + c.len_utf8();
+        }
+    }
+    push(line_start, text.len(), &mut out);
+    out
+}
+
+/// Abbreviations whose final dot does not end a sentence (compared folded, dot included).
+const ABBREVIATIONS: &[&str] = &[
+    "m.", "mm.", "mme.", "mlle.", "dr.", "pr.", "me.", "mgr.", "st.", "ste.", "mr.", "mrs.", "ms.",
+    "prof.", "gen.", "gén.", "col.", "capt.", "lt.", "sgt.", "gov.", "sen.", "rep.", "rev.", "jr.",
+    "sr.", "no.", "vs.", "etc.", "cf.", "p.", "av.", "bd.", "jan.", "feb.", "mar.", "apr.", "aug.",
+    "sept.", "sep.", "oct.", "nov.", "dec.", "inc.", "corp.", "ltd.", "co.", "mt.", "ft.", "e.g.",
+    "i.e.", "u.s.", "u.k.", "u.n.", "j.-c.",
+];
+
+pub(crate) fn is_abbreviation(word_with_dot: &str) -> bool {
+    let f = fold(word_with_dot);
+    ABBREVIATIONS.contains(&f.as_str())
+}
+
+/// French elided forms that take an apostrophe and glue to the next word.
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+    "quelqu",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36f}' | '\u{200d}')
+}
+
+/// Splits text into tokens. Whitespace is dropped; every other character belongs to a token.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_range(text, 0..text.len())
+}
+
+/// Tokenizes `range` of `text`; offsets are into `text`.
+pub(crate) fn tokenize_range(text: &str, range: ByteSpan) -> Vec<Token> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = range.start;
+    let end = range.end;
+    while i < end {
+        let Some(c) = text[i..end].chars().next() else { break };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        // URLs: scheme, www. or a known bare host with a path.
+        if let Some(len) = url_len(&text[i..end]) {
+            out.push(Token { start: i, end: i + len, kind: TokenKind::Url });
+            i += len;
+            continue;
+        }
+        if (c == '@' || c == '#') && i + 1 < end {
+            let rest = &text[i + 1..end];
+            let len: usize = rest
+                .char_indices()
+                .take_while(|&(_, ch)| ch.is_alphanumeric() || ch == '_')
+                .last()
+                .map(|(j, ch)| j + ch.len_utf8())
+                .unwrap_or(0);
+            if len > 0 {
+                out.push(Token { start: i, end: i + 1 + len, kind: TokenKind::Handle });
+                i += 1 + len;
+                continue;
+            }
+        }
+        if c.is_ascii_digit() {
+            let len = number_len(&text[i..end]);
+            out.push(Token { start: i, end: i + len, kind: TokenKind::Number });
+            i += len;
+            continue;
+        }
+        if is_word_char(c) {
+            let (len, kind) = word_len(&text[i..end]);
+            out.push(Token { start: i, end: i + len, kind });
+            i += len;
+            continue;
+        }
+        let kind = if is_quote_mark(c) { TokenKind::QuoteMark } else { TokenKind::Punct };
+        // Ellipsis "..." stays one token.
+        let len = if c == '.' && bytes[i..end].starts_with(b"...") { 3 } else { c.len_utf8() };
+        out.push(Token { start: i, end: i + len, kind });
+        i += len;
+    }
+    out
+}
+
+fn url_len(s: &str) -> Option<usize> {
+    let lower_prefix: String = s.chars().take(20).flat_map(char::to_lowercase).collect();
+    let starts = ["http://", "https://", "www.", "pic.twitter.com/", "t.co/", "bit.ly/"];
+    if !starts.iter().any(|p| lower_prefix.starts_with(p)) {
+        return None;
+    }
+    let mut len = s
+        .char_indices()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '"' | '«' | '»' | '“' | '”' | '<' | '>'))
+        .map(|(j, _)| j)
+        .unwrap_or(s.len());
+    // Trailing sentence punctuation is not part of the URL.
+    while len > 0 {
+        let last = s[..len].chars().next_back().unwrap_or(' ');
+        if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '\'' | '’') {
+            len -= last.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (len > 4).then_some(len)
+}
+
+/// Digits with inner groups: `100 000` (space or no-break space + exactly three digits),
+/// `14,000`, `3.5`, `2,5`, `1.000.000`, ordinals glued as in `20e` are left to the word rule.
+fn number_len(s: &str) -> usize {
+    let mut chars = s.char_indices().peekable();
+    let mut len = 0;
+    while let Some(&(j, c)) = chars.peek() {
+        if c.is_ascii_digit() {
+            len = j + 1;
+            chars.next();
+            continue;
+        }
+        // A separator followed by digits continues the number.
+        if matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}') {
+            let after = &s[j + c.len_utf8()..];
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            let spaced = c != ',' && c != '.';
+            let next_is_digit = after.as_bytes().get(digits).is_some_and(u8::is_ascii_digit);
+            // Thousands groups separated by spaces must be exactly three digits long.
+            let ok = if spaced { digits == 3 && !next_is_digit } else { digits >= 1 };
+            if ok {
+                len = j + c.len_utf8() + digits;
+                // Skip what we consumed.
+                for _ in 0..=digits {
+                    chars.next();
+                }
+                continue;
+            }
+        }
+        break;
+    }
+    len.max(1)
+}
+
+/// A run of word characters with inner hyphens, apostrophes (not French elisions) and the dots
+/// of known abbreviations / initialisms (`U.S.`). Returns the length and the token kind.
+fn word_len(s: &str) -> (usize, TokenKind) {
+    let mut len = 0;
+    let mut iter = s.char_indices().peekable();
+    while let Some((j, c)) = iter.next() {
+        if is_word_char(c) {
+            len = j + c.len_utf8();
+            continue;
+        }
+        let next = s[j + c.len_utf8()..].chars().next();
+        let next_is_word = next.is_some_and(is_word_char);
+        if (c == '-' || c == '‑') && next_is_word {
+            continue;
+        }
+        if is_apostrophe(c) && next_is_word {
+            let head = &s[..j];
+            if ELISIONS.contains(&fold(head).as_str()) {
+                // `l’Ukraine` → `l’` | `Ukraine`
+                return (j + c.len_utf8(), TokenKind::Elision);
+            }
+            // English `'s` is its own token (as in CoNLL): `Blinken's` → `Blinken` | `'s`.
+            let rest = &s[j + c.len_utf8()..];
+            let rest_word: String = rest.chars().take_while(|&ch| is_word_char(ch)).collect();
+            if fold(&rest_word) == "s" {
+                return (j, TokenKind::Word);
+            }
+            continue; // `don't`, `aujourd’hui`
+        }
+        if c == '.' {
+            // Initialisms: `U.S.`, `J.-C.`; single capital letters followed by a dot.
+            let with_dot = &s[..j + 1];
+            if is_abbreviation(with_dot) || is_initialism(with_dot) {
+                len = j + 1;
+                if next_is_word {
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    (len, TokenKind::Word)
+}
+
+/// `U.S.`, `J.F.K.`: single letters each followed by a dot.
+fn is_initialism(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() >= 3
+        && parts[..parts.len() - 1].iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+/// Sentence spans inside one paragraph. A sentence ends after `.`, `!`, `?` or `…` (and any
+/// closing quote marks or brackets that follow) when the next token starts like a sentence,
+/// unless the dot belongs to an abbreviation or initial.
+pub(crate) fn sentences(text: &str, paragraph: ByteSpan, tokens: &[Token]) -> Vec<ByteSpan> {
+    let mut out = Vec::new();
+    let mut start = paragraph.start;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let s = t.text(text);
+        let terminal = matches!(s, "." | "!" | "?" | "…" | "..." | "?!" | "!?")
+            || (t.kind == TokenKind::Word && s.ends_with('.') && !is_abbreviation(s) && !is_initial(s));
+        if terminal {
+            let mut j = i + 1;
+            while j < tokens.len()
+                && (matches!(tokens[j].text(text), "!" | "?" | "." | ")" | "]")
+                    || (tokens[j].kind == TokenKind::QuoteMark && closes_here(text, &tokens[j])))
+            {
+                j += 1;
+            }
+            let next_starts = match tokens.get(j) {
+                None => true,
+                Some(n) => {
+                    let c = n.text(text).chars().next().unwrap_or(' ');
+                    c.is_uppercase() || c.is_ascii_digit() || n.kind == TokenKind::QuoteMark || matches!(c, '(' | '-' | '–' | '—')
+                }
+            };
+            if next_starts && j <= tokens.len() {
+                let end = tokens[j - 1].end;
+                out.push(start..end);
+                if let Some(n) = tokens.get(j) {
+                    start = n.start;
+                }
+                i = j;
+                if j >= tokens.len() {
+                    start = paragraph.end;
+                }
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < paragraph.end && !text[start..paragraph.end].trim().is_empty() {
+        out.push(start..paragraph.end);
+    }
+    out
+}
+
+/// `J.` as in `J. Smith`.
+fn is_initial(s: &str) -> bool {
+    let mut c = s.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+
+/// Whether a quote mark token reads as closing: something other than space directly before it.
+fn closes_here(text: &str, t: &Token) -> bool {
+    let c = t.text(text).chars().next().unwrap_or(' ');
+    if matches!(c, '»' | '”' | '›' | '」' | '』') {
+        return true;
+    }
+    if matches!(c, '«' | '“' | '„' | '‹' | '「' | '『' | '‚') {
+        return false;
+    }
+    text[..t.start].chars().next_back().is_some_and(|p| !p.is_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn french_elisions_split_before_the_word() {
+        assert_eq!(toks("l’Ukraine qu’il aujourd’hui"), ["l’", "Ukraine", "qu’", "il", "aujourd’hui"]);
+        assert_eq!(toks("jusqu'à l'OTAN"), ["jusqu'", "à", "l'", "OTAN"]);
+    }
+
+    #[test]
+    fn english_possessive_and_contractions() {
+        assert_eq!(toks("Blinken's don't"), ["Blinken", "'s", "don't"]);
+    }
+
+    #[test]
+    fn numbers_keep_inner_spaces_and_separators() {
+        assert_eq!(toks("100 000 soldats"), ["100 000", "soldats"]);
+        assert_eq!(toks("14\u{a0}000 personnes"), ["14\u{a0}000", "personnes"]);
+        assert_eq!(toks("14,000 people, 3.5 m"), ["14,000", "people", ",", "3.5", "m"]);
+        assert_eq!(toks("en 2014 et 2020"), ["en", "2014", "et", "2020"]);
+        assert_eq!(toks("12 1234"), ["12", "1234"]);
+    }
+
+    #[test]
+    fn abbreviations_and_initialisms_keep_their_dots() {
+        assert_eq!(toks("M. Lavrov"), ["M.", "Lavrov"]);
+        assert_eq!(toks("the U.S. said"), ["the", "U.S.", "said"]);
+        assert_eq!(toks("Dr. Who"), ["Dr.", "Who"]);
+        assert_eq!(toks("St. Louis"), ["St.", "Louis"]);
+        assert_eq!(toks("Mme Truss"), ["Mme", "Truss"]);
+    }
+
+    #[test]
+    fn urls_and_handles_stay_whole() {
+        assert_eq!(toks("via pic.twitter.com/WEDdFFONbz."), ["via", "pic.twitter.com/WEDdFFONbz", "."]);
+        assert_eq!(toks("(@trussliz) #AUKUS"), ["(", "@trussliz", ")", "#AUKUS"]);
+        assert_eq!(toks("see https://example.org/a?b=c, then"), ["see", "https://example.org/a?b=c", ",", "then"]);
+    }
+
+    #[test]
+    fn paragraphs_split_on_any_line_break_and_trim() {
+        let t = "  one\r\n\r\ntwo \u{2029}three";
+        let p: Vec<&str> = paragraphs(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(p, ["one", "two", "three"]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations() {
+        let t = "M. Lavrov est venu. Il a parlé aux U.S. officials. « Oui. » Fin";
+        let p = 0..t.len();
+        let tk = tokenize(t);
+        let s: Vec<&str> = sentences(t, p, &tk).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(s, ["M. Lavrov est venu.", "Il a parlé aux U.S. officials.", "« Oui. »", "Fin"]);
+    }
+
+    #[test]
+    fn fold_unifies_apostrophes() {
+        assert_eq!(fold("L’Ukraine"), "l'ukraine");
+    }
+}
