@@ -42,3 +42,207 @@ impl WordSet {
 pub(crate) fn data_lines(data: &str) -> impl Iterator<Item = &str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
+
+/// Grammatical gender, where the text or the lexicons tell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Gender {
+    #[default]
+    Unknown,
+    Male,
+    Female,
+}
+
+impl Gender {
+    fn parse(s: &str) -> Gender {
+        match s {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+
+    /// Whether a pronoun of gender `self` may refer to an entity of gender `other`.
+    pub(crate) fn compatible(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+}
+
+/// Every inflected form of the reporting verbs of one language, folded.
+pub(crate) struct Cues {
+    /// One-word forms.
+    words: HashSet<String>,
+    /// Multi-word forms (`point out`, `mettre en garde`), as folded word sequences.
+    phrases: Vec<Vec<String>>,
+}
+
+impl Cues {
+    fn parse(data: &str, inflect: fn(&str) -> Vec<String>) -> Cues {
+        let mut words = HashSet::new();
+        let mut phrases = Vec::new();
+        for line in data_lines(data) {
+            let (lemma, forms) = match line.split_once(':') {
+                Some((lemma, forms)) => (lemma.trim(), forms.split_whitespace().map(fold).collect::<Vec<_>>()),
+                None => (line, Vec::new()),
+            };
+            let forms = if !forms.is_empty() || lemma.contains(' ') {
+                if forms.is_empty() {
+                    vec![fold(lemma)]
+                } else if lemma.contains(' ') {
+                    // Multi-word forms are listed with spaces; regroup them by word count.
+                    let n = lemma.split_whitespace().count();
+                    forms.chunks(n).map(|c| c.join(" ")).collect()
+                } else {
+                    forms
+                }
+            } else {
+                inflect(&fold(lemma))
+            };
+            for f in forms {
+                if f.contains(' ') {
+                    phrases.push(f.split(' ').map(str::to_string).collect());
+                } else {
+                    words.insert(f);
+                }
+            }
+        }
+        Cues { words, phrases }
+    }
+
+    pub(crate) fn french() -> &'static Cues {
+        static SET: OnceLock<Cues> = OnceLock::new();
+        SET.get_or_init(|| Cues::parse(include_str!("../data/cues/fr.txt"), inflect_french_er))
+    }
+
+    pub(crate) fn english() -> &'static Cues {
+        static SET: OnceLock<Cues> = OnceLock::new();
+        SET.get_or_init(|| Cues::parse(include_str!("../data/cues/en.txt"), inflect_english))
+    }
+
+    pub(crate) fn contains_word(&self, folded: &str) -> bool {
+        self.words.contains(folded)
+    }
+
+    /// Length in words of the multi-word cue starting at `words[0]`, if any.
+    pub(crate) fn phrase_len(&self, words: &[String]) -> Option<usize> {
+        self.phrases
+            .iter()
+            .filter(|p| words.len() >= p.len() && p.iter().zip(words).all(|(a, b)| a == b))
+            .map(Vec::len)
+            .max()
+    }
+}
+
+/// Third-person forms of every tense, participles and infinitive of a regular `-er` verb.
+fn inflect_french_er(lemma: &str) -> Vec<String> {
+    let Some(stem) = lemma.strip_suffix("er") else { return vec![lemma.to_string()] };
+    const ENDINGS: &[&str] = &[
+        "e", "ent", "é", "ée", "és", "ées", "ait", "aient", "a", "èrent", "era", "eront", "erait",
+        "eraient", "ant", "er",
+    ];
+    ENDINGS.iter().map(|e| format!("{stem}{e}")).collect()
+}
+
+/// `-s`, `-ed` and `-ing` forms of a regular English verb.
+fn inflect_english(lemma: &str) -> Vec<String> {
+    let mut forms = vec![lemma.to_string()];
+    if let Some(stem) = lemma.strip_suffix('e') {
+        forms.extend([format!("{lemma}s"), format!("{lemma}d"), format!("{stem}ing")]);
+    } else if let Some(stem) = lemma.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+        forms.extend([format!("{stem}ies"), format!("{stem}ied"), format!("{lemma}ing")]);
+    } else {
+        let s = if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("sh") || lemma.ends_with("ch") { "es" } else { "s" };
+        forms.extend([format!("{lemma}{s}"), format!("{lemma}ed"), format!("{lemma}ing")]);
+    }
+    forms
+}
+
+/// A folded word → gender table (titles, role nouns, first names).
+pub(crate) struct GenderedWords {
+    map: std::collections::HashMap<String, Gender>,
+}
+
+impl GenderedWords {
+    /// `word<TAB>gender` lines.
+    fn parse_tabbed(data: &str) -> GenderedWords {
+        let map = data_lines(data)
+            .filter_map(|l| {
+                let (w, g) = l.split_once('\t')?;
+                Some((fold(w.trim()), Gender::parse(g.trim())))
+            })
+            .collect();
+        GenderedWords { map }
+    }
+
+    /// Whitespace-separated names, all of one gender; a name in both lists is `Unknown`.
+    fn parse_names(female: &str, male: &str) -> GenderedWords {
+        let mut map = std::collections::HashMap::new();
+        for (data, g) in [(female, Gender::Female), (male, Gender::Male)] {
+            for name in data_lines(data).flat_map(str::split_whitespace) {
+                let e = map.entry(fold(name)).or_insert(g);
+                if *e != g {
+                    *e = Gender::Unknown;
+                }
+            }
+        }
+        GenderedWords { map }
+    }
+
+    pub(crate) fn get(&self, word: &str) -> Option<Gender> {
+        self.map.get(&fold(word)).copied()
+    }
+
+    pub(crate) fn titles() -> &'static GenderedWords {
+        static SET: OnceLock<GenderedWords> = OnceLock::new();
+        SET.get_or_init(|| GenderedWords::parse_tabbed(include_str!("../data/titles/titles.txt")))
+    }
+
+    pub(crate) fn first_names() -> &'static GenderedWords {
+        static SET: OnceLock<GenderedWords> = OnceLock::new();
+        SET.get_or_init(|| {
+            GenderedWords::parse_names(include_str!("../data/names/female.txt"), include_str!("../data/names/male.txt"))
+        })
+    }
+
+    pub(crate) fn roles() -> &'static GenderedWords {
+        static SET: OnceLock<GenderedWords> = OnceLock::new();
+        SET.get_or_init(|| {
+            let mut fr = GenderedWords::parse_tabbed(include_str!("../data/roles/fr.txt"));
+            fr.map.extend(GenderedWords::parse_tabbed(include_str!("../data/roles/en.txt")).map);
+            fr
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_cues_cover_inflections() {
+        let c = Cues::french();
+        for w in ["déclaré", "déclare", "déclarait", "ajoute", "explique", "dit", "indique", "prévient", "martèle", "annonça", "estimé"] {
+            assert!(c.contains_word(&fold(w)), "{w}");
+        }
+        assert!(!c.contains_word("maison"));
+    }
+
+    #[test]
+    fn english_cues_cover_inflections() {
+        let c = Cues::english();
+        for w in ["said", "says", "told", "added", "noted", "explaining", "wrote", "insisted", "warns", "replied", "argued", "tweeted"] {
+            assert!(c.contains_word(w), "{w}");
+        }
+        assert_eq!(c.phrase_len(&["pointed".into(), "out".into(), "that".into()]), Some(2));
+    }
+
+    #[test]
+    fn genders_from_titles_names_and_roles() {
+        assert_eq!(GenderedWords::titles().get("Mme"), Some(Gender::Female));
+        assert_eq!(GenderedWords::titles().get("M."), Some(Gender::Male));
+        assert_eq!(GenderedWords::first_names().get("Liz"), Some(Gender::Female));
+        assert_eq!(GenderedWords::first_names().get("Anthony"), Some(Gender::Male));
+        assert_eq!(GenderedWords::first_names().get("Dominique"), Some(Gender::Unknown));
+        assert_eq!(GenderedWords::roles().get("porte-parole"), Some(Gender::Unknown));
+        assert_eq!(GenderedWords::roles().get("spokeswoman"), Some(Gender::Female));
+    }
+}

@@ -119,10 +119,28 @@ impl Analyzer {
         }
         let doc = Doc::new(text);
         let model = self.models.get(&doc.language);
-        let clusters = entities::find(&doc, model);
-        let found = quotes::find(&doc, &clusters);
+        let mut clusters = entities::find(&doc, model);
+        let mut found = quotes::find(&doc, &mut clusters);
+        order_by_first_mention(&mut clusters, &mut found);
         Ok(assemble(&doc, &clusters, &found))
     }
+}
+
+/// Sorts entities by first mention (the contract's order) and renumbers speaker links.
+fn order_by_first_mention(clusters: &mut Vec<EntityCluster>, found: &mut [FoundQuote]) {
+    let mut order: Vec<usize> = (0..clusters.len()).filter(|&i| !clusters[i].mentions.is_empty()).collect();
+    order.sort_by_key(|&i| clusters[i].mentions[0].start);
+    let mut new_id = vec![None; clusters.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_id[old] = Some(new);
+    }
+    for q in found.iter_mut() {
+        if let Some(s) = q.speaker.as_mut() {
+            s.entity = s.entity.and_then(|e| new_id[e]);
+        }
+    }
+    let mut slots: Vec<Option<EntityCluster>> = std::mem::take(clusters).into_iter().map(Some).collect();
+    clusters.extend(order.iter().filter_map(|&i| slots[i].take()));
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {

@@ -171,6 +171,16 @@ pub(crate) fn tokenize_range(text: &str, range: ByteSpan) -> Vec<Token> {
             i += len;
             continue;
         }
+        // English possessive `'s` after a word (`Blinken's`) is one token, as in CoNLL.
+        if is_apostrophe(c) && i > range.start && text[..i].chars().next_back().is_some_and(is_word_char) {
+            let rest = &text[i + c.len_utf8()..end];
+            let mut r = rest.chars();
+            if matches!(r.next(), Some('s' | 'S')) && !r.next().is_some_and(is_word_char) {
+                out.push(Token { start: i, end: i + c.len_utf8() + 1, kind: TokenKind::Word });
+                i += c.len_utf8() + 1;
+                continue;
+            }
+        }
         let kind = if is_quote_mark(c) { TokenKind::QuoteMark } else { TokenKind::Punct };
         // Ellipsis "..." stays one token.
         let len = if c == '.' && bytes[i..end].starts_with(b"...") { 3 } else { c.len_utf8() };
@@ -266,13 +276,19 @@ fn word_len(s: &str) -> (usize, TokenKind) {
             continue; // `don't`, `aujourd’hui`
         }
         if c == '.' {
-            // Initialisms: `U.S.`, `J.-C.`; single capital letters followed by a dot.
+            // Initialisms (`U.S.`, `J.-C.`) and known abbreviations keep their dots.
             let with_dot = &s[..j + 1];
+            let segment = s[..j].rsplit(['.', '-']).next().unwrap_or("");
+            let single_capital = segment.chars().count() == 1 && segment.chars().all(char::is_uppercase);
+            let mut ahead = s[j + 1..].chars();
+            let more_initials = matches!((ahead.next(), ahead.next()), (Some(a), Some('.')) if a.is_uppercase())
+                || s[j + 1..].starts_with('-');
+            if single_capital && more_initials {
+                len = j + 1;
+                continue;
+            }
             if is_abbreviation(with_dot) || is_initialism(with_dot) {
                 len = j + 1;
-                if next_is_word {
-                    continue;
-                }
             }
         }
         break;

@@ -3,9 +3,10 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: article-lens analyze <FILE|-> [--pretty]\n\
+const USAGE: &str = "usage: article-lens analyze <FILE|-> [--pretty] [--no-models]\n\
   Prints the quotes, speakers and entities of a UTF-8 text file as one JSON document.\n\
-  Offsets are UTF-16 code units. Use - to read standard input.";
+  Offsets are UTF-16 code units. Use - to read standard input.\n\
+  --no-models  entities from rules only, without the trained taggers";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -19,10 +20,12 @@ fn main() -> ExitCode {
 
 fn run(args: Vec<String>) -> Result<(), String> {
     let mut pretty = false;
+    let mut with_models = true;
     let mut positional = Vec::new();
     for a in &args {
         match a.as_str() {
             "--pretty" => pretty = true,
+            "--no-models" => with_models = false,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -45,7 +48,11 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let text = String::from_utf8(bytes).map_err(|e| {
         format!("{path} is not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to())
     })?;
-    let analyzer = article_lens::Analyzer::with_builtin_models().map_err(|e| e.to_string())?;
+    let analyzer = if with_models {
+        article_lens::Analyzer::with_builtin_models().map_err(|e| e.to_string())?
+    } else {
+        article_lens::Analyzer::new()
+    };
     let analysis = analyzer.analyze(&text).map_err(|e| e.to_string())?;
     let json = if pretty { serde_json::to_string_pretty(&analysis) } else { serde_json::to_string(&analysis) };
     println!("{}", json.map_err(|e| format!("cannot serialise the result: {e}"))?);

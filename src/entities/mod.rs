@@ -1,10 +1,16 @@
-//! Entities: mentions from the tagger (or capitalisation rules), merged into one cluster per
-//! real-world referent, with roles, plus dates and numbers.
+//! Entities: mentions from the tagger (or, without a model, from capitalisation rules), merged
+//! into one cluster per real-world referent, with titles stripped, roles, gender, handles and
+//! acronyms; plus dates and numbers by rules ([`dates`]).
+
+mod dates;
+
+use std::ops::Range;
 
 use crate::analysis::EntityType;
+use crate::lexicon::{Gender, GenderedWords, WordSet};
 use crate::ner;
 use crate::pipeline::Doc;
-use crate::text::{ByteSpan, TokenKind};
+use crate::text::{fold, ByteSpan, TokenKind};
 
 /// One real-world entity and its mentions (byte spans, in text order).
 #[derive(Debug, Clone)]
@@ -12,35 +18,357 @@ pub(crate) struct EntityCluster {
     pub kind: EntityType,
     pub name: String,
     pub role: Option<String>,
+    /// Folded head noun of the role (`ministre`, `spokesman`), for "le ministre" → this person.
+    pub role_head: Option<String>,
+    pub gender: Gender,
     pub mentions: Vec<ByteSpan>,
 }
 
+/// A mention before clustering: token range, type, and the gender its title gives.
+#[derive(Debug, Clone)]
+struct RawMention {
+    tokens: Range<usize>,
+    kind: EntityType,
+    title_gender: Option<Gender>,
+}
+
 /// Finds and clusters the entities of `doc`.
-pub(crate) fn find(doc: &Doc, _model: Option<&ner::Model>) -> Vec<EntityCluster> {
-    let mut clusters: Vec<EntityCluster> = Vec::new();
-    let mut i = 0;
-    while i < doc.tokens.len() {
-        let starts_upper = |k: usize| {
-            doc.tokens[k].kind == TokenKind::Word && doc.tok(k).chars().next().is_some_and(char::is_uppercase)
-        };
-        if !starts_upper(i) {
-            i += 1;
-            continue;
+pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>) -> Vec<EntityCluster> {
+    let mut raw = match model {
+        Some(m) => {
+            let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
+            m.tag(doc.text, &doc.tokens, &sentences)
+                .into_iter()
+                .filter(|s| s.tokens.start < s.tokens.end && s.tokens.end <= doc.tokens.len())
+                .map(|s| RawMention { tokens: s.tokens, kind: s.label, title_gender: None })
+                .collect()
         }
-        let mut j = i + 1;
-        while j < doc.tokens.len() && starts_upper(j) && doc.tokens[j].start - doc.tokens[j - 1].end <= 1 {
-            j += 1;
+        None => capitalised_runs(doc),
+    };
+    raw.retain(|m| !is_junk(doc, m));
+    for m in &mut raw {
+        strip_title(doc, m);
+    }
+    raw.retain(|m| m.tokens.start < m.tokens.end);
+    let mut clusters = cluster(doc, &raw);
+    attach_handles_and_acronyms(doc, &mut clusters);
+    find_roles(doc, &mut clusters);
+    clusters.extend(dates::find(doc));
+    clusters
+}
+
+fn word<'t>(doc: &Doc<'t>, i: usize) -> Option<&'t str> {
+    doc.tokens.get(i).filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Elision)).map(|t| t.text(doc.text))
+}
+
+fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Lower-case words that may sit inside a name (`Church of Scientology`, `Corée du Nord`).
+const NAME_CONNECTORS: &[&str] = &["of", "de", "du", "des", "la", "le", "and", "for", "d'", "l'", "the", "et"];
+
+/// Rules-only mentions: runs of capitalised words, skipping sentence-initial function words.
+fn capitalised_runs(doc: &Doc) -> Vec<RawMention> {
+    let (fr, en) = (WordSet::french_function_words(), WordSet::english_function_words());
+    let first_names = GenderedWords::first_names();
+    let titles = GenderedWords::titles();
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            let Some(w) = word(doc, i).filter(|w| is_capitalised(w)) else {
+                i += 1;
+                continue;
+            };
+            if i == s.tokens.start && (fr.contains(w) || en.contains(w)) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            loop {
+                match word(doc, j) {
+                    Some(n) if is_capitalised(n) && j < s.tokens.end => j += 1,
+                    Some(n) if NAME_CONNECTORS.contains(&fold(n).as_str()) && word(doc, j + 1).is_some_and(is_capitalised) && j + 1 < s.tokens.end => j += 2,
+                    _ => break,
+                }
+            }
+            let single_initial = j == i + 1 && i == s.tokens.start;
+            if !single_initial || first_names.get(w).is_some() {
+                let personal = first_names.get(w).is_some() || (i > 0 && word(doc, i - 1).is_some_and(|p| titles.get(p).is_some()));
+                let kind = if personal { EntityType::PER } else { EntityType::MISC };
+                out.push(RawMention { tokens: i..j, kind, title_gender: None });
+            }
+            i = j;
         }
-        let sentence_initial = doc.sentences[doc.sentence_of_token(i)].tokens.start == i;
-        if !sentence_initial || j - i > 1 {
-            let span = doc.tokens[i].start..doc.tokens[j - 1].end;
-            let name = &doc.text[span.clone()];
-            match clusters.iter_mut().find(|c| c.name == name) {
-                Some(c) => c.mentions.push(span),
-                None => clusters.push(EntityCluster { kind: EntityType::MISC, name: name.to_string(), role: None, mentions: vec![span] }),
+    }
+    out
+}
+
+/// Page furniture that taggers pick up: a single word ending in a URL or handle, and so on.
+fn is_junk(doc: &Doc, m: &RawMention) -> bool {
+    let text = &doc.text[doc.tokens[m.tokens.start].start..doc.tokens[m.tokens.end - 1].end];
+    text.chars().filter(|c| c.is_alphabetic()).count() < 2 || doc.tokens[m.tokens.clone()].iter().any(|t| t.kind == TokenKind::Url)
+}
+
+/// Moves a leading courtesy title (`M.`, `Mme`, `Mr`, `Dr`) out of a person's span, recording
+/// the gender it tells; also looks at the token just before the span.
+fn strip_title(doc: &Doc, m: &mut RawMention) {
+    let titles = GenderedWords::titles();
+    while m.tokens.len() > 1 {
+        let Some(g) = word(doc, m.tokens.start).and_then(|w| titles.get(w)) else { break };
+        m.title_gender = Some(g);
+        m.tokens.start += 1;
+        if m.kind != EntityType::PER && m.kind != EntityType::MISC {
+            break;
+        }
+        m.kind = EntityType::PER;
+    }
+    if m.title_gender.is_none() && m.tokens.start > 0 {
+        if let Some(g) = word(doc, m.tokens.start - 1).and_then(|w| titles.get(w)) {
+            // `Mr Smith`, `M. Lavrov`: only courtesy titles, whose case is telling.
+            if is_capitalised(doc.tok(m.tokens.start - 1)) {
+                m.title_gender = Some(g);
             }
         }
-        i = j;
     }
-    clusters
+    // English possessive and leading article are not part of the name.
+    if m.tokens.len() > 1 && matches!(doc.tok(m.tokens.start), "The" | "the") {
+        m.tokens.start += 1;
+    }
+}
+
+/// Name words of a mention, folded, with hyphenated parts kept whole.
+fn name_words(doc: &Doc, tokens: &Range<usize>) -> Vec<String> {
+    doc.tokens[tokens.clone()]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| fold(t.text(doc.text)))
+        .filter(|w| !NAME_CONNECTORS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether two name words are the same word or one typo apart (`Blinken` / `Blinkin`).
+pub(crate) fn same_name_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    ca.len() >= 5 && cb.len() >= 5 && ca[0] == cb[0] && edit_distance_at_most_one(&ca, &cb)
+}
+
+fn edit_distance_at_most_one(a: &[char], b: &[char]) -> bool {
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if b.len() - a.len() > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if a.len() == b.len() {
+        a[prefix + 1.min(a.len() - prefix)..] == b[prefix + 1.min(b.len() - prefix)..]
+    } else {
+        a[prefix..] == b[prefix + 1..]
+    }
+}
+
+struct Building {
+    kind: EntityType,
+    words: Vec<String>,
+    name_tokens: Range<usize>,
+    gender: Gender,
+    mentions: Vec<ByteSpan>,
+    type_votes: [usize; 6],
+}
+
+fn type_index(t: EntityType) -> usize {
+    t as usize
+}
+
+/// Merges mentions into clusters: a shorter name whose words all appear (in order, or as the
+/// surname) in a longer one of a compatible type joins it; typos one edit apart join too.
+fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
+    let first_names = GenderedWords::first_names();
+    // Longest names first, so that short forms find their full form wherever it appears.
+    let mut order: Vec<usize> = (0..raw.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(raw[i].tokens.len()), raw[i].tokens.start));
+    let mut built: Vec<Building> = Vec::new();
+    for i in order {
+        let m = &raw[i];
+        let words = name_words(doc, &m.tokens);
+        if words.is_empty() {
+            continue;
+        }
+        let span = doc.tokens[m.tokens.start].start..doc.tokens[m.tokens.end - 1].end;
+        let found = built.iter_mut().enumerate().filter(|(_, b)| compatible(b.kind, m.kind)).find_map(|(k, b)| {
+            let joins = if words == b.words {
+                true
+            } else if words.len() < b.words.len() {
+                // Every word of the short form matches a word of the long form, in order.
+                let mut it = b.words.iter();
+                words.iter().all(|w| it.any(|bw| same_name_word(w, bw)))
+                    && (b.kind != EntityType::PER || words.len() > 1 || same_name_word(&words[0], b.words.last().map_or("", String::as_str)) || first_names.get(&words[0]).is_some())
+            } else {
+                words.len() == b.words.len() && words.iter().zip(&b.words).all(|(a, c)| same_name_word(a, c))
+            };
+            joins.then_some(k)
+        });
+        let k = match found {
+            Some(k) => k,
+            None => {
+                built.push(Building {
+                    kind: m.kind,
+                    words: words.clone(),
+                    name_tokens: m.tokens.clone(),
+                    gender: Gender::Unknown,
+                    mentions: Vec::new(),
+                    type_votes: [0; 6],
+                });
+                built.len() - 1
+            }
+        };
+        let b = &mut built[k];
+        b.mentions.push(span);
+        b.type_votes[type_index(m.kind)] += m.tokens.len();
+        if let Some(g) = m.title_gender.filter(|g| *g != Gender::Unknown) {
+            b.gender = g;
+        }
+    }
+    built
+        .into_iter()
+        .map(|mut b| {
+            b.mentions.sort_by_key(|m| m.start);
+            b.mentions.dedup();
+            let kind = majority_type(&b.type_votes, b.kind);
+            let name = doc.text[doc.tokens[b.name_tokens.start].start..doc.tokens[b.name_tokens.end - 1].end].to_string();
+            let mut gender = b.gender;
+            if gender == Gender::Unknown && kind == EntityType::PER {
+                gender = word(doc, b.name_tokens.start).and_then(|w| first_names.get(w)).unwrap_or(Gender::Unknown);
+            }
+            EntityCluster { kind, name, role: None, role_head: None, gender, mentions: b.mentions }
+        })
+        .collect()
+}
+
+/// Types that may describe the same referent in one text (the tagger is not always consistent).
+fn compatible(a: EntityType, b: EntityType) -> bool {
+    use EntityType::*;
+    a == b || matches!((a, b), (PER, MISC) | (MISC, PER) | (ORG, MISC) | (MISC, ORG) | (LOC, MISC) | (MISC, LOC) | (ORG, LOC) | (LOC, ORG))
+}
+
+fn majority_type(votes: &[usize; 6], fallback: EntityType) -> EntityType {
+    use EntityType::*;
+    [PER, ORG, LOC, MISC]
+        .into_iter()
+        .max_by_key(|t| (votes[type_index(*t)], *t == fallback))
+        .filter(|t| votes[type_index(*t)] > 0)
+        .unwrap_or(fallback)
+}
+
+/// `Liz Truss (@trussliz)`: a handle in brackets after a person joins that person;
+/// `Union américaine pour les libertés civiles (ACLU)`: an acronym in brackets joins its expansion.
+fn attach_handles_and_acronyms(doc: &Doc, clusters: &mut [EntityCluster]) {
+    for c in clusters.iter_mut() {
+        let mut extra = Vec::new();
+        for m in &c.mentions {
+            let k = doc.token_at_or_after(m.end);
+            if doc.tokens.get(k).is_some_and(|t| t.text(doc.text) == "(") {
+                if let Some(t) = doc.tokens.get(k + 1) {
+                    let s = t.text(doc.text);
+                    let closes = doc.tokens.get(k + 2).is_some_and(|t| t.text(doc.text) == ")");
+                    let acronym = t.kind == TokenKind::Word
+                        && s.chars().count() >= 2
+                        && s.chars().all(|ch| ch.is_uppercase() || ch.is_ascii_digit())
+                        && c.kind != EntityType::PER;
+                    let handle = t.kind == TokenKind::Handle && s.starts_with('@') && c.kind == EntityType::PER;
+                    if closes && (acronym || handle) {
+                        extra.push(t.start..t.end);
+                    }
+                }
+            }
+        }
+        if extra.is_empty() {
+            continue;
+        }
+        // Later uses of the acronym or handle elsewhere join too.
+        let forms: Vec<&str> = extra.iter().map(|r| &doc.text[r.clone()]).collect();
+        for t in &doc.tokens {
+            if forms.contains(&t.text(doc.text)) {
+                extra.push(t.start..t.end);
+            }
+        }
+        c.mentions.extend(extra);
+        c.mentions.sort_by_key(|m| m.start);
+        c.mentions.dedup();
+    }
+    // An acronym tagged on its own elsewhere is now a duplicate cluster: drop its mentions.
+    let owned: Vec<(usize, ByteSpan)> = clusters.iter().enumerate().flat_map(|(i, c)| c.mentions.iter().map(move |m| (i, m.clone()))).collect();
+    for (i, c) in clusters.iter_mut().enumerate() {
+        c.mentions.retain(|m| !owned.iter().any(|(j, o)| *j != i && o == m && o.len() == m.len() && i > *j));
+    }
+}
+
+/// Determiners that open a role phrase (`le secrétaire d’État`, `the spokesman`).
+const ROLE_DETERMINERS: &[&str] = &["le", "la", "l'", "les", "the", "a", "an", "un", "une", "son", "sa", "his", "her", "its", "leur"];
+
+/// Fills `role` from a title or function written beside a person's name: before it
+/// (`le secrétaire d’État américain Anthony Blinken`, `Foreign Secretary Liz Truss`,
+/// `La ministre …, Liz Truss`) or after it in apposition (`Brandet, le porte-parole du ministère`).
+fn find_roles(doc: &Doc, clusters: &mut [EntityCluster]) {
+    let roles = GenderedWords::roles();
+    for c in clusters.iter_mut().filter(|c| c.kind == EntityType::PER) {
+        for m in c.mentions.clone() {
+            let start = doc.token_at_or_after(m.start);
+            let end = doc.token_at_or_after(m.end);
+            let sent = &doc.sentences[doc.sentence_of_token(start)];
+            let found = role_before(doc, start, sent.tokens.start, roles).or_else(|| role_after(doc, end, sent.tokens.end, roles));
+            if let Some((range, head, gender)) = found {
+                let text = &doc.text[doc.tokens[range.start].start..doc.tokens[range.end - 1].end];
+                c.role = Some(text.trim_end_matches([',', ' ']).to_string());
+                c.role_head = Some(head);
+                if c.gender == Gender::Unknown {
+                    c.gender = gender;
+                }
+                break;
+            }
+        }
+    }
+}
+
+type RoleHit = (Range<usize>, String, Gender);
+
+fn role_before(doc: &Doc, name_start: usize, sent_start: usize, roles: &GenderedWords) -> Option<RoleHit> {
+    // Skip a comma between role and name (`La ministre britannique, Liz Truss`).
+    let mut end = name_start;
+    if end > sent_start && doc.tok(end - 1) == "," {
+        end -= 1;
+    }
+    let lo = end.saturating_sub(8).max(sent_start);
+    // The earliest role noun from which everything up to the name reads as one noun phrase.
+    let head = (lo..end).find(|&h| {
+        word(doc, h).is_some_and(|w| roles.get(w).is_some())
+            && (h..end).all(|k| !matches!(doc.tok(k), "," | "." | ":" | ";" | "«" | "»" | "\"" | "“" | "”" | "(" | ")") && !is_clause_word(doc.tok(k)))
+    })?;
+    let w = doc.tok(head);
+    Some((head..end, fold(w), roles.get(w).unwrap_or_default()))
+}
+
+/// Auxiliaries and conjunctions that show a role noun is not in apposition to the name.
+fn is_clause_word(w: &str) -> bool {
+    matches!(fold(w).as_str(), "a" | "est" | "était" | "avait" | "ont" | "sont" | "has" | "is" | "was" | "had" | "have" | "are" | "were" | "que" | "qui" | "that" | "who" | "and" | "et" | "mais" | "but" | "with" | "avec")
+}
+
+fn role_after(doc: &Doc, name_end: usize, sent_end: usize, roles: &GenderedWords) -> Option<RoleHit> {
+    if name_end >= sent_end || doc.tok(name_end) != "," {
+        return None;
+    }
+    let mut k = name_end + 1;
+    if word(doc, k).is_some_and(|w| ROLE_DETERMINERS.contains(&fold(w).as_str())) {
+        k += 1;
+    }
+    // Allow one adjective or prefix before the head (`ex-députée`, `former minister`).
+    let head = (k..(k + 2).min(sent_end)).find(|&j| word(doc, j).is_some_and(|w| roles.get(w).is_some() || roles.get(w.rsplit('-').next().unwrap_or(w)).is_some()))?;
+    let stop = (head..sent_end.min(head + 10)).find(|&j| matches!(doc.tok(j), "," | "." | ";" | ":" | ")" | "«" | "»" | "\"" | "“" | "”"))?;
+    let w = doc.tok(head);
+    let base = w.rsplit('-').next().unwrap_or(w);
+    let gender = roles.get(w).or_else(|| roles.get(base)).unwrap_or_default();
+    Some((k..stop, fold(base), gender))
 }

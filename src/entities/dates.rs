@@ -1,0 +1,187 @@
+//! Dates and numbers, by rules: `20 janvier 2022`, `Sunday, January 20, 2008`, `vendredi`,
+//! `en 2014`; `100 000 soldats`, `14,000 people`, `3.5`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::EntityCluster;
+use crate::analysis::EntityType;
+use crate::lexicon::{data_lines, Gender};
+use crate::pipeline::Doc;
+use crate::text::{fold, ByteSpan, TokenKind};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Calendar {
+    Month,
+    Weekday,
+    Relative,
+}
+
+fn calendar() -> &'static HashMap<String, Calendar> {
+    static MAP: OnceLock<HashMap<String, Calendar>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        data_lines(include_str!("../../data/dates/calendar.txt"))
+            .filter_map(|l| {
+                let (w, k) = l.split_once('\t')?;
+                let kind = match k.trim() {
+                    "month" => Calendar::Month,
+                    "weekday" => Calendar::Weekday,
+                    _ => Calendar::Relative,
+                };
+                Some((fold(w.trim()), kind))
+            })
+            .collect()
+    })
+}
+
+fn lookup(doc: &Doc, i: usize) -> Option<Calendar> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    let w = t.text(doc.text);
+    let kind = *calendar().get(&fold(w))?;
+    // English month names double as words (`May`, `March`): only capitalised, and `May`
+    // only next to a number.
+    if kind == Calendar::Month && w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && fold(w) == "may" {
+        let num_near = (i > 0 && is_day(doc, i - 1)) || is_day(doc, i + 1) || is_year(doc, i + 1);
+        return num_near.then_some(kind);
+    }
+    (kind != Calendar::Relative).then_some(kind)
+}
+
+fn number_value(doc: &Doc, i: usize) -> Option<u32> {
+    let t = doc.tokens.get(i).filter(|t| t.kind == TokenKind::Number)?;
+    t.text(doc.text).parse().ok()
+}
+
+fn is_day(doc: &Doc, i: usize) -> bool {
+    number_value(doc, i).is_some_and(|n| (1..=31).contains(&n))
+        || doc.tokens.get(i).is_some_and(|t| fold(t.text(doc.text)) == "1er")
+}
+
+fn is_year(doc: &Doc, i: usize) -> bool {
+    number_value(doc, i).is_some_and(|n| (1000..=2199).contains(&n)) && doc.tok(i).len() == 4
+}
+
+/// Finds date and number mentions and groups equal texts into one entity each.
+pub(super) fn find(doc: &Doc) -> Vec<EntityCluster> {
+    let mut mentions: Vec<(ByteSpan, EntityType)> = Vec::new();
+    let n = doc.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let start = i;
+        let mut end = i;
+        if let Some(kind) = lookup(doc, i) {
+            end = i + 1;
+            // `dimanche 20 janvier 2022`, `Sunday, January 20, 2008`
+            if kind == Calendar::Weekday {
+                let mut k = end;
+                if doc.tokens.get(k).is_some_and(|t| t.text(doc.text) == ",") {
+                    k += 1;
+                }
+                if is_day(doc, k) && lookup(doc, k + 1) == Some(Calendar::Month) {
+                    end = k + 2;
+                } else if lookup(doc, k) == Some(Calendar::Month) {
+                    end = k + 1;
+                }
+            }
+            if lookup(doc, end - 1) == Some(Calendar::Month) {
+                // `January 20`, `January 20, 2008`, `janvier 2022`
+                if is_day(doc, end) && !is_year(doc, end) {
+                    end += 1;
+                    if doc.tokens.get(end).is_some_and(|t| t.text(doc.text) == ",") && is_year(doc, end + 1) {
+                        end += 2;
+                    }
+                }
+                if is_year(doc, end) {
+                    end += 1;
+                }
+            }
+        } else if is_day(doc, i) && lookup(doc, i + 1) == Some(Calendar::Month) {
+            // `20 janvier 2022`
+            end = i + 2;
+            if is_year(doc, end) {
+                end += 1;
+            }
+        } else if is_year(doc, i) {
+            end = i + 1;
+        }
+        if end > start {
+            let span = doc.tokens[start].start..doc.tokens[end - 1].end;
+            mentions.push((span, EntityType::DATE));
+            i = end;
+            continue;
+        }
+        if doc.tokens[i].kind == TokenKind::Number {
+            // A count with its unit noun: `100 000 soldats`, `14,000 people`.
+            let mut end = i + 1;
+            if let Some(t) = doc.tokens.get(end) {
+                let w = t.text(doc.text);
+                let is_unit = t.kind == TokenKind::Word
+                    && w.chars().next().is_some_and(char::is_lowercase)
+                    && w.chars().count() > 2
+                    && doc.tokens[i].end < t.start
+                    && doc.text[doc.tokens[i].end..t.start].chars().all(char::is_whitespace);
+                if is_unit {
+                    end += 1;
+                }
+            }
+            mentions.push((doc.tokens[i].start..doc.tokens[end - 1].end, EntityType::NUMBER));
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    let mut clusters: Vec<EntityCluster> = Vec::new();
+    let mut by_text: HashMap<(String, EntityType), usize> = HashMap::new();
+    for (span, kind) in mentions {
+        let text = &doc.text[span.clone()];
+        let key = (fold(text), kind);
+        match by_text.get(&key) {
+            Some(&k) => clusters[k].mentions.push(span),
+            None => {
+                by_text.insert(key, clusters.len());
+                clusters.push(EntityCluster {
+                    kind,
+                    name: text.to_string(),
+                    role: None,
+                    role_head: None,
+                    gender: Gender::Unknown,
+                    mentions: vec![span],
+                });
+            }
+        }
+    }
+    clusters
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, EntityType)> {
+        let doc = Doc::new(text);
+        find(&doc).into_iter().map(|c| (c.name, c.kind)).collect()
+    }
+
+    #[test]
+    fn french_and_english_dates() {
+        assert_eq!(found("– Liz Truss 20 janvier 2022"), [("20 janvier 2022".into(), EntityType::DATE)]);
+        assert_eq!(found("Sunday, January 20, 2008 was cold."), [("Sunday, January 20, 2008".into(), EntityType::DATE)]);
+        assert_eq!(found("Il a renouvelé vendredi sa demande, en 2014."), [("vendredi".into(), EntityType::DATE), ("2014".into(), EntityType::DATE)]);
+        assert_eq!(found("the court on July 8 said"), [("July 8".into(), EntityType::DATE)]);
+    }
+
+    #[test]
+    fn may_is_a_month_only_beside_a_number() {
+        assert!(found("May I say something?").is_empty());
+        assert_eq!(found("on 3 May 2021"), [("3 May 2021".into(), EntityType::DATE)]);
+    }
+
+    #[test]
+    fn numbers_take_their_unit_noun() {
+        assert_eq!(found("Avec environ 100 000 soldats russes"), [("100 000 soldats".into(), EntityType::NUMBER)]);
+        assert_eq!(found("more than 11,000 signatures."), [("11,000 signatures".into(), EntityType::NUMBER)]);
+    }
+}

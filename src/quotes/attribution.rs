@@ -1,0 +1,732 @@
+//! Attribution: who said each quote.
+//!
+//! Without a parser, attribution reads the few tokens around each quote:
+//! - after it: `», a déclaré Blinken`, `», a-t-il ajouté`, `", he said`, `", said the spokesman`,
+//!   `" - Matthew Ingram`;
+//! - before it: the subject of the nearest reporting verb (`X a déclaré que « … »`,
+//!   `X, the minister, said: "…"`), read chunk by chunk between commas so that appositions are
+//!   skipped, and a coordinated verb (`… et a averti que`) takes its first verb's subject;
+//! - `selon X`, `d'après X`, `according to X`;
+//! - otherwise the quote continues the previous one (the same paragraph, or a quote paragraph
+//!   right after another).
+//!
+//! Speaker words resolve to entities: names directly, pronouns to the latest compatible speaker
+//! or person (gender from titles, first names, roles and agreement), role phrases (`le ministre
+//! britannique`) to the person holding that role, and anything else (`un témoin`, `the post`)
+//! stays an unnamed source with no entity.
+
+use std::ops::Range;
+
+use super::marks::RawQuote;
+use super::{kind_of, FoundQuote, FoundSpeaker};
+use crate::analysis::EntityType;
+use crate::entities::{same_name_word, EntityCluster};
+use crate::lang::Language;
+use crate::lexicon::{Cues, Gender, GenderedWords};
+use crate::pipeline::Doc;
+use crate::text::{fold, ByteSpan, TokenKind};
+
+/// Words skipped between a subject and its verb, or between a verb and its inverted subject.
+const SKIPPABLE: &[&str] = &[
+    "a", "ont", "avait", "avaient", "aurait", "auraient", "va", "vont", "allait", "has", "had", "have", "was", "were", "is",
+    "are", "will", "would", "also", "également", "aussi", "then", "ne", "n'", "pas", "lui", "leur", "me", "m'", "l'",
+    "y", "en", "se", "s'", "already", "déjà", "encore", "still", "later", "finally", "enfin", "notamment", "ensuite",
+    "alors", "however", "cependant", "toutefois", "simply", "simplement", "only", "seulement", "bien", "not", "never",
+    "jamais", "pourtant", "néanmoins", "just", "even", "même", "ainsi", "thus", "again", "de", "nouveau", "plutôt",
+    "clairement", "clearly", "publicly", "publiquement", "ultérieurement", "fermement", "firmly", "repeatedly", "often",
+    "souvent", "quickly", "rapidement", "today", "yesterday", "hier", "aujourd'hui", "tard", "plus", "tôt", "earlier",
+];
+
+const COORDINATORS: &[&str] = &["et", "and", "mais", "but", "puis", "ou", "or"];
+
+const SUBJECT_PRONOUNS: &[(&str, Gender)] = &[
+    ("il", Gender::Male),
+    ("elle", Gender::Female),
+    ("he", Gender::Male),
+    ("she", Gender::Female),
+];
+
+/// Determiners that open a noun phrase naming an unnamed or role-designated source.
+const DETERMINERS: &[&str] = &[
+    "le", "la", "l'", "les", "un", "une", "des", "the", "a", "an", "one", "un", "son", "sa", "ses", "his", "her", "their",
+    "its", "leur", "ce", "cette", "this", "that", "another", "un autre", "une autre", "several", "plusieurs",
+];
+
+const SOURCE_PREPOSITIONS: &[&[&str]] = &[&["selon"], &["d'", "après"], &["according", "to"], &["d'après"]];
+
+/// A speaker as read from the text, before entity resolution.
+#[derive(Debug, Clone)]
+enum SpeakerWords {
+    /// A mention of a known entity.
+    Entity { span: ByteSpan, cluster: usize },
+    /// A capitalised name no entity covers (resolved or added as a new person).
+    Name { tokens: Range<usize> },
+    /// `il`, `elle`, `he`, `she` (the span may be inside a token: `a-t-il`).
+    Pronoun { span: ByteSpan, gender: Gender },
+    /// `le ministre britannique des Affaires étrangères`, `the spokesman`.
+    Role { tokens: Range<usize>, head: String },
+    /// `un témoin`, `the post`: a source with no name.
+    Unnamed { tokens: Range<usize> },
+}
+
+#[derive(Debug, Clone, Default)]
+struct Attribution {
+    speaker: Option<FoundSpeaker>,
+    cue: Option<ByteSpan>,
+}
+
+struct Ctx<'a, 'd> {
+    doc: &'a Doc<'d>,
+    cues: Vec<&'static Cues>,
+    /// For each token, the index of the mention covering it.
+    mention_of_token: Vec<Option<u32>>,
+    /// Mentions of names: token range and cluster.
+    mentions: Vec<(Range<usize>, usize)>,
+    /// Tokens inside a kept quote (marks included).
+    quoted: Vec<bool>,
+    /// Entity type of each cluster.
+    kinds: Vec<EntityType>,
+    last_speaker: Option<usize>,
+}
+
+pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[RawQuote]) -> Vec<FoundQuote> {
+    let cues = match doc.language {
+        Language::French => vec![Cues::french()],
+        Language::English => vec![Cues::english()],
+        Language::Undetermined => vec![Cues::french(), Cues::english()],
+    };
+    let mut quoted = vec![false; doc.tokens.len()];
+    for q in raw {
+        let (a, b) = (doc.token_at_or_after(q.outer.start), doc.token_at_or_after(q.outer.end));
+        quoted[a..b].iter_mut().for_each(|x| *x = true);
+    }
+    let mut ctx = Ctx { doc, cues, mention_of_token: Vec::new(), mentions: Vec::new(), quoted, kinds: Vec::new(), last_speaker: None };
+    ctx.index_mentions(clusters);
+
+    let mut out: Vec<FoundQuote> = Vec::with_capacity(raw.len());
+    let mut q_next = 0;
+    for (s_idx, sentence) in doc.sentences.iter().enumerate() {
+        let mut sentence_had_quote = false;
+        while q_next < raw.len() && doc.token_at_or_after(raw[q_next].outer.start) < sentence.tokens.end.max(sentence.tokens.start + 1) {
+            let q = &raw[q_next];
+            let prev = q_next.checked_sub(1).map(|k| (&raw[k], &out[k]));
+            let attribution = ctx.attribute_quote(clusters, q, prev);
+            if let Some(e) = attribution.speaker.as_ref().and_then(|s| s.entity) {
+                ctx.last_speaker = Some(e);
+            }
+            let kind = kind_of(doc, q, |w| ctx.is_cue_word(w));
+            out.push(FoundQuote { span: q.content.clone(), kind, speaker: attribution.speaker, cue: attribution.cue });
+            q_next += 1;
+            sentence_had_quote = true;
+        }
+        if !sentence_had_quote {
+            ctx.note_reported_speech(clusters, s_idx);
+        }
+    }
+    // Quotes in text not covered by any sentence (cannot happen with non-empty paragraphs).
+    while q_next < raw.len() {
+        let q = &raw[q_next];
+        out.push(FoundQuote { span: q.content.clone(), kind: kind_of(doc, q, |w| ctx.is_cue_word(w)), speaker: None, cue: None });
+        q_next += 1;
+    }
+    out
+}
+
+impl<'a, 'd> Ctx<'a, 'd> {
+    fn index_mentions(&mut self, clusters: &[EntityCluster]) {
+        let doc = self.doc;
+        self.kinds = clusters.iter().map(|c| c.kind).collect();
+        self.mentions.clear();
+        for (c, cl) in clusters.iter().enumerate() {
+            if matches!(cl.kind, EntityType::DATE | EntityType::NUMBER) {
+                continue;
+            }
+            for m in &cl.mentions {
+                let r = doc.token_at_or_after(m.start)..doc.token_at_or_after(m.end);
+                if !r.is_empty() {
+                    self.mentions.push((r, c));
+                }
+            }
+        }
+        self.mentions.sort_by_key(|(r, _)| r.start);
+        self.mention_of_token = vec![None; doc.tokens.len()];
+        for (k, (r, _)) in self.mentions.iter().enumerate() {
+            for t in r.clone() {
+                self.mention_of_token[t] = Some(k as u32);
+            }
+        }
+    }
+
+    fn tok(&self, i: usize) -> &'d str {
+        self.doc.tok(i)
+    }
+
+    fn folded(&self, i: usize) -> String {
+        fold(self.tok(i))
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        matches!(self.doc.tokens[i].kind, TokenKind::Word | TokenKind::Elision)
+    }
+
+    fn is_cue_word(&self, folded: &str) -> bool {
+        self.cues.iter().any(|c| c.contains_word(folded))
+    }
+
+    /// Length in tokens of a reporting verb at `i` (lower-case words only: `Said` is a name).
+    fn cue_at(&self, i: usize, end: usize) -> Option<usize> {
+        if !self.is_word(i) || self.tok(i).chars().next().is_some_and(char::is_uppercase) && !self.sentence_initial(i) {
+            return None;
+        }
+        let words: Vec<String> = (i..(i + 3).min(end)).map(|k| self.folded(k)).collect();
+        if let Some(n) = self.cues.iter().filter_map(|c| c.phrase_len(&words)).max() {
+            return Some(n);
+        }
+        let w = &words[0];
+        if self.is_cue_word(w) {
+            return Some(1);
+        }
+        // `a-t-il déclaré`: the inverted form carries the verb; `déclare-t-il`.
+        if let Some((verb, _)) = split_inverted(w) {
+            if self.is_cue_word(verb) {
+                return Some(1);
+            }
+        }
+        None
+    }
+
+    fn sentence_initial(&self, i: usize) -> bool {
+        self.doc.sentences[self.doc.sentence_of_token(i)].tokens.start == i
+    }
+
+    fn punct(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Punct
+    }
+
+    fn is_sentence_end(&self, i: usize) -> bool {
+        matches!(self.tok(i), "." | "!" | "?" | "…" | "...")
+    }
+
+    /// Tokens after a quote's closing mark, up to the end of the sentence or the next quote.
+    fn post_region(&self, q: &RawQuote) -> Range<usize> {
+        let para_end = self.doc.token_at_or_after(self.doc.paragraphs[q.paragraph].end);
+        let a = self.doc.token_at_or_after(q.outer.end);
+        let mut b = a;
+        while b < para_end && !self.quoted[b] && b - a < 24 {
+            if self.is_sentence_end(b) {
+                break;
+            }
+            b += 1;
+        }
+        a..b
+    }
+
+    /// Tokens before a quote's opening mark, back to the sentence start or the previous quote.
+    fn pre_region(&self, q: &RawQuote) -> Range<usize> {
+        let para_start = self.doc.token_at_or_after(self.doc.paragraphs[q.paragraph].start);
+        let b = self.doc.token_at_or_after(q.outer.start);
+        let mut a = b;
+        while a > para_start && !self.quoted[a - 1] && !self.is_sentence_end(a - 1) && b - a < 60 {
+            a -= 1;
+        }
+        a..b
+    }
+
+    fn attribute_quote(&mut self, clusters: &mut Vec<EntityCluster>, q: &RawQuote, prev: Option<(&RawQuote, &FoundQuote)>) -> Attribution {
+        let post = self.post_region(q);
+        let pre = self.pre_region(q);
+        let after_previous_quote = pre.start > 0 && self.quoted[pre.start - 1] && prev.is_some_and(|(p, _)| p.paragraph == q.paragraph);
+
+        let mut found = self.read_after(post.clone());
+        if found.is_none() {
+            found = self.read_before(pre.clone());
+        }
+        if found.is_none() {
+            found = self.read_source_preposition(pre.clone()).or_else(|| self.read_source_preposition(post.clone()));
+        }
+        if let Some((words, cue)) = found {
+            // `« A », a-t-il dit, « B »`: B's own reading is the same attribution as A's.
+            let speaker = self.resolve(clusters, words, q.outer.start);
+            return Attribution { speaker: Some(speaker), cue };
+        }
+        // No attribution of its own: a continuation of the previous quote…
+        if let Some((p, pf)) = prev {
+            let same_paragraph = p.paragraph == q.paragraph;
+            let quote_paragraph_follows = q.paragraph == p.paragraph + 1 && self.starts_paragraph(q) && (p.runs_on || self.paragraph_is_quote(p) || self.starts_paragraph(p));
+            if same_paragraph || quote_paragraph_follows || after_previous_quote {
+                if pf.speaker.is_some() {
+                    return Attribution { speaker: pf.speaker.clone(), cue: None };
+                }
+            }
+        }
+        // … or of the last speaker, when the quote opens a paragraph after an introduction
+        // (`… has called the sentence "dangerous":`).
+        if self.starts_paragraph(q) && q.paragraph > 0 {
+            let prev_para = &self.doc.paragraphs[q.paragraph - 1];
+            if self.doc.text[prev_para.clone()].trim_end().ends_with(':') {
+                if let Some(e) = self.last_speaker {
+                    let span = clusters[e].mentions.iter().rev().find(|m| m.end <= q.outer.start).or(clusters[e].mentions.first()).cloned();
+                    if let Some(span) = span {
+                        return Attribution { speaker: Some(FoundSpeaker { span, entity: Some(e) }), cue: None };
+                    }
+                }
+            }
+        }
+        Attribution::default()
+    }
+
+    fn starts_paragraph(&self, q: &RawQuote) -> bool {
+        q.outer.start == self.doc.paragraphs[q.paragraph].start
+    }
+
+    /// Whether the quote fills its paragraph (nothing but punctuation around it).
+    fn paragraph_is_quote(&self, q: &RawQuote) -> bool {
+        let p = &self.doc.paragraphs[q.paragraph];
+        self.starts_paragraph(q) && !self.doc.text[q.outer.end..p.end].chars().any(char::is_alphanumeric)
+    }
+
+    /// Attribution right after a quote: `, a déclaré X`, `, a-t-il dit`, `, he said`,
+    /// `, said the spokesman`, `- Name`.
+    fn read_after(&self, r: Range<usize>) -> Option<(SpeakerWords, Option<ByteSpan>)> {
+        let mut i = r.start;
+        while i < r.end && matches!(self.tok(i), "," | ";" | ")" | "(") {
+            i += 1;
+        }
+        if i >= r.end {
+            return None;
+        }
+        if matches!(self.tok(i), "-" | "–" | "—" | "―") {
+            let words = self.np_at(i + 1, r.end)?;
+            return matches!(words, SpeakerWords::Entity { .. } | SpeakerWords::Name { .. }).then(|| (words, Some(self.span(i..i + 1))));
+        }
+        // The reporting verb must come within a few words of the quote.
+        let limit = (i + 6).min(r.end);
+        let mut k = i;
+        while k < limit {
+            if let Some(n) = self.cue_at(k, r.end) {
+                let cue_tokens = self.extend_cue_left(i, k)..k + n;
+                // Inverted subject glued to the verb: `a-t-il déclaré`, `explique-t-elle`.
+                if let Some(p) = (cue_tokens.start..k + 1).find_map(|t| self.inverted_pronoun(t)) {
+                    let cue_end = if k + n < r.end && self.cue_at(k + n, r.end).is_some() { k + n + 1 } else { k + n };
+                    return Some((p, Some(self.span(cue_tokens.start..cue_end))));
+                }
+                // Subject before the verb: `, he said`, `, Smith said`.
+                if cue_tokens.start > i {
+                    if let Some(w) = self.np_ending_at(i, cue_tokens.start) {
+                        return Some((w, Some(self.span(cue_tokens))));
+                    }
+                }
+                // Subject after the verb: `, a déclaré Blinken`, `, said the spokesman`.
+                let mut j = k + n;
+                while j < r.end && (SKIPPABLE.contains(&self.folded(j).as_str()) || self.cue_at(j, r.end).is_some()) && !self.is_name_start(j) {
+                    j += 1;
+                }
+                if let Some(w) = self.np_at(j, r.end) {
+                    return Some((w, Some(self.span(cue_tokens))));
+                }
+                return None;
+            }
+            // `, a-t-il ajouté` where the participle is not in the lexicon: the inverted form alone.
+            if let Some(p) = self.inverted_pronoun(k) {
+                let looks_verbal = k + 1 < r.end && self.is_word(k + 1) || split_inverted(&self.folded(k)).is_some();
+                if looks_verbal {
+                    let cue_end = if k + 1 < r.end && self.is_word(k + 1) && self.tok(k + 1).chars().next().is_some_and(char::is_lowercase) { k + 2 } else { k + 1 };
+                    return Some((p, Some(self.span(k..cue_end))));
+                }
+            }
+            if self.punct(k) && !matches!(self.tok(k), "-") {
+                break;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Auxiliaries and object pronouns just before a verb belong to the cue (`a déclaré`).
+    fn extend_cue_left(&self, floor: usize, k: usize) -> usize {
+        let mut s = k;
+        while s > floor && matches!(self.folded(s - 1).as_str(), "a" | "avait" | "ont" | "has" | "had" | "have" | "aurait") {
+            s -= 1;
+        }
+        s
+    }
+
+    /// The subject of the reporting verb nearest before the quote.
+    fn read_before(&self, r: Range<usize>) -> Option<(SpeakerWords, Option<ByteSpan>)> {
+        let cue = (r.start..r.end).rev().find_map(|k| self.cue_at(k, r.end).map(|n| k..k + n))?;
+        let cue_span = self.extend_cue_left(r.start, cue.start)..cue.end;
+        if let Some(p) = (cue_span.start..cue.end).find_map(|t| self.inverted_pronoun(t)) {
+            return Some((p, Some(self.span(cue_span))));
+        }
+        let subject = self.subject_before(r.start, cue_span.start).or_else(|| {
+            // `Ajoute le ministre : « … »`, `said Smith: "…"`
+            let mut j = cue.end;
+            while j < r.end && SKIPPABLE.contains(&self.folded(j).as_str()) && !self.is_name_start(j) {
+                j += 1;
+            }
+            self.np_at(j, r.end).filter(|w| !matches!(w, SpeakerWords::Unnamed { .. }))
+        })?;
+        Some((subject, Some(self.span(cue_span))))
+    }
+
+    /// Reads back from a verb at `verb` to its subject, chunk by chunk between commas.
+    fn subject_before(&self, floor: usize, verb: usize) -> Option<SpeakerWords> {
+        let mut j = verb;
+        while j > floor && SKIPPABLE.contains(&self.folded(j - 1).as_str()) {
+            j -= 1;
+        }
+        if j > floor && COORDINATORS.contains(&self.folded(j - 1).as_str()) {
+            // `X a déclaré … et a averti que`: the subject of the first verb.
+            let earlier = (floor..j - 1).rev().find(|&k| self.cue_at(k, j).is_some())?;
+            return self.subject_before(floor, self.extend_cue_left(floor, earlier));
+        }
+        let mut fallback: Option<SpeakerWords> = None;
+        let mut chunk_end = j;
+        for _ in 0..3 {
+            while chunk_end > floor && matches!(self.tok(chunk_end - 1), "," | "(" | ")") {
+                chunk_end -= 1;
+            }
+            let mut chunk_start = chunk_end;
+            while chunk_start > floor && !matches!(self.tok(chunk_start - 1), "," | ";" | ":") {
+                chunk_start -= 1;
+            }
+            if chunk_start == chunk_end {
+                break;
+            }
+            let (person, other) = self.scan_chunk(chunk_start..chunk_end);
+            if person.is_some() {
+                return person;
+            }
+            if fallback.is_none() {
+                fallback = other;
+            }
+            chunk_end = chunk_start;
+        }
+        fallback
+    }
+
+    /// In one chunk, the candidate nearest its end: a person or a pronoun first; else a role
+    /// phrase, an organisation or an unnamed source (returned second, as a fallback).
+    fn scan_chunk(&self, r: Range<usize>) -> (Option<SpeakerWords>, Option<SpeakerWords>) {
+        let mut other: Option<SpeakerWords> = None;
+        let mut k = r.end;
+        while k > r.start {
+            k -= 1;
+            if self.quoted[k] {
+                continue;
+            }
+            if let Some(m) = self.mention_of_token[k] {
+                let (range, cluster) = self.mentions[m as usize].clone();
+                if self.cluster_kind(cluster) == EntityType::PER {
+                    return (Some(SpeakerWords::Entity { span: self.span(range), cluster }), other);
+                }
+                if other.is_none() && self.cluster_kind(cluster) == EntityType::ORG {
+                    other = Some(SpeakerWords::Entity { span: self.span(range.clone()), cluster });
+                }
+                k = range.start.max(r.start);
+                continue;
+            }
+            if let Some(p) = self.pronoun_at(k) {
+                return (Some(p), other);
+            }
+            if self.is_name_start(k) && !self.sentence_initial(k) || (self.is_name_start(k) && self.sentence_initial(k) && k + 1 < r.end && !self.is_name_start(k + 1) && self.looks_like_surname(k)) {
+                let mut s = k;
+                while s > r.start && self.is_name_start(s - 1) && self.mention_of_token[s - 1].is_none() {
+                    s -= 1;
+                }
+                let mut e = k + 1;
+                while e < r.end && self.is_name_start(e) && self.mention_of_token[e].is_none() {
+                    e += 1;
+                }
+                if GenderedWords::titles().get(self.tok(s)).is_some() && s + 1 < e {
+                    s += 1;
+                }
+                return (Some(SpeakerWords::Name { tokens: s..e }), other);
+            }
+            if other.is_none() {
+                if let Some(role) = self.role_np_ending_at(r.start, k + 1) {
+                    other = Some(role);
+                }
+            }
+        }
+        (None, other)
+    }
+
+    fn cluster_kind(&self, cluster: usize) -> EntityType {
+        self.kinds.get(cluster).copied().unwrap_or(EntityType::MISC)
+    }
+
+    /// A capitalised word at sentence start that is no common word: a name (`Blinkin a déclaré`).
+    fn looks_like_surname(&self, k: usize) -> bool {
+        let w = self.tok(k);
+        !crate::lexicon::WordSet::french_function_words().contains(w)
+            && !crate::lexicon::WordSet::english_function_words().contains(w)
+            && GenderedWords::roles().get(w).is_none()
+            && !SUBJECT_PRONOUNS.iter().any(|(p, _)| *p == fold(w))
+            && !matches!(fold(w).as_str(), "je" | "nous" | "vous" | "on" | "i" | "we" | "you" | "they" | "ils" | "elles" | "cela" | "ce" | "ces" | "it")
+    }
+
+    /// `selon X`, `d'après X`, `according to X` anywhere in the region.
+    fn read_source_preposition(&self, r: Range<usize>) -> Option<(SpeakerWords, Option<ByteSpan>)> {
+        for k in r.clone() {
+            for p in SOURCE_PREPOSITIONS {
+                if k + p.len() <= r.end && p.iter().enumerate().all(|(o, w)| self.folded(k + o) == *w) {
+                    let j = k + p.len();
+                    if let Some(w) = self.np_at(j, r.end) {
+                        return Some((w, Some(self.span(k..j))));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn is_name_start(&self, k: usize) -> bool {
+        self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+            && self.tok(k).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn pronoun_at(&self, k: usize) -> Option<SpeakerWords> {
+        let w = self.folded(k);
+        SUBJECT_PRONOUNS
+            .iter()
+            .find(|(p, _)| *p == w)
+            .map(|&(_, gender)| SpeakerWords::Pronoun { span: self.span(k..k + 1), gender })
+    }
+
+    /// `a-t-il`, `dit-elle`, `explique-t-il`: the pronoun part of an inverted verb.
+    fn inverted_pronoun(&self, k: usize) -> Option<SpeakerWords> {
+        let t = &self.doc.tokens[k];
+        let s = t.text(self.doc.text);
+        let folded = fold(s);
+        let (_, pronoun) = split_inverted(&folded)?;
+        let gender = SUBJECT_PRONOUNS.iter().find(|(p, _)| *p == pronoun).map(|&(_, g)| g)?;
+        let start = t.end - pronoun.len();
+        Some(SpeakerWords::Pronoun { span: start..t.end, gender })
+    }
+
+    /// A noun phrase starting at `j`: a name, a pronoun, a role or an unnamed source.
+    fn np_at(&self, mut j: usize, end: usize) -> Option<SpeakerWords> {
+        if j >= end {
+            return None;
+        }
+        if GenderedWords::titles().get(self.tok(j)).is_some() && self.is_name_start(j + 1) && j + 1 < end {
+            j += 1;
+        }
+        if let Some(m) = self.mention_of_token[j] {
+            let (range, cluster) = self.mentions[m as usize].clone();
+            return Some(SpeakerWords::Entity { span: self.span(range), cluster });
+        }
+        if self.is_name_start(j) && !self.is_word_of_determiner(j) {
+            let mut e = j + 1;
+            while e < end && (self.is_name_start(e) || (matches!(self.folded(e).as_str(), "de" | "van" | "von" | "da" | "di" | "del" | "le") && self.is_name_start(e + 1))) {
+                e += 1;
+            }
+            return Some(SpeakerWords::Name { tokens: j..e });
+        }
+        if let Some(p) = self.pronoun_at(j) {
+            return Some(p);
+        }
+        let folded = self.folded(j);
+        if DETERMINERS.contains(&folded.as_str()) {
+            // Up to the head noun: determiner, adjectives, noun (`un haut responsable`).
+            let roles = GenderedWords::roles();
+            let mut e = j + 1;
+            while e < end && e < j + 5 && self.is_word(e) && !self.is_name_start(e) && self.cue_at(e, end).is_none() {
+                let w = self.folded(e);
+                e += 1;
+                if roles.get(&w).is_some() {
+                    // Complements of the role: `porte-parole du ministère de l'Intérieur`.
+                    let mut c = e;
+                    while c < end && c < e + 6 && !self.punct(c) && self.cue_at(c, end).is_none() && !self.quoted[c] {
+                        c += 1;
+                    }
+                    return Some(SpeakerWords::Role { tokens: j..c, head: w });
+                }
+                if matches!(w.as_str(), "by" | "of" | "de" | "du" | "des" | "from" | "on" | "in" | "à" | "au" | "aux" | "who" | "qui" | "that" | "que") {
+                    e -= 1;
+                    break;
+                }
+            }
+            if e > j + 1 {
+                return Some(SpeakerWords::Unnamed { tokens: j..e });
+            }
+        }
+        None
+    }
+
+    fn is_word_of_determiner(&self, j: usize) -> bool {
+        matches!(self.folded(j).as_str(), "le" | "la" | "les" | "the" | "un" | "une" | "a" | "an" | "l'")
+    }
+
+    /// The speaker words ending just before `end` (`he`, `Smith`, `the spokesman`).
+    fn np_ending_at(&self, floor: usize, end: usize) -> Option<SpeakerWords> {
+        let mut e = end;
+        while e > floor && SKIPPABLE.contains(&self.folded(e - 1).as_str()) {
+            e -= 1;
+        }
+        if e == floor {
+            return None;
+        }
+        let k = e - 1;
+        if let Some(m) = self.mention_of_token[k] {
+            let (range, cluster) = self.mentions[m as usize].clone();
+            return Some(SpeakerWords::Entity { span: self.span(range), cluster });
+        }
+        if let Some(p) = self.pronoun_at(k) {
+            return Some(p);
+        }
+        if self.is_name_start(k) {
+            let mut s = k;
+            while s > floor && self.is_name_start(s - 1) {
+                s -= 1;
+            }
+            return Some(SpeakerWords::Name { tokens: s..e });
+        }
+        self.role_np_ending_at(floor, e)
+    }
+
+    /// `le ministre britannique`, `the spokesman`, `a police spokesman` ending at `end`.
+    fn role_np_ending_at(&self, floor: usize, end: usize) -> Option<SpeakerWords> {
+        let roles = GenderedWords::roles();
+        let lo = end.saturating_sub(6).max(floor);
+        let det = (lo..end).rev().find(|&k| DETERMINERS.contains(&self.folded(k).as_str()))?;
+        let head = (det + 1..end).find(|&k| roles.get(self.tok(k)).is_some())?;
+        if (det..end).any(|k| self.punct(k) || self.quoted[k]) {
+            return None;
+        }
+        Some(SpeakerWords::Role { tokens: det..end, head: self.folded(head) })
+    }
+
+    fn span(&self, r: Range<usize>) -> ByteSpan {
+        self.doc.tokens[r.start].start..self.doc.tokens[r.end - 1].end
+    }
+
+    /// Turns speaker words into a speaker: the entity they name, if any.
+    fn resolve(&mut self, clusters: &mut Vec<EntityCluster>, words: SpeakerWords, at: usize) -> FoundSpeaker {
+        match words {
+            SpeakerWords::Entity { span, cluster } => FoundSpeaker { span, entity: Some(cluster) },
+            SpeakerWords::Name { tokens } => {
+                let span = self.span(tokens.clone());
+                let cluster = self.name_cluster(clusters, tokens);
+                FoundSpeaker { span, entity: Some(cluster) }
+            }
+            SpeakerWords::Pronoun { span, gender } => {
+                let entity = self.resolve_pronoun(clusters, gender, at);
+                if let Some(e) = entity {
+                    if clusters[e].gender == Gender::Unknown {
+                        clusters[e].gender = gender; // agreement: `a-t-elle`
+                    }
+                }
+                FoundSpeaker { span, entity }
+            }
+            SpeakerWords::Role { tokens, head } => {
+                let entity = self.resolve_role(clusters, &tokens, &head, at);
+                FoundSpeaker { span: self.span(tokens), entity }
+            }
+            SpeakerWords::Unnamed { tokens } => FoundSpeaker { span: self.span(tokens), entity: None },
+        }
+    }
+
+    /// The cluster for a name no mention covered: a known person it abbreviates or misspells,
+    /// or a new person.
+    fn name_cluster(&mut self, clusters: &mut Vec<EntityCluster>, tokens: Range<usize>) -> usize {
+        let words: Vec<String> = tokens.clone().map(|k| self.folded(k)).collect();
+        let last = words.last().cloned().unwrap_or_default();
+        let span = self.span(tokens.clone());
+        let existing = clusters.iter().position(|c| {
+            c.kind == EntityType::PER
+                && c.name.split_whitespace().last().is_some_and(|w| same_name_word(&fold(w), &last))
+        });
+        let c = match existing {
+            Some(c) => c,
+            None => {
+                let first = self.tok(tokens.start);
+                clusters.push(EntityCluster {
+                    kind: EntityType::PER,
+                    name: self.doc.text[span.clone()].to_string(),
+                    role: None,
+                    role_head: None,
+                    gender: GenderedWords::first_names().get(first).unwrap_or_default(),
+                    mentions: Vec::new(),
+                });
+                clusters.len() - 1
+            }
+        };
+        if !clusters[c].mentions.contains(&span) {
+            clusters[c].mentions.push(span);
+            clusters[c].mentions.sort_by_key(|m| m.start);
+        }
+        self.index_mentions(clusters);
+        c
+    }
+
+    /// `il`/`he` → the last speaker if compatible, else the latest compatible person named.
+    fn resolve_pronoun(&self, clusters: &[EntityCluster], gender: Gender, at: usize) -> Option<usize> {
+        if let Some(e) = self.last_speaker {
+            if clusters[e].kind == EntityType::PER && gender.compatible(clusters[e].gender) {
+                return Some(e);
+            }
+        }
+        let at_tok = self.doc.token_at_or_after(at);
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|(r, _)| r.end <= at_tok)
+            .map(|(_, c)| *c)
+            .find(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender))
+    }
+
+    /// `le ministre britannique des Affaires étrangères` → the person whose role shares the
+    /// head noun and the most words; ties go to the latest named.
+    fn resolve_role(&self, clusters: &[EntityCluster], tokens: &Range<usize>, head: &str, at: usize) -> Option<usize> {
+        let np_words: Vec<String> = tokens.clone().map(|k| self.folded(k)).collect();
+        let at_tok = self.doc.token_at_or_after(at);
+        let last_seen = |c: usize| self.mentions.iter().rev().find(|(r, m)| *m == c && r.end <= at_tok).map_or(0, |(r, _)| r.end + 1);
+        clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind == EntityType::PER && c.role_head.as_deref() == Some(head))
+            .map(|(i, c)| {
+                let role = c.role.as_deref().map(fold).unwrap_or_default();
+                let overlap = np_words.iter().filter(|w| role.split(|ch: char| !ch.is_alphanumeric() && ch != '\'').any(|r| r == w.as_str())).count();
+                (i, overlap, last_seen(i))
+            })
+            .filter(|&(_, _, seen)| seen > 0)
+            .max_by_key(|&(_, overlap, seen)| (overlap, seen))
+            .map(|(i, _, _)| i)
+    }
+
+    /// A sentence with no quote may still report speech (`Blinken a déclaré que …`): its
+    /// speaker becomes the one later pronouns prefer.
+    fn note_reported_speech(&mut self, clusters: &mut [EntityCluster], s_idx: usize) {
+        let r = self.doc.sentences[s_idx].tokens.clone();
+        for k in r.clone() {
+            if self.cue_at(k, r.end).is_none() {
+                continue;
+            }
+            let start = self.extend_cue_left(r.start, k);
+            let words = (start..k + 1).find_map(|t| self.inverted_pronoun(t)).or_else(|| self.subject_before(r.start, start));
+            let entity = match words {
+                Some(SpeakerWords::Entity { cluster, .. }) => Some(cluster),
+                Some(SpeakerWords::Pronoun { gender, .. }) => self.resolve_pronoun(clusters, gender, self.doc.tokens[k].start),
+                Some(SpeakerWords::Role { tokens, head }) => self.resolve_role(clusters, &tokens, &head, self.doc.tokens[k].start),
+                _ => None,
+            };
+            if let Some(e) = entity.filter(|&e| clusters[e].kind == EntityType::PER) {
+                self.last_speaker = Some(e);
+                return;
+            }
+        }
+    }
+}
+
+/// Splits `a-t-il` / `dit-elle` / `explique-t-il` into (verb, pronoun).
+fn split_inverted(folded: &str) -> Option<(&str, &str)> {
+    let (head, pronoun) = folded.rsplit_once('-')?;
+    if !matches!(pronoun, "il" | "elle" | "ils" | "elles" | "on") {
+        return None;
+    }
+    let verb = head.strip_suffix("-t").unwrap_or(head);
+    (!verb.is_empty()).then_some((verb, pronoun))
+}

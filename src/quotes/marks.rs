@@ -1,0 +1,271 @@
+//! Pairing quotation marks within each paragraph, including the broken cases of real copy:
+//! a closing mark with no opening one, an opening with no closing, reversed and doubled marks,
+//! straight quotes whose direction comes from context, and apostrophes that are not marks.
+
+use crate::pipeline::Doc;
+use crate::text::{is_quote_mark, ByteSpan};
+
+/// Families of marks: a mark closes only an opening of its own family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Guillemet,
+    CurlyDouble,
+    StraightDouble,
+    CurlySingle,
+    StraightSingle,
+    SingleGuillemet,
+    Corner,
+    WhiteCorner,
+}
+
+impl Family {
+    /// Single-quote families: an unpaired one is far more likely an apostrophe than a quote.
+    fn is_single(self) -> bool {
+        matches!(self, Family::CurlySingle | Family::StraightSingle)
+    }
+}
+
+/// What a mark may do, from its shape and the characters around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// Close an open mark of its family if there is one, else open.
+    CloseElseOpen,
+    /// Close an open mark of its family if there is one, else nothing (an apostrophe).
+    CloseOrIgnore,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    start: usize,
+    end: usize,
+    family: Family,
+    role: Role,
+}
+
+/// A quotation before attribution: its content and how its marks were found.
+#[derive(Debug, Clone)]
+pub(crate) struct RawQuote {
+    /// Between the marks, whitespace trimmed.
+    pub content: ByteSpan,
+    /// From the opening mark (or content start) to the closing mark's end (or content end).
+    pub outer: ByteSpan,
+    pub paragraph: usize,
+    /// The quote ran to the end of its paragraph without a closing mark.
+    pub runs_on: bool,
+}
+
+fn is_open_punct(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':') || is_quote_mark(c)
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, Role)> {
+    let space_before = prev.is_none_or(|p| p.is_whitespace() || is_open_punct(p));
+    let space_after = next.is_none_or(|n| n.is_whitespace() || (n.is_ascii_punctuation() && n != '\'' && n != '"') || matches!(n, '…' | '»' | '”' | '’' | '›'));
+    // Flanking, as in Markdown: an opening mark hugs the text after it, a closing one the text before.
+    let opens = space_before && !space_after;
+    let closes = !space_before && space_after;
+    let inside_word = prev.is_some_and(is_word) && next.is_some_and(is_word);
+    use Family::*;
+    use Role::*;
+    Some(match c {
+        '«' => (Guillemet, if closes { CloseElseOpen } else { Open }),
+        '»' => (Guillemet, if opens { CloseElseOpen } else { Close }),
+        '„' | '‟' => (CurlyDouble, Open),
+        '“' => (CurlyDouble, if closes { CloseElseOpen } else { Open }),
+        '”' => (CurlyDouble, if opens { CloseElseOpen } else { Close }),
+        '"' => {
+            if inside_word || prev.is_some_and(|p| p.is_ascii_digit()) {
+                return None; // 12" (inches)
+            }
+            (StraightDouble, if opens { Open } else if closes { Close } else { CloseElseOpen })
+        }
+        '‹' => (SingleGuillemet, Open),
+        '›' => (SingleGuillemet, Close),
+        '「' => (Corner, Open),
+        '」' => (Corner, Close),
+        '『' => (WhiteCorner, Open),
+        '』' => (WhiteCorner, Close),
+        '‚' => (CurlySingle, Open),
+        '‘' | '’' | '\'' => {
+            let family = if c == '\'' { StraightSingle } else { CurlySingle };
+            if inside_word || (prev.is_some_and(is_word) && next.is_none_or(|n| !n.is_whitespace() && !n.is_ascii_punctuation())) {
+                return None; // l’Ukraine, don't
+            }
+            if opens {
+                (family, Open)
+            } else if closes {
+                (family, CloseOrIgnore) // also Thomas' : an apostrophe unless a quote is open
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// Finds the quotations of every paragraph.
+pub(crate) fn find(doc: &Doc) -> Vec<RawQuote> {
+    let mut out = Vec::new();
+    for (p, para) in doc.paragraphs.iter().enumerate() {
+        pair_paragraph(doc.text, para.clone(), p, &mut out);
+    }
+    out
+}
+
+fn marks_of(text: &str, para: &ByteSpan) -> Vec<Mark> {
+    let s = &text[para.clone()];
+    let mut marks = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        if let Some((family, role)) = classify(c, prev, next) {
+            let start = para.start + i;
+            marks.push(Mark { start, end: start + c.len_utf8(), family, role });
+        }
+        prev = Some(c);
+    }
+    marks
+}
+
+fn pair_paragraph(text: &str, para: ByteSpan, p: usize, out: &mut Vec<RawQuote>) {
+    let marks = marks_of(text, &para);
+    let mut stack: Vec<Mark> = Vec::new();
+    // Where a quote with a missing opening mark may start: the paragraph start, or just after
+    // the last quote closed in this paragraph.
+    let mut segment_start = para.start;
+    let emit = |open_end: usize, close_start: usize, outer: ByteSpan, runs_on: bool, out: &mut Vec<RawQuote>| {
+        if let Some(content) = trim(text, open_end..close_start) {
+            out.push(RawQuote { content, outer, paragraph: p, runs_on });
+        }
+    };
+    for m in marks {
+        let open_at = stack.iter().rposition(|o| o.family == m.family);
+        let role = match m.role {
+            Role::CloseElseOpen => {
+                if open_at.is_some() {
+                    Role::Close
+                } else {
+                    Role::Open
+                }
+            }
+            Role::CloseOrIgnore if open_at.is_none() => continue,
+            r => r,
+        };
+        match role {
+            Role::Open => stack.push(m),
+            _ => match open_at {
+                Some(k) => {
+                    let open = stack[k];
+                    stack.truncate(k);
+                    if k == 0 {
+                        emit(open.end, m.start, open.start..m.end, false, out);
+                        segment_start = m.end;
+                    }
+                }
+                None if stack.is_empty() && !m.family.is_single() => {
+                    // A closing mark with nothing open: the quote began at the segment start.
+                    let from = skip_leading_punct(text, segment_start..m.start);
+                    emit(from, m.start, from..m.end, false, out);
+                    segment_start = m.end;
+                }
+                None => {}
+            },
+        }
+    }
+    // An opening never closed runs to the end of the paragraph (double marks only).
+    if let Some(open) = stack.first().filter(|o| !o.family.is_single()) {
+        emit(open.end, para.end, open.start..para.end, true, out);
+    }
+}
+
+/// Skips the separators left between a previous quote and the next stretch of text.
+fn skip_leading_punct(text: &str, r: ByteSpan) -> usize {
+    let s = &text[r.clone()];
+    r.start + (s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.')).len())
+}
+
+/// Trims whitespace; `None` if nothing with a letter or digit is left.
+fn trim(text: &str, r: ByteSpan) -> Option<ByteSpan> {
+    if r.start >= r.end {
+        return None;
+    }
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let inner = s.trim();
+    if !inner.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    Some(r.start + lead..r.start + lead + inner.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<&str> {
+        let doc = Doc::new(text);
+        find(&doc).into_iter().map(|q| &text[q.content]).collect()
+    }
+
+    #[test]
+    fn every_mark_style() {
+        assert_eq!(quotes("Il a dit « oui » puis\u{a0}«\u{202f}non\u{202f}»."), ["oui", "non"]);
+        assert_eq!(quotes("He said “yes” and \"no\" and ‘maybe’."), ["yes", "no", "maybe"]);
+        assert_eq!(quotes("Er sagte „ja“ und ‚nein‘ und ‹ vielleicht ›."), ["ja", "nein", "vielleicht"]);
+        assert_eq!(quotes("他说「好」和『不』"), ["好", "不"]);
+    }
+
+    #[test]
+    fn nested_quotes_keep_the_outer_one() {
+        assert_eq!(quotes("« Le texte exact, c'est 'a little girl' ... voilà », dit-il."), ["Le texte exact, c'est 'a little girl' ... voilà"]);
+        assert_eq!(quotes("“He called it ‘a farce’ today,” she said."), ["He called it ‘a farce’ today,"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert!(quotes("l’Ukraine qu’il aujourd’hui don't Thomas' car l'OTAN").is_empty());
+        assert_eq!(quotes("Thomas' car was 'fine', he said."), ["fine"]);
+    }
+
+    #[test]
+    fn closing_mark_without_opening_starts_at_paragraph_start() {
+        let t = "Nous avons entendu. En effet, il me l’a répété », a déclaré Blinken.";
+        assert_eq!(quotes(t), ["Nous avons entendu. En effet, il me l’a répété"]);
+    }
+
+    #[test]
+    fn opening_without_closing_runs_to_paragraph_end_and_next_paragraph_reopens() {
+        let t = "« En établissant des relations, cela nous rendra plus sûrs.\n« Il est temps. »";
+        let doc = Doc::new(t);
+        let q = find(&doc);
+        assert_eq!(q.len(), 2);
+        assert_eq!(&t[q[0].content.clone()], "En établissant des relations, cela nous rendra plus sûrs.");
+        assert!(q[0].runs_on);
+        assert_eq!(&t[q[1].content.clone()], "Il est temps.");
+    }
+
+    #[test]
+    fn reversed_and_doubled_marks() {
+        assert_eq!(quotes("Elle dira que « le Kremlin » et qu' »une invasion sera longue »."), ["le Kremlin", "une invasion sera longue"]);
+        assert_eq!(quotes("Il a dit « c'est fini « et il est parti."), ["c'est fini"]);
+    }
+
+    #[test]
+    fn straight_quote_direction_from_context() {
+        assert_eq!(quotes("\"A,\" he said. \"B.\""), ["A,", "B."]);
+        assert_eq!(quotes("a 12\" pipe and \"quoted\""), ["quoted"]);
+    }
+
+    #[test]
+    fn one_bad_mark_does_not_spoil_the_rest() {
+        let t = "Premier » paragraphe.\nIl a dit « oui ».\nEt « non ».";
+        assert_eq!(quotes(t), ["Premier", "oui", "non"]);
+    }
+}
