@@ -93,6 +93,17 @@ fn capitalised_runs(doc: &Doc) -> Vec<RawMention> {
                     _ => break,
                 }
             }
+            // `Ministre des Finances Paul Durand`: the person starts at the first name.
+            if let Some(f) = (i + 1..j).find(|&k| word(doc, k).is_some_and(|w| first_names.get(w).is_some() && is_capitalised(w))) {
+                if j - f >= 2 {
+                    if titles.get(doc.tok(i)).is_none() || f - i > 1 {
+                        out.push(RawMention { tokens: i..f, kind: EntityType::MISC, title_gender: None });
+                    }
+                    out.push(RawMention { tokens: f..j, kind: EntityType::PER, title_gender: None });
+                    i = j;
+                    continue;
+                }
+            }
             let single_initial = j == i + 1 && i == s.tokens.start;
             if !single_initial || first_names.get(w).is_some() {
                 let personal = first_names.get(w).is_some() || (i > 0 && word(doc, i - 1).is_some_and(|p| titles.get(p).is_some()));
@@ -336,19 +347,32 @@ fn find_roles(doc: &Doc, clusters: &mut [EntityCluster]) {
 type RoleHit = (Range<usize>, String, Gender);
 
 fn role_before(doc: &Doc, name_start: usize, sent_start: usize, roles: &GenderedWords) -> Option<RoleHit> {
-    // Skip a comma between role and name (`La ministre britannique, Liz Truss`).
+    let titles = GenderedWords::titles();
+    // Skip a courtesy title and a comma between role and name (`La ministre …, Liz Truss`).
     let mut end = name_start;
+    while end > sent_start && word(doc, end - 1).is_some_and(|w| titles.get(w).is_some() && roles.get(w).is_none()) {
+        end -= 1;
+    }
     if end > sent_start && doc.tok(end - 1) == "," {
         end -= 1;
     }
-    let lo = end.saturating_sub(8).max(sent_start);
-    // The earliest role noun from which everything up to the name reads as one noun phrase.
-    let head = (lo..end).find(|&h| {
-        word(doc, h).is_some_and(|w| roles.get(w).is_some())
-            && (h..end).all(|k| !matches!(doc.tok(k), "," | "." | ":" | ";" | "«" | "»" | "\"" | "“" | "”" | "(" | ")") && !is_clause_word(doc.tok(k)))
-    })?;
+    let lo = end.saturating_sub(9).max(sent_start);
+    let breaks = |k: usize| {
+        matches!(doc.tok(k), "," | "." | ":" | ";" | "«" | "»" | "\"" | "“" | "”" | "(" | ")") || is_clause_word(doc.tok(k))
+    };
+    // The role noun nearest the name whose phrase runs unbroken up to the name…
+    let head = (lo..end).rev().take_while(|&k| !breaks(k)).find(|&k| word(doc, k).is_some_and(|w| roles.get(w).is_some()))?;
+    // … extended left over its modifiers (`Foreign Secretary`, `trade envoy`) up to a determiner.
+    let mut from = head;
+    while from > lo && from + 3 > head && word(doc, from - 1).is_some_and(|w| !ROLE_DETERMINERS.contains(&fold(w).as_str()) && titles.get(w).is_none()) && !breaks(from - 1) {
+        from -= 1;
+    }
+    let after_determiner = from > 0 && ROLE_DETERMINERS.contains(&fold(doc.tok(from - 1)).as_str());
+    if from < head && !is_capitalised(doc.tok(from)) && !after_determiner {
+        from = head; // lower-case words before the head belong to the title only after `the`/`le`
+    }
     let w = doc.tok(head);
-    Some((head..end, fold(w), roles.get(w).unwrap_or_default()))
+    Some((from..end, fold(w), roles.get(w).unwrap_or_default()))
 }
 
 /// Auxiliaries and conjunctions that show a role noun is not in apposition to the name.

@@ -429,7 +429,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some(p) = self.pronoun_at(k) {
                 return (Some(p), other);
             }
-            if self.is_name_start(k) && !self.sentence_initial(k) || (self.is_name_start(k) && self.sentence_initial(k) && k + 1 < r.end && !self.is_name_start(k + 1) && self.looks_like_surname(k)) {
+            if self.is_name_start(k) && !self.sentence_initial(k) || (self.is_name_start(k) && self.sentence_initial(k) && !self.is_name_start(k + 1) && self.looks_like_surname(k)) {
                 let mut s = k;
                 while s > r.start && self.is_name_start(s - 1) && self.mention_of_token[s - 1].is_none() {
                     s -= 1;
@@ -635,9 +635,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let last = words.last().cloned().unwrap_or_default();
         let span = self.span(tokens.clone());
         let existing = clusters.iter().position(|c| {
-            c.kind == EntityType::PER
+            matches!(c.kind, EntityType::PER | EntityType::MISC)
                 && c.name.split_whitespace().last().is_some_and(|w| same_name_word(&fold(w), &last))
         });
+        if let Some(c) = existing {
+            clusters[c].kind = EntityType::PER; // it speaks: a person
+        }
         let c = match existing {
             Some(c) => c,
             None => {
@@ -663,18 +666,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// `il`/`he` → the last speaker if compatible, else the latest compatible person named.
     fn resolve_pronoun(&self, clusters: &[EntityCluster], gender: Gender, at: usize) -> Option<usize> {
-        if let Some(e) = self.last_speaker {
-            if clusters[e].kind == EntityType::PER && gender.compatible(clusters[e].gender) {
-                return Some(e);
-            }
-        }
+        // Candidates, most salient first: the last speaker, then persons named recently.
         let at_tok = self.doc.token_at_or_after(at);
-        self.mentions
+        let horizon = self.doc.sentence_of_token(at_tok.min(self.doc.tokens.len().saturating_sub(1)));
+        let oldest_para = self.doc.sentences.get(horizon).map_or(0, |s| s.paragraph.saturating_sub(4));
+        let oldest_tok = self.doc.token_at_or_after(self.doc.paragraphs.get(oldest_para).map_or(0, |p| p.start));
+        let recent = self.mentions.iter().rev().filter(|(r, _)| r.end <= at_tok && r.start >= oldest_tok).map(|(_, c)| *c);
+        let candidates: Vec<usize> = self.last_speaker.into_iter().chain(recent).filter(|&c| clusters[c].kind == EntityType::PER).collect();
+        // A person whose gender is known to agree beats one whose gender is unknown.
+        candidates
             .iter()
-            .rev()
-            .filter(|(r, _)| r.end <= at_tok)
-            .map(|(_, c)| *c)
-            .find(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender))
+            .copied()
+            .find(|&c| clusters[c].gender == gender && gender != Gender::Unknown)
+            .or_else(|| candidates.iter().copied().find(|&c| gender.compatible(clusters[c].gender)))
     }
 
     /// `le ministre britannique des Affaires étrangères` → the person whose role shares the

@@ -134,6 +134,9 @@ fn marks_of(text: &str, para: &ByteSpan) -> Vec<Mark> {
     marks
 }
 
+/// How deep to look for the opening mark a closing one matches.
+const MAX_NESTING: usize = 16;
+
 fn pair_paragraph(text: &str, para: ByteSpan, p: usize, out: &mut Vec<RawQuote>) {
     let marks = marks_of(text, &para);
     let mut stack: Vec<Mark> = Vec::new();
@@ -145,9 +148,24 @@ fn pair_paragraph(text: &str, para: ByteSpan, p: usize, out: &mut Vec<RawQuote>)
             out.push(RawQuote { content, outer, paragraph: p, runs_on });
         }
     };
-    for m in marks {
-        let open_at = stack.iter().rposition(|o| o.family == m.family);
+    // How many marks that can close each family remain from each position on (linear time,
+    // even for a paragraph of 100,000 marks).
+    let mut suffix = vec![[0u32; 8]; marks.len() + 1];
+    for k in (0..marks.len()).rev() {
+        suffix[k] = suffix[k + 1];
+        if marks[k].role != Role::Open {
+            suffix[k][marks[k].family as usize] += 1;
+        }
+    }
+    let closers_after = |from: usize, family: Family| suffix[from][family as usize] as usize;
+    let mut open_count = [0usize; 8];
+    for (idx, &m) in marks.iter().enumerate() {
+        // Real nesting is shallow: looking at the innermost few opens keeps this linear.
+        let floor = stack.len().saturating_sub(MAX_NESTING);
+        let open_at = stack[floor..].iter().rposition(|o| o.family == m.family).map(|k| k + floor);
         let role = match m.role {
+            // `« … « …`: a second opening with no closing mark left for either is a closing one.
+            Role::Open if open_at.is_some() && closers_after(idx + 1, m.family) <= open_count[m.family as usize] => Role::Close,
             Role::CloseElseOpen => {
                 if open_at.is_some() {
                     Role::Close
@@ -159,11 +177,16 @@ fn pair_paragraph(text: &str, para: ByteSpan, p: usize, out: &mut Vec<RawQuote>)
             r => r,
         };
         match role {
-            Role::Open => stack.push(m),
+            Role::Open => {
+                open_count[m.family as usize] += 1;
+                stack.push(m);
+            }
             _ => match open_at {
                 Some(k) => {
                     let open = stack[k];
-                    stack.truncate(k);
+                    for o in stack.drain(k..) {
+                        open_count[o.family as usize] -= 1;
+                    }
                     if k == 0 {
                         emit(open.end, m.start, open.start..m.end, false, out);
                         segment_start = m.end;

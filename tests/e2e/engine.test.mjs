@@ -1,0 +1,69 @@
+// The engine wrapper: an abort inside wasm becomes an Error with the panic message, and the
+// next call runs on a fresh instance; speakers get their colours (with a stand-in glue).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { setup, newPage, screenshot } from "./helpers.mjs";
+import { useFakeGlue } from "./fake-glue.mjs";
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.close();
+});
+
+for (const worker of [false, true]) {
+  test(`a panic is reported as an Error and the engine restarts (${worker ? "worker" : "main thread"})`, async () => {
+    const { page, log } = await newPage(env.context);
+    await useFakeGlue(page);
+    await page.goto(`${env.url}/demo/`);
+    const out = await page.evaluate(async (worker) => {
+      const { analyzeText } = await import("../article-lens.js");
+      const opts = { worker };
+      const first = await analyzeText("« Bonjour », a déclaré Anne Leroy.", opts);
+      let error = null;
+      try {
+        await analyzeText("PANIC", opts);
+      } catch (e) {
+        error = { isError: e instanceof Error, name: e.name, message: e.message };
+      }
+      const again = await analyzeText("« Au revoir », a déclaré Anne Leroy.", opts);
+      return { first: first.quotes[0].text, error, again: again.quotes[0].text, speaker: again.quotes[0].speaker.text };
+    }, worker);
+    assert.equal(out.first, "Bonjour");
+    assert.equal(out.error.isError, true);
+    assert.equal(out.error.name, "Error");
+    assert.match(out.error.message, /fake panic for the test/);
+    assert.equal(out.again, "Au revoir");
+    assert.equal(out.speaker, "Anne Leroy");
+    assert.deepEqual(log.errors, []);
+    await page.close();
+  });
+}
+
+test("speakers get one colour each, in the text and in the sidebar", async () => {
+  const { page, log } = await newPage(env.context);
+  await useFakeGlue(page);
+  await page.goto(`${env.url}/demo/`);
+  await page.waitForFunction(() =>
+    document.querySelector("article-lens").lens?.analysis?.quotes.some((q) => q.text.startsWith("Nous rouvrirons"))
+  );
+  const hl = await page.evaluate(() => {
+    const out = {};
+    for (const [name, h] of CSS.highlights) out[name] = [...h].map((r) => r.toString());
+    return out;
+  });
+  assert.ok(hl["article-lens-speaker-0"].some((t) => t.startsWith("Nous n’avons jamais vu")));
+  assert.ok(hl["article-lens-speaker-name"].includes("Thomas Berger"));
+  const speakers = page.locator("article-lens .speakers li");
+  assert.ok((await speakers.count()) >= 3);
+  await page.locator("article-lens button.quote").nth(1).hover();
+  await page.waitForTimeout(250);
+  await screenshot(page, "demo-speakers-light.png");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.waitForTimeout(100);
+  await screenshot(page, "demo-speakers-dark.png");
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});

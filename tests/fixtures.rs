@@ -1,0 +1,55 @@
+//! Text-in / expectations-out fixtures: `tests/fixtures/NAME.txt` is analysed (rules and the
+//! built-in models) and every line `quote => speaker` of `NAME.expect` must hold: the quote is
+//! found with exactly that text, and its speaker's entity has that name (`-`: a source with no
+//! entity, such as "a police spokesman"; `none`: no entity claimed).
+
+use article_lens::{Analysis, Analyzer};
+use std::path::Path;
+
+fn check_fixture(name: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("fixture text");
+    let expect = std::fs::read_to_string(dir.join(format!("{name}.expect"))).expect("fixture expectations");
+    let analyzer = Analyzer::with_builtin_models().expect("built-in models load");
+    let analysis = analyzer.analyze(&text).expect("analysis");
+    let mut failures = Vec::new();
+    for line in expect.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        let (quote, speaker) = line.split_once(" => ").expect("`quote => speaker` line");
+        match analysis.quotes.iter().find(|q| q.span.text == quote) {
+            None => failures.push(format!("quote not found: {quote:?}")),
+            Some(q) => {
+                let got = speaker_name(&analysis, q);
+                if got != speaker {
+                    failures.push(format!("{quote:?}: speaker {got:?}, expected {speaker:?}"));
+                }
+            }
+        }
+    }
+    let found: Vec<&str> = analysis.quotes.iter().map(|q| q.span.text.as_str()).collect();
+    assert!(failures.is_empty(), "{name}:\n  {}\nquotes found: {found:#?}", failures.join("\n  "));
+}
+
+fn speaker_name(analysis: &Analysis, q: &article_lens::Quote) -> String {
+    match &q.speaker {
+        None => "none".into(),
+        Some(s) => match s.entity {
+            None => "-".into(),
+            Some(id) => analysis.entities.iter().find(|e| e.id == id).map_or("?".into(), |e| e.name.clone()),
+        },
+    }
+}
+
+#[test]
+fn french_attribution_patterns() {
+    check_fixture("fr-attribution");
+}
+
+#[test]
+fn english_attribution_patterns() {
+    check_fixture("en-attribution");
+}
+
+#[test]
+fn french_broken_marks() {
+    check_fixture("fr-broken-marks");
+}
