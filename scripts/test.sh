@@ -19,9 +19,7 @@ node scripts/check-size.mjs
 
 if [ -d ../shared/eval/dev ]; then
   step "dev-set quality floors (../shared/eval)"
-  cargo build --release --quiet --bin article-lens
-  python3 ../shared/eval/score.py --cmd 'target/release/article-lens analyze {file}' \
-    $(cat tests/quality-floors.txt | grep -v '^#' | sed 's/^/--min /')
+  bash scripts/eval.sh --floors
 else
   echo "(../shared/eval/dev not found: skipping the dev-set quality floors)"
 fi

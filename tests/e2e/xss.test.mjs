@@ -20,13 +20,14 @@ const PAYLOADS = [
   `<iframe src="javascript:parent.__pwned='iframe'"></iframe>`,
   `<iframe srcdoc="<script>parent.__pwned='srcdoc'</script>"></iframe>`,
   `<div onmouseover="window.__pwned='hover'" style="position:fixed;inset:0;z-index:9">survol</div>`,
-  `<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned='mxss'">`,
   `<details open ontoggle="window.__pwned='toggle'"><summary>x</summary></details>`,
   `<object data="javascript:window.__pwned='object'"></object><embed src="javascript:window.__pwned='embed'">`,
   `<body onload="window.__pwned='body'"><input autofocus onfocus="window.__pwned='focus'">`,
   `"><img src=x onerror=window.__pwned='attr'>`,
   `<p>« <img src=x onerror="window.__pwned='quote'"> Vive la <b onclick="window.__pwned='b'">République</b> », a déclaré <a href="javascript:window.__pwned='a'">Jean Dupont</a>.</p>`,
   `<p>“<svg><script>window.__pwned='svg-script'</script></svg>”, said Jane Roe.</p>`,
+  // Last: its <style> swallows the rest of the document as raw text.
+  `<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned='mxss'">`,
 ];
 const HTML = `<html><body>${PAYLOADS.join("\n")}</body></html>`;
 const TEXT = PAYLOADS.join("\n");
@@ -38,7 +39,8 @@ const inspect = (page) =>
     const scan = (root, where) => {
       for (const el of root.querySelectorAll("*")) {
         const tag = el.localName;
-        if (["img", "svg", "iframe", "object", "embed", "math", "b", "input"].includes(tag)) found.push(`${where}: <${tag}>`);
+        if (["img", "svg", "iframe", "object", "embed", "math", "b"].includes(tag)) found.push(`${where}: <${tag}>`);
+        if (tag === "input" && el.id !== "file") found.push(`${where}: <${tag}>`);
         if (tag === "script" && !el.src) found.push(`${where}: inline <script>`);
         if (tag === "a" && /^\s*javascript:/i.test(el.getAttribute("href") ?? "")) found.push(`${where}: javascript: link`);
         if (tag === "details" && where === "page") found.push(`${where}: <details>`);
