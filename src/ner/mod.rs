@@ -1,4 +1,15 @@
-//! Statistical named-entity tagger (placeholder until the trained tagger lands).
+//! Statistical named-entity tagger: a structured averaged perceptron over hashed features,
+//! decoded with Viterbi under BILOU constraints, optionally in two passes (the second pass sees
+//! what the first one tagged elsewhere in the document).
+//!
+//! Model files (`models/ner-*.bin`) come from the `train-ner` command; see `models/MODEL_CARD.md`.
+//!
+//! File format (little-endian), version 1:
+//! - `ALNR`, u16 version, u8 language (1 fr, 2 en), u8 tag count (17), u8 hash bits, u8 passes;
+//! - gazetteer: u32 count, varint key deltas, varint category masks;
+//! - per pass: u32 feature switches, i16 start/transition/end scores, u32 row count, varint
+//!   bucket deltas, varint tag masks (one bit per non-zero weight), the i8 weights;
+//! - u32 FNV-1a checksum of everything before it.
 
 use std::ops::Range;
 
@@ -7,13 +18,37 @@ use crate::error::Error;
 use crate::lang::Language;
 use crate::text::Token;
 
+mod codec;
+pub(crate) mod features;
+mod gazetteer;
+pub(crate) mod tags;
+mod weights;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod tools;
+
+use codec::{Reader, Writer};
+use features::DocCtx;
+use gazetteer::Gazetteer;
+use tags::NT;
+use weights::Table;
+
 /// Models compiled into native builds.
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) const BUILTIN_MODELS: &[&[u8]] = &[];
+pub(crate) const BUILTIN_MODELS: &[&[u8]] =
+    &[include_bytes!("../../models/ner-fr.bin"), include_bytes!("../../models/ner-en.bin")];
+
+const MAGIC: &[u8; 4] = b"ALNR";
+const VERSION: u16 = 1;
+const MIN_HASH_BITS: u32 = 12;
+const MAX_HASH_BITS: u32 = 30;
 
 /// A trained tagger for one language.
 pub(crate) struct Model {
     language: Language,
+    hash_bits: u32,
+    gaz: Gazetteer,
+    passes: Vec<Table>,
 }
 
 /// One tagged entity: a token range (indices into the tokens given to [`Model::tag`]) and its type.
@@ -23,9 +58,82 @@ pub(crate) struct NerSpan {
     pub label: EntityType,
 }
 
+fn bad(why: &str) -> Error {
+    Error::BadModel(why.to_string())
+}
+
+/// Reusable buffers for one tagging run.
+#[derive(Default)]
+struct Scratch {
+    feats: Vec<u64>,
+    em: Vec<[i32; NT]>,
+    back: Vec<[u8; NT]>,
+    out: Vec<u8>,
+}
+
 impl Model {
-    pub(crate) fn from_bytes(_bytes: &[u8]) -> Result<Model, Error> {
-        Err(Error::BadModel("no tagger in this build".into()))
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Model, Error> {
+        if bytes.len() < 4 || &bytes[..4] != MAGIC {
+            return Err(bad("not an article-lens NER model (bad magic)"));
+        }
+        if bytes.len() < 14 {
+            return Err(bad("truncated model (header)"));
+        }
+        let (body, sum) = bytes.split_at(bytes.len() - 4);
+        let mut r = Reader::new(body);
+        r.take(4, "magic")?;
+        let version = r.u16("version")?;
+        if version != VERSION {
+            return Err(Error::BadModel(format!("unsupported model version {version} (expected {VERSION})")));
+        }
+        if codec::checksum(body) != u32::from_le_bytes([sum[0], sum[1], sum[2], sum[3]]) {
+            return Err(bad("checksum mismatch (truncated or corrupted model)"));
+        }
+        let language = match r.u8("language")? {
+            1 => Language::French,
+            2 => Language::English,
+            other => return Err(Error::BadModel(format!("unknown language code {other}"))),
+        };
+        if r.u8("tag count")? as usize != NT {
+            return Err(bad("tag count mismatch"));
+        }
+        let hash_bits = r.u8("hash bits")? as u32;
+        if !(MIN_HASH_BITS..=MAX_HASH_BITS).contains(&hash_bits) {
+            return Err(Error::BadModel(format!("hash bits {hash_bits} out of range")));
+        }
+        let n_passes = r.u8("passes")? as usize;
+        if !(1..=2).contains(&n_passes) {
+            return Err(Error::BadModel(format!("{n_passes} passes")));
+        }
+        let gaz = Gazetteer::read(&mut r)?;
+        let mut passes = Vec::with_capacity(n_passes);
+        for _ in 0..n_passes {
+            passes.push(Table::read(&mut r, hash_bits)?);
+        }
+        if r.remaining() != 0 {
+            return Err(bad("trailing bytes after the last pass"));
+        }
+        Ok(Model { language, hash_bits, gaz, passes })
+    }
+
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.bytes.extend_from_slice(MAGIC);
+        w.u16(VERSION);
+        w.u8(match self.language {
+            Language::French => 1,
+            _ => 2,
+        });
+        w.u8(NT as u8);
+        w.u8(self.hash_bits as u8);
+        w.u8(self.passes.len() as u8);
+        self.gaz.write(&mut w);
+        for p in &self.passes {
+            p.write(&mut w);
+        }
+        let sum = codec::checksum(&w.bytes);
+        w.u32(sum);
+        w.bytes
     }
 
     pub(crate) fn language(&self) -> Language {
@@ -33,11 +141,53 @@ impl Model {
     }
 
     /// Tags the tokens of each sentence (`sentences` are token-index ranges).
-    pub(crate) fn tag(&self, _text: &str, _tokens: &[Token], _sentences: &[Range<usize>]) -> Vec<NerSpan> {
-        Vec::new()
+    pub(crate) fn tag(&self, text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Vec<NerSpan> {
+        let tags = self.tag_tokens(text, tokens, sentences);
+        let mut out = Vec::new();
+        for s in features::valid_sentences(tokens.len(), sentences) {
+            for (r, ty) in tags::spans(&tags[s.clone()]) {
+                if let Some(&label) = tags::TYPES.get(ty) {
+                    out.push(NerSpan { tokens: s.start + r.start..s.start + r.end, label });
+                }
+            }
+        }
+        out
+    }
+
+    /// BILOU tag of every token (`O` outside sentences).
+    pub(crate) fn tag_tokens(&self, text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Vec<u8> {
+        let mut tags = vec![tags::O; tokens.len()];
+        if tokens.is_empty() || self.passes.is_empty() {
+            return tags;
+        }
+        let mut ctx = DocCtx::new(text, tokens, sentences, Some(&self.gaz));
+        let mut scratch = Scratch::default();
+        for (k, pass) in self.passes.iter().enumerate() {
+            if k > 0 {
+                ctx.set_first_pass(sentences, tags.clone());
+            }
+            run_pass(pass, &ctx, sentences, &mut tags, &mut scratch);
+        }
+        tags
     }
 }
 
-/// Training and evaluation helpers (native only).
-#[cfg(not(target_arch = "wasm32"))]
-pub mod tools {}
+fn run_pass(pass: &Table, ctx: &DocCtx, sentences: &[Range<usize>], tags: &mut [u8], sc: &mut Scratch) {
+    for s in features::valid_sentences(tags.len(), sentences) {
+        sc.em.clear();
+        for i in s.clone() {
+            sc.feats.clear();
+            features::features(ctx, &s, i, pass.feats, &mut sc.feats);
+            let mut row = [0i32; NT];
+            pass.emit(&sc.feats, &mut row);
+            sc.em.push(row);
+        }
+        weights::viterbi(&sc.em, &pass.tr, &mut sc.back, &mut sc.out);
+        for (t, &v) in tags[s].iter_mut().zip(sc.out.iter()) {
+            *t = v;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -80,8 +80,11 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
         '“' => (CurlyDouble, if closes { CloseElseOpen } else { Open }),
         '”' => (CurlyDouble, if opens { CloseElseOpen } else { Close }),
         '"' => {
-            if inside_word || prev.is_some_and(|p| p.is_ascii_digit()) {
-                return None; // 12" (inches)
+            if inside_word {
+                return None;
+            }
+            if prev.is_some_and(|p| p.is_ascii_digit()) {
+                return Some((StraightDouble, CloseOrIgnore)); // `posts 250 and 251",` — or 12" (inches)
             }
             (StraightDouble, if opens { Open } else if closes { Close } else { CloseElseOpen })
         }
@@ -94,7 +97,7 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
         '‚' => (CurlySingle, Open),
         '‘' | '’' | '\'' => {
             let family = if c == '\'' { StraightSingle } else { CurlySingle };
-            if inside_word || (prev.is_some_and(is_word) && next.is_none_or(|n| !n.is_whitespace() && !n.is_ascii_punctuation())) {
+            if inside_word || (prev.is_some_and(is_word) && next.is_some_and(|n| !n.is_whitespace() && !n.is_ascii_punctuation())) {
                 return None; // l’Ukraine, don't
             }
             if opens {
@@ -174,6 +177,9 @@ fn pair_paragraph(text: &str, para: ByteSpan, p: usize, out: &mut Vec<RawQuote>)
                 }
             }
             Role::CloseOrIgnore if open_at.is_none() => continue,
+            // `communities," For example … ".`: straight marks alternate, so a closing-looking
+            // one with nothing open, followed by another closing one, is really an opening.
+            Role::Close if m.family == Family::StraightDouble && open_at.is_none() && next_straight_closes(&marks[idx + 1..]) => Role::Open,
             r => r,
         };
         match role {
@@ -206,6 +212,10 @@ fn pair_paragraph(text: &str, para: ByteSpan, p: usize, out: &mut Vec<RawQuote>)
     if let Some(open) = stack.first().filter(|o| !o.family.is_single()) {
         emit(open.end, para.end, open.start..para.end, true, out);
     }
+}
+
+fn next_straight_closes(rest: &[Mark]) -> bool {
+    rest.iter().find(|o| o.family == Family::StraightDouble).is_some_and(|o| o.role != Role::Open)
 }
 
 /// Skips the separators left between a previous quote and the next stretch of text.
@@ -284,6 +294,9 @@ mod tests {
     fn straight_quote_direction_from_context() {
         assert_eq!(quotes("\"A,\" he said. \"B.\""), ["A,", "B."]);
         assert_eq!(quotes("a 12\" pipe and \"quoted\""), ["quoted"]);
+        assert_eq!(quotes("kits for communities,\" For example, schools can run it\"."), ["For example, schools can run it"]);
+        assert_eq!(quotes("\"Posts 250 and 251\", said KCNA."), ["Posts 250 and 251"]);
+        assert_eq!(quotes("North Korea puts military in 'quasi-state of war'"), ["quasi-state of war"]);
     }
 
     #[test]

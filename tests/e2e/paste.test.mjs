@@ -164,3 +164,29 @@ test("a JS caller gets an Error, not a crash, on bad model bytes", async () => {
   assert.deepEqual(log.errors, []);
   await page.close();
 });
+
+test("lone surrogates in pasted text keep the highlights aligned", async () => {
+  const { page, log } = await newPage(env.context);
+  await openReady(page);
+  const out = await page.evaluate(async () => {
+    const source = document.getElementById("source");
+    source.value = "Un \uD83D texte \uDE00 cassé.\n« Bonjour \uD800 à tous », a déclaré Anne Leroy.\n« Et au revoir », a-t-elle ajouté.";
+    source.dispatchEvent(new Event("input", { bubbles: true }));
+    await window.articleLensPage.update();
+    const lens = window.articleLensPage.lens;
+    const ranges = [];
+    for (const [name, h] of CSS.highlights) if (/^article-lens-(speaker-\d|quote)$/.test(name)) for (const r of h) ranges.push(r);
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return {
+      quotes: lens.analysis.quotes.map((q) => [q.start, q.end]),
+      sliced: lens.analysis.quotes.map((q) => lens.text.slice(q.start, q.end)),
+      painted: ranges.map((r) => r.toString()),
+    };
+  });
+  assert.equal(out.quotes.length, 2);
+  assert.deepEqual(out.painted, out.sliced);
+  assert.equal(out.painted[1], "Et au revoir");
+  assert.ok(out.painted[0].startsWith("Bonjour ") && out.painted[0].endsWith(" à tous"));
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
