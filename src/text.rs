@@ -275,6 +275,12 @@ fn word_len(s: &str) -> (usize, TokenKind) {
             }
             continue; // `don't`, `aujourd’hui`
         }
+        if c == '.' && is_domain_suffix(&s[j + 1..]) {
+            // `Gawker.com`, `Scientology.org`: a site name is one word.
+            let tld_len = s[j + 1..].chars().take_while(|ch| ch.is_ascii_alphabetic()).count();
+            len = j + 1 + tld_len;
+            break;
+        }
         if c == '.' {
             // Initialisms (`U.S.`, `J.-C.`) and known abbreviations keep their dots.
             let with_dot = &s[..j + 1];
@@ -294,6 +300,14 @@ fn word_len(s: &str) -> (usize, TokenKind) {
         break;
     }
     (len, TokenKind::Word)
+}
+
+/// `com`, `org`… directly after a dot, ending the word.
+fn is_domain_suffix(rest: &str) -> bool {
+    let tld: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let after = rest[tld.len()..].chars().next();
+    matches!(tld.as_str(), "com" | "org" | "net" | "fr" | "uk" | "gov" | "edu" | "io" | "info" | "eu" | "de" | "be" | "ch" | "ca")
+        && !after.is_some_and(|c| c.is_alphanumeric())
 }
 
 /// `U.S.`, `J.F.K.`: single letters each followed by a dot.
@@ -410,6 +424,7 @@ mod tests {
     fn urls_and_handles_stay_whole() {
         assert_eq!(toks("via pic.twitter.com/WEDdFFONbz."), ["via", "pic.twitter.com/WEDdFFONbz", "."]);
         assert_eq!(toks("(@trussliz) #AUKUS"), ["(", "@trussliz", ")", "#AUKUS"]);
+        assert_eq!(toks("firm Secunia.com, has"), ["firm", "Secunia.com", ",", "has"]);
         assert_eq!(toks("see https://example.org/a?b=c, then"), ["see", "https://example.org/a?b=c", ",", "then"]);
     }
 

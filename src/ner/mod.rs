@@ -160,26 +160,79 @@ impl Model {
         if tokens.is_empty() || self.passes.is_empty() {
             return tags;
         }
+        self.run(text, tokens, sentences, &mut tags, self.passes.len(), None);
+        tags
+    }
+
+    /// Runs the first `n_passes` passes; `first_em` receives the first pass's emissions.
+    fn run(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Range<usize>],
+        tags: &mut [u8],
+        n_passes: usize,
+        mut first_em: Option<&mut Vec<[i32; NT]>>,
+    ) {
         let mut ctx = DocCtx::new(text, tokens, sentences, Some(&self.gaz));
         let mut scratch = Scratch::default();
-        for (k, pass) in self.passes.iter().enumerate() {
-            if k > 0 {
-                ctx.set_first_pass(sentences, tags.clone());
-            }
-            run_pass(pass, &ctx, sentences, &mut tags, &mut scratch);
+        let keep = self.passes.iter().take(n_passes).skip(1).any(|p| p.feats & features::FEAT_RESIDUAL != 0);
+        let mut em_doc: Vec<[i32; NT]> = Vec::new();
+        if keep || first_em.is_some() {
+            em_doc = vec![[0; NT]; tokens.len()];
         }
-        tags
+        for (k, pass) in self.passes.iter().take(n_passes).enumerate() {
+            if k > 0 {
+                ctx.set_first_pass(sentences, tags.to_vec());
+            }
+            if k == 0 {
+                let store = (!em_doc.is_empty()).then_some(&mut em_doc);
+                run_pass(pass, &ctx, sentences, tags, &mut scratch, None, store);
+            } else {
+                let base = (pass.feats & features::FEAT_RESIDUAL != 0).then_some(&em_doc[..]);
+                run_pass(pass, &ctx, sentences, tags, &mut scratch, base, None);
+            }
+        }
+        if let Some(out) = first_em.as_deref_mut() {
+            *out = em_doc;
+        }
+    }
+
+    /// First-pass tags and emissions (for training a residual second pass).
+    pub(crate) fn first_pass(&self, text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> (Vec<u8>, Vec<[i32; NT]>) {
+        let mut tags = vec![tags::O; tokens.len()];
+        let mut em = Vec::new();
+        if !tokens.is_empty() && !self.passes.is_empty() {
+            self.run(text, tokens, sentences, &mut tags, 1, Some(&mut em));
+        }
+        if em.len() != tokens.len() {
+            em = vec![[0; NT]; tokens.len()];
+        }
+        (tags, em)
     }
 }
 
-fn run_pass(pass: &Table, ctx: &DocCtx, sentences: &[Range<usize>], tags: &mut [u8], sc: &mut Scratch) {
+fn run_pass(
+    pass: &Table,
+    ctx: &DocCtx,
+    sentences: &[Range<usize>],
+    tags: &mut [u8],
+    sc: &mut Scratch,
+    base: Option<&[[i32; NT]]>,
+    mut store: Option<&mut Vec<[i32; NT]>>,
+) {
     for s in features::valid_sentences(tags.len(), sentences) {
         sc.em.clear();
         for i in s.clone() {
             sc.feats.clear();
             features::features(ctx, &s, i, pass.feats, &mut sc.feats);
-            let mut row = [0i32; NT];
+            let mut row = base.and_then(|b| b.get(i)).copied().unwrap_or([0i32; NT]);
             pass.emit(&sc.feats, &mut row);
+            if let Some(st) = store.as_deref_mut() {
+                if let Some(slot) = st.get_mut(i) {
+                    *slot = row;
+                }
+            }
             sc.em.push(row);
         }
         weights::viterbi(&sc.em, &pass.tr, &mut sc.back, &mut sc.out);

@@ -52,7 +52,15 @@ const DETERMINERS: &[&str] = &[
     "its", "leur", "ce", "cette", "this", "that", "another", "un autre", "une autre", "several", "plusieurs",
 ];
 
-const SOURCE_PREPOSITIONS: &[&[&str]] = &[&["selon"], &["d'", "après"], &["according", "to"], &["d'après"]];
+const SOURCE_PREPOSITIONS: &[&[&str]] = &[
+    &["selon"],
+    &["d'", "après"],
+    &["d'après"],
+    &["aux", "dires", "de"],
+    &["according", "to"],
+    &["in", "the", "words", "of"],
+    &["as", "quoted", "by"],
+];
 
 /// A speaker as read from the text, before entity resolution.
 #[derive(Debug, Clone)]
@@ -87,6 +95,8 @@ struct Ctx<'a, 'd> {
     /// Entity type of each cluster.
     kinds: Vec<EntityType>,
     last_speaker: Option<usize>,
+    /// Paragraph of the sentence that last set `last_speaker` by reported speech.
+    reported_in_paragraph: Option<usize>,
 }
 
 pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[RawQuote]) -> Vec<FoundQuote> {
@@ -100,7 +110,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
         let (a, b) = (doc.token_at_or_after(q.outer.start), doc.token_at_or_after(q.outer.end));
         quoted[a..b].iter_mut().for_each(|x| *x = true);
     }
-    let mut ctx = Ctx { doc, cues, mention_of_token: Vec::new(), mentions: Vec::new(), quoted, kinds: Vec::new(), last_speaker: None };
+    let mut ctx = Ctx { doc, cues, mention_of_token: Vec::new(), mentions: Vec::new(), quoted, kinds: Vec::new(), last_speaker: None, reported_in_paragraph: None };
     ctx.index_mentions(clusters);
 
     let mut out: Vec<FoundQuote> = Vec::with_capacity(raw.len());
@@ -256,6 +266,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if same_paragraph || quote_paragraph_follows || after_previous_quote {
                 if pf.speaker.is_some() {
                     return Attribution { speaker: pf.speaker.clone(), cue: None };
+                }
+            }
+        }
+        // … or of the speaker of the reported speech just before it in the paragraph
+        // (`Heald noted the findings show … "An air-quality cleanup …"`) …
+        if self.reported_in_paragraph == Some(q.paragraph) {
+            if let Some(e) = self.last_speaker {
+                if let Some(span) = clusters[e].mentions.iter().rev().find(|m| m.end <= q.outer.start).cloned() {
+                    return Attribution { speaker: Some(FoundSpeaker { span, entity: Some(e) }), cue: None };
                 }
             }
         }
@@ -417,7 +436,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             if let Some(m) = self.mention_of_token[k] {
                 let (range, cluster) = self.mentions[m as usize].clone();
-                if self.cluster_kind(cluster) == EntityType::PER {
+                // The tagger's MISC next to a reporting verb is usually a person it was unsure of.
+                if matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::MISC) {
                     return (Some(SpeakerWords::Entity { span: self.span(range), cluster }), other);
                 }
                 if other.is_none() && self.cluster_kind(cluster) == EntityType::ORG {
@@ -464,6 +484,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
             && GenderedWords::roles().get(w).is_none()
             && !SUBJECT_PRONOUNS.iter().any(|(p, _)| *p == fold(w))
             && !matches!(fold(w).as_str(), "je" | "nous" | "vous" | "on" | "i" | "we" | "you" | "they" | "ils" | "elles" | "cela" | "ce" | "ces" | "it")
+            && !fold(w).ends_with("ing")
+            && !self.is_cue_word(&fold(w))
     }
 
     /// `selon X`, `d'après X`, `according to X` anywhere in the region.
@@ -511,6 +533,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return None;
         }
         if GenderedWords::titles().get(self.tok(j)).is_some() && self.is_name_start(j + 1) && j + 1 < end {
+            j += 1;
+        }
+        // `the Sydney Morning Herald`, `le Kremlin`: the article is not part of the name.
+        if j + 1 < end && matches!(self.folded(j).as_str(), "the" | "le" | "la" | "l'" | "les") && (self.mention_of_token[j + 1].is_some() || self.is_name_start(j + 1)) {
             j += 1;
         }
         if let Some(m) = self.mention_of_token[j] {
@@ -605,7 +631,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// Turns speaker words into a speaker: the entity they name, if any.
     fn resolve(&mut self, clusters: &mut Vec<EntityCluster>, words: SpeakerWords, at: usize) -> FoundSpeaker {
         match words {
-            SpeakerWords::Entity { span, cluster } => FoundSpeaker { span, entity: Some(cluster) },
+            SpeakerWords::Entity { span, cluster } => {
+                if clusters[cluster].kind == EntityType::MISC {
+                    clusters[cluster].kind = EntityType::PER;
+                    self.kinds[cluster] = EntityType::PER;
+                }
+                FoundSpeaker { span, entity: Some(cluster) }
+            }
             SpeakerWords::Name { tokens } => {
                 let span = self.span(tokens.clone());
                 let cluster = self.name_cluster(clusters, tokens);
@@ -672,7 +704,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let oldest_para = self.doc.sentences.get(horizon).map_or(0, |s| s.paragraph.saturating_sub(4));
         let oldest_tok = self.doc.token_at_or_after(self.doc.paragraphs.get(oldest_para).map_or(0, |p| p.start));
         let recent = self.mentions.iter().rev().filter(|(r, _)| r.end <= at_tok && r.start >= oldest_tok).map(|(_, c)| *c);
-        let candidates: Vec<usize> = self.last_speaker.into_iter().chain(recent).filter(|&c| clusters[c].kind == EntityType::PER).collect();
+        // A person named earlier in the same sentence (`Thomas' sister pleaded with him, but he
+        // replied`) is more salient than the last speaker.
+        let sentence_start = self.doc.sentences.get(horizon).map_or(0, |s| s.tokens.start);
+        let same_sentence = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(|(r, _)| r.end <= at_tok && r.start >= sentence_start && !self.quoted[r.start])
+            .map(|(_, c)| *c)
+            .filter(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender));
+        let candidates: Vec<usize> = same_sentence
+            .chain(self.last_speaker)
+            .chain(recent)
+            .filter(|&c| clusters[c].kind == EntityType::PER)
+            .collect();
         // A person whose gender is known to agree beats one whose gender is unknown.
         candidates
             .iter()
@@ -717,8 +763,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 Some(SpeakerWords::Role { tokens, head }) => self.resolve_role(clusters, &tokens, &head, self.doc.tokens[k].start),
                 _ => None,
             };
-            if let Some(e) = entity.filter(|&e| clusters[e].kind == EntityType::PER) {
+            if let Some(e) = entity.filter(|&e| matches!(clusters[e].kind, EntityType::PER | EntityType::ORG)) {
                 self.last_speaker = Some(e);
+                self.reported_in_paragraph = Some(self.doc.sentences[s_idx].paragraph);
                 return;
             }
         }

@@ -219,3 +219,45 @@ test("embed without the Highlight API: <article-lens-mark> fallback, removed on 
   assert.deepEqual(log.errors, []);
   await page.close();
 });
+
+test("annotate() from a module: default floating panel, options, detach", async () => {
+  const { page, log } = await newPage(env.context);
+  await page.goto(`${env.url}/demo/`);
+  await page.waitForFunction(() => document.querySelector("article-lens")?.lens);
+  const out = await page.evaluate(async () => {
+    document.querySelector("article-lens").remove(); // the tag's own lens goes away
+    const { annotate } = await import("../article-lens.js");
+    const story = document.getElementById("story");
+    const lens = await annotate(story, { skip: ".ad, aside", title: "Citations", debounce: 50 });
+    const panel = document.querySelector("article-lens-panel");
+    const result = {
+      floating: panel?.hasAttribute("floating"),
+      position: panel && getComputedStyle(panel).position,
+      title: panel?.shadowRoot.querySelector("h2").textContent,
+      captionAnalysed: lens.text.includes("Du jamais-vu"), // figcaption no longer skipped
+      quotes: lens.analysis.quotes.length,
+    };
+    // Host changes are followed (debounced), the widget's own are not.
+    const p = document.createElement("p");
+    p.textContent = "« Une phrase ajoutée à la fin », a déclaré Paul Girard.";
+    story.append(p);
+    await new Promise((ok) => lens.addEventListener("update", ok, { once: true }));
+    result.added = lens.analysis.quotes.some((q) => q.text === "Une phrase ajoutée à la fin");
+    lens.detach();
+    result.after = {
+      panels: document.querySelectorAll("article-lens-panel").length,
+      highlights: [...CSS.highlights.keys()].filter((k) => k.startsWith("article-lens")).length,
+      sheets: document.adoptedStyleSheets.length,
+    };
+    return result;
+  });
+  assert.equal(out.floating, true);
+  assert.equal(out.position, "fixed");
+  assert.equal(out.title, "Citations");
+  assert.equal(out.captionAnalysed, true);
+  assert.ok(out.quotes > 3);
+  assert.equal(out.added, true);
+  assert.deepEqual(out.after, { panels: 0, highlights: 0, sheets: 0 });
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});

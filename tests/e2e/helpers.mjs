@@ -1,6 +1,6 @@
 // Shared set-up for the end-to-end tests: a static server on a free port and a headless
 // Chromium (Debian's, never a downloaded one) with a fresh temporary profile.
-import { mkdtemp, rm, mkdir, readFile } from "node:fs/promises";
+import { mkdtemp, rm, mkdir, readFile, access } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,6 +24,9 @@ const ARGS = [
 
 /** Starts a server and a browser; `close()` stops both and removes the profile. */
 export async function setup({ headers, colorScheme = "light", viewport = { width: 1280, height: 900 } } = {}) {
+  await access(join(ROOT, "www", "pkg", "article_lens_bg.wasm")).catch(() => {
+    throw new Error("www/pkg is missing: run `bash scripts/build-wasm.sh` before the e2e tests");
+  });
   const server = await serve({ port: 0, ...(headers ? { headers } : {}) });
   const profile = await mkdtemp(join(tmpdir(), "article-lens-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
