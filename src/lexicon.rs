@@ -213,6 +213,14 @@ impl GenderedWords {
     }
 }
 
+impl WordSet {
+    /// Common nouns that designate an organisation (`l'ONG`, `the agency`).
+    pub(crate) fn organisation_nouns() -> &'static WordSet {
+        static SET: OnceLock<WordSet> = OnceLock::new();
+        SET.get_or_init(|| WordSet::parse(include_str!("../data/roles/org-nouns.txt")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -48,6 +48,7 @@ pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>) -> Vec<EntityCluster> 
     raw.retain(|m| !is_junk(doc, m));
     for m in &mut raw {
         strip_title(doc, m);
+        trim_edges(doc, m);
     }
     raw.retain(|m| m.tokens.start < m.tokens.end);
     let mut clusters = cluster(doc, &raw);
@@ -146,6 +147,28 @@ fn strip_title(doc: &Doc, m: &mut RawMention) {
     // English possessive and leading article are not part of the name.
     if m.tokens.len() > 1 && matches!(doc.tok(m.tokens.start), "The" | "the") {
         m.tokens.start += 1;
+    }
+}
+
+/// Repairs tagger spans: a reporting verb swallowed at the end (`Department of Agriculture
+/// notes`), or a function written before a person's first name (`Education Stefania Giannini`).
+fn trim_edges(doc: &Doc, m: &mut RawMention) {
+    let cues = [crate::lexicon::Cues::french(), crate::lexicon::Cues::english()];
+    while m.tokens.len() > 1 {
+        let last = doc.tok(m.tokens.end - 1);
+        if !is_capitalised(last) && cues.iter().any(|c| c.contains_word(&fold(last))) {
+            m.tokens.end -= 1;
+        } else {
+            break;
+        }
+    }
+    if m.kind == EntityType::PER && m.tokens.len() >= 3 {
+        let first_names = GenderedWords::first_names();
+        if first_names.get(doc.tok(m.tokens.start)).is_none() {
+            if let Some(f) = (m.tokens.start + 1..m.tokens.end - 1).find(|&k| first_names.get(doc.tok(k)).is_some()) {
+                m.tokens.start = f;
+            }
+        }
     }
 }
 
@@ -325,6 +348,21 @@ const ROLE_DETERMINERS: &[&str] = &["le", "la", "l'", "les", "the", "a", "an", "
 /// `La ministre …, Liz Truss`) or after it in apposition (`Brandet, le porte-parole du ministère`).
 fn find_roles(doc: &Doc, clusters: &mut [EntityCluster]) {
     let roles = GenderedWords::roles();
+    // `L'ONG Human Rights Watch`, `the Internet security firm Secunia.com`: the noun lets a
+    // later `l'ONG` refer to the organisation.
+    let org_nouns = WordSet::organisation_nouns();
+    for c in clusters.iter_mut().filter(|c| c.kind == EntityType::ORG) {
+        for m in &c.mentions {
+            let start = doc.token_at_or_after(m.start);
+            let noun = (start.saturating_sub(3)..start).rev().find(|&k| word(doc, k).is_some_and(|w| org_nouns.contains(w)));
+            if let Some(k) = noun {
+                if (k + 1..start).all(|j| word(doc, j).is_some_and(|w| !is_capitalised(w) || j + 1 == start)) || k + 1 == start {
+                    c.role_head = Some(fold(doc.tok(k)));
+                    break;
+                }
+            }
+        }
+    }
     for c in clusters.iter_mut().filter(|c| c.kind == EntityType::PER) {
         for m in c.mentions.clone() {
             let start = doc.token_at_or_after(m.start);

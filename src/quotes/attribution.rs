@@ -35,9 +35,25 @@ const SKIPPABLE: &[&str] = &[
     "jamais", "pourtant", "néanmoins", "just", "even", "même", "ainsi", "thus", "again", "de", "nouveau", "plutôt",
     "clairement", "clearly", "publicly", "publiquement", "ultérieurement", "fermement", "firmly", "repeatedly", "often",
     "souvent", "quickly", "rapidement", "today", "yesterday", "hier", "aujourd'hui", "tard", "plus", "tôt", "earlier",
+    "lui-même", "elle-même", "himself", "herself", "immédiatement", "immediately",
+];
+
+/// Pronouns after `selon`, `according to`, `pour`: `selon lui`, `according to her`.
+const DISJUNCTIVE_PRONOUNS: &[(&str, Gender)] = &[
+    ("lui", Gender::Male),
+    ("elle", Gender::Female),
+    ("him", Gender::Male),
+    ("her", Gender::Female),
 ];
 
 const COORDINATORS: &[&str] = &["et", "and", "mais", "but", "puis", "ou", "or"];
+
+/// Words that open a clause of the reporter's own after a quote.
+const CLAUSE_OPENERS: &[&str] = &[
+    "s'", "si", "if", "que", "qu'", "that", "when", "quand", "lorsque", "lorsqu'", "because", "parce", "car", "et",
+    "and", "mais", "but", "où", "which", "qui", "who", "pour", "to", "avant", "before", "après", "after", "while",
+    "tandis", "alors", "dont", "sur", "dans", "in", "of", "de", "du", "des", "à", "au", "aux",
+];
 
 const SUBJECT_PRONOUNS: &[(&str, Gender)] = &[
     ("il", Gender::Male),
@@ -94,6 +110,8 @@ struct Ctx<'a, 'd> {
     quoted: Vec<bool>,
     /// Entity type of each cluster.
     kinds: Vec<EntityType>,
+    /// Role head noun of each cluster (`ministre`, `ONG`).
+    role_heads: Vec<Option<String>>,
     last_speaker: Option<usize>,
     /// Paragraph of the sentence that last set `last_speaker` by reported speech.
     reported_in_paragraph: Option<usize>,
@@ -110,7 +128,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
         let (a, b) = (doc.token_at_or_after(q.outer.start), doc.token_at_or_after(q.outer.end));
         quoted[a..b].iter_mut().for_each(|x| *x = true);
     }
-    let mut ctx = Ctx { doc, cues, mention_of_token: Vec::new(), mentions: Vec::new(), quoted, kinds: Vec::new(), last_speaker: None, reported_in_paragraph: None };
+    let mut ctx = Ctx { doc, cues, mention_of_token: Vec::new(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), last_speaker: None, reported_in_paragraph: None };
     ctx.index_mentions(clusters);
 
     let mut out: Vec<FoundQuote> = Vec::with_capacity(raw.len());
@@ -146,6 +164,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn index_mentions(&mut self, clusters: &[EntityCluster]) {
         let doc = self.doc;
         self.kinds = clusters.iter().map(|c| c.kind).collect();
+        self.role_heads = clusters.iter().map(|c| c.role_head.clone()).collect();
         self.mentions.clear();
         for (c, cl) in clusters.iter().enumerate() {
             if matches!(cl.kind, EntityType::DATE | EntityType::NUMBER) {
@@ -254,6 +273,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if found.is_none() {
             found = self.read_source_preposition(pre.clone()).or_else(|| self.read_source_preposition(post.clone()));
         }
+        if found.is_none() && pre.end > pre.start {
+            // `le pape François « s'associe … »`: a person or organisation right before the quote.
+            if let Some(m) = self.mention_of_token[pre.end - 1] {
+                let (range, cluster) = self.mentions[m as usize].clone();
+                if matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::ORG) {
+                    found = Some((SpeakerWords::Entity { span: self.span(range), cluster }, None));
+                }
+            }
+        }
         if let Some((words, cue)) = found {
             // `« A », a-t-il dit, « B »`: B's own reading is the same attribution as A's.
             let speaker = self.resolve(clusters, words, q.outer.start);
@@ -318,10 +346,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let words = self.np_at(i + 1, r.end)?;
             return matches!(words, SpeakerWords::Entity { .. } | SpeakerWords::Name { .. }).then(|| (words, Some(self.span(i..i + 1))));
         }
-        // The reporting verb must come within a few words of the quote.
+        // The reporting verb must come within a few words of the quote, with no subordinate
+        // clause opening before it (`… « lourd prix » s’il lançait …` is no attribution).
         let limit = (i + 6).min(r.end);
         let mut k = i;
         while k < limit {
+            if CLAUSE_OPENERS.contains(&self.folded(k).as_str()) {
+                return None;
+            }
             if let Some(n) = self.cue_at(k, r.end) {
                 let cue_tokens = self.extend_cue_left(i, k)..k + n;
                 // Inverted subject glued to the verb: `a-t-il déclaré`, `explique-t-elle`.
@@ -377,31 +409,45 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(p) = (cue_span.start..cue.end).find_map(|t| self.inverted_pronoun(t)) {
             return Some((p, Some(self.span(cue_span))));
         }
-        let subject = self.subject_before(r.start, cue_span.start).or_else(|| {
-            // `Ajoute le ministre : « … »`, `said Smith: "…"`
-            let mut j = cue.end;
-            while j < r.end && SKIPPABLE.contains(&self.folded(j).as_str()) && !self.is_name_start(j) {
-                j += 1;
-            }
-            self.np_at(j, r.end).filter(|w| !matches!(w, SpeakerWords::Unnamed { .. }))
-        })?;
+        // A person or pronoun before the verb wins; else a name right after it (`comme le
+        // rappelle HRW, « … »`, `said Smith: "…"`); else an organisation or role before it.
+        let (person, fallback) = self.subject_candidates(r.start, cue_span.start);
+        let subject = person
+            .or_else(|| {
+                let mut j = cue.end;
+                while j < r.end && SKIPPABLE.contains(&self.folded(j).as_str()) && !self.is_name_start(j) {
+                    j += 1;
+                }
+                self.np_at(j, r.end).filter(|w| matches!(w, SpeakerWords::Entity { .. } | SpeakerWords::Name { .. }))
+            })
+            .or(fallback)?;
         Some((subject, Some(self.span(cue_span))))
     }
 
     /// Reads back from a verb at `verb` to its subject, chunk by chunk between commas.
     fn subject_before(&self, floor: usize, verb: usize) -> Option<SpeakerWords> {
+        let (person, fallback) = self.subject_candidates(floor, verb);
+        person.or(fallback)
+    }
+
+    /// The subject of the verb at `verb`: a person or pronoun, and failing that a fallback
+    /// (an organisation, a role phrase).
+    fn subject_candidates(&self, floor: usize, verb: usize) -> (Option<SpeakerWords>, Option<SpeakerWords>) {
         let mut j = verb;
         while j > floor && SKIPPABLE.contains(&self.folded(j - 1).as_str()) {
             j -= 1;
         }
         if j > floor && COORDINATORS.contains(&self.folded(j - 1).as_str()) {
             // `X a déclaré … et a averti que`: the subject of the first verb.
-            let earlier = (floor..j - 1).rev().find(|&k| self.cue_at(k, j).is_some())?;
-            return self.subject_before(floor, self.extend_cue_left(floor, earlier));
+            if let Some(earlier) = (floor..j - 1).rev().find(|&k| self.cue_at(k, j).is_some()) {
+                return self.subject_candidates(floor, self.extend_cue_left(floor, earlier));
+            }
+            // `Hollande est arrivé … et évoque`: the subject of the first verb, further back.
+            j -= 1;
         }
         let mut fallback: Option<SpeakerWords> = None;
         let mut chunk_end = j;
-        for _ in 0..3 {
+        for _ in 0..5 {
             while chunk_end > floor && matches!(self.tok(chunk_end - 1), "," | "(" | ")") {
                 chunk_end -= 1;
             }
@@ -414,20 +460,28 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             let (person, other) = self.scan_chunk(chunk_start..chunk_end);
             if person.is_some() {
-                return person;
+                return (person, fallback.or(other));
             }
             if fallback.is_none() {
                 fallback = other;
             }
             chunk_end = chunk_start;
         }
-        fallback
+        (None, fallback)
     }
 
     /// In one chunk, the candidate nearest its end: a person or a pronoun first; else a role
     /// phrase, an organisation or an unnamed source (returned second, as a fallback).
     fn scan_chunk(&self, r: Range<usize>) -> (Option<SpeakerWords>, Option<SpeakerWords>) {
-        let mut other: Option<SpeakerWords> = None;
+        let mut org: Option<SpeakerWords> = None;
+        // A role phrase ending the chunk (`L'archevêque de Rouen`, `le ministre britannique des
+        // Affaires étrangères`): as good as a name when someone in the text holds that role.
+        let role = self.role_np_ending_at(r.start, r.end);
+        if let Some(SpeakerWords::Role { head, .. }) = &role {
+            if self.role_heads.iter().any(|h| h.as_deref() == Some(head.as_str())) {
+                return (role, None);
+            }
+        }
         let mut k = r.end;
         while k > r.start {
             k -= 1;
@@ -438,16 +492,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let (range, cluster) = self.mentions[m as usize].clone();
                 // The tagger's MISC next to a reporting verb is usually a person it was unsure of.
                 if matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::MISC) {
-                    return (Some(SpeakerWords::Entity { span: self.span(range), cluster }), other);
+                    return (Some(SpeakerWords::Entity { span: self.span(range), cluster }), role.or(org));
                 }
-                if other.is_none() && self.cluster_kind(cluster) == EntityType::ORG {
-                    other = Some(SpeakerWords::Entity { span: self.span(range.clone()), cluster });
+                if org.is_none() && self.cluster_kind(cluster) == EntityType::ORG {
+                    org = Some(SpeakerWords::Entity { span: self.span(range.clone()), cluster });
                 }
                 k = range.start.max(r.start);
                 continue;
             }
             if let Some(p) = self.pronoun_at(k) {
-                return (Some(p), other);
+                return (Some(p), role.or(org));
             }
             if self.is_name_start(k) && !self.sentence_initial(k) || (self.is_name_start(k) && self.sentence_initial(k) && !self.is_name_start(k + 1) && self.looks_like_surname(k)) {
                 let mut s = k;
@@ -461,15 +515,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if GenderedWords::titles().get(self.tok(s)).is_some() && s + 1 < e {
                     s += 1;
                 }
-                return (Some(SpeakerWords::Name { tokens: s..e }), other);
-            }
-            if other.is_none() {
-                if let Some(role) = self.role_np_ending_at(r.start, k + 1) {
-                    other = Some(role);
-                }
+                return (Some(SpeakerWords::Name { tokens: s..e }), role.or(org));
             }
         }
-        (None, other)
+        (None, org.or(role))
     }
 
     fn cluster_kind(&self, cluster: usize) -> EntityType {
@@ -494,6 +543,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             for p in SOURCE_PREPOSITIONS {
                 if k + p.len() <= r.end && p.iter().enumerate().all(|(o, w)| self.folded(k + o) == *w) {
                     let j = k + p.len();
+                    if let Some(&(_, gender)) = DISJUNCTIVE_PRONOUNS.iter().find(|(w, _)| j < r.end && self.folded(j) == *w) {
+                        return Some((SpeakerWords::Pronoun { span: self.span(j..j + 1), gender }, Some(self.span(k..j))));
+                    }
                     if let Some(w) = self.np_at(j, r.end) {
                         return Some((w, Some(self.span(k..j))));
                     }
@@ -548,6 +600,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             while e < end && (self.is_name_start(e) || (matches!(self.folded(e).as_str(), "de" | "van" | "von" | "da" | "di" | "del" | "le") && self.is_name_start(e + 1))) {
                 e += 1;
             }
+            // `the Crown prosecutor`: a capitalised modifier of a role noun, not a name.
+            if e < end && self.is_word(e) && GenderedWords::roles().get(self.tok(e)).is_some() {
+                return Some(SpeakerWords::Role { tokens: j..e + 1, head: self.folded(e) });
+            }
             return Some(SpeakerWords::Name { tokens: j..e });
         }
         if let Some(p) = self.pronoun_at(j) {
@@ -557,17 +613,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if DETERMINERS.contains(&folded.as_str()) {
             // Up to the head noun: determiner, adjectives, noun (`un haut responsable`).
             let roles = GenderedWords::roles();
+            let org_nouns = crate::lexicon::WordSet::organisation_nouns();
             let mut e = j + 1;
             while e < end && e < j + 5 && self.is_word(e) && !self.is_name_start(e) && self.cue_at(e, end).is_none() {
                 let w = self.folded(e);
                 e += 1;
-                if roles.get(&w).is_some() {
+                // `a police spokesman`: the person noun after an organisation noun is the head.
+                let person_follows = e < end && roles.get(self.tok(e)).is_some();
+                if roles.get(&w).is_some() || (org_nouns.contains_folded(&w) && !person_follows) {
                     // Complements of the role: `porte-parole du ministère de l'Intérieur`.
                     let mut c = e;
                     while c < end && c < e + 6 && !self.punct(c) && self.cue_at(c, end).is_none() && !self.quoted[c] {
                         c += 1;
                     }
-                    return Some(SpeakerWords::Role { tokens: j..c, head: w });
+                    // The speaker words start after the determiner: `parquet fédéral de Belgique`.
+                    return Some(SpeakerWords::Role { tokens: j + 1..c, head: w });
                 }
                 if matches!(w.as_str(), "by" | "of" | "de" | "du" | "des" | "from" | "on" | "in" | "à" | "au" | "aux" | "who" | "qui" | "that" | "que") {
                     e -= 1;
@@ -615,13 +675,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// `le ministre britannique`, `the spokesman`, `a police spokesman` ending at `end`.
     fn role_np_ending_at(&self, floor: usize, end: usize) -> Option<SpeakerWords> {
         let roles = GenderedWords::roles();
-        let lo = end.saturating_sub(6).max(floor);
-        let det = (lo..end).rev().find(|&k| DETERMINERS.contains(&self.folded(k).as_str()))?;
-        let head = (det + 1..end).find(|&k| roles.get(self.tok(k)).is_some())?;
-        if (det..end).any(|k| self.punct(k) || self.quoted[k]) {
+        let org_nouns = crate::lexicon::WordSet::organisation_nouns();
+        let lo = end.saturating_sub(9).max(floor);
+        if (lo..end).any(|k| self.punct(k) || self.quoted[k]) {
             return None;
         }
-        Some(SpeakerWords::Role { tokens: det..end, head: self.folded(head) })
+        // The first role noun after a determiner: `le ministre britannique des Affaires étrangères`.
+        let det = (lo..end).find(|&k| DETERMINERS.contains(&self.folded(k).as_str()) && k + 1 < end)?;
+        let head = (det + 1..(det + 4).min(end)).find(|&k| {
+            let w = self.tok(k);
+            roles.get(w).is_some() || org_nouns.contains(w)
+        })?;
+        Some(SpeakerWords::Role { tokens: det + 1..end, head: self.folded(head) })
     }
 
     fn span(&self, r: Range<usize>) -> ByteSpan {
@@ -644,7 +709,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 FoundSpeaker { span, entity: Some(cluster) }
             }
             SpeakerWords::Pronoun { span, gender } => {
-                let entity = self.resolve_pronoun(clusters, gender, at);
+                // Antecedents are searched before the pronoun itself, not before the quote.
+                let entity = self.resolve_pronoun(clusters, gender, span.start.min(at.max(span.start)));
                 if let Some(e) = entity {
                     if clusters[e].gender == Gender::Unknown {
                         clusters[e].gender = gender; // agreement: `a-t-elle`
@@ -653,7 +719,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 FoundSpeaker { span, entity }
             }
             SpeakerWords::Role { tokens, head } => {
-                let entity = self.resolve_role(clusters, &tokens, &head, at);
+                let mut entity = self.resolve_role(clusters, &tokens, &head, at);
+                if entity.is_none() && tokens.len() >= 2 && crate::lexicon::WordSet::organisation_nouns().contains_folded(&head) {
+                    // `le parquet fédéral de Belgique` speaks: an organisation described, not named.
+                    entity = Some(self.described_organisation(clusters, tokens.clone(), head));
+                }
                 FoundSpeaker { span: self.span(tokens), entity }
             }
             SpeakerWords::Unnamed { tokens } => FoundSpeaker { span: self.span(tokens), entity: None },
@@ -696,6 +766,31 @@ impl<'a, 'd> Ctx<'a, 'd> {
         c
     }
 
+    fn described_organisation(&mut self, clusters: &mut Vec<EntityCluster>, tokens: Range<usize>, head: String) -> usize {
+        let span = self.span(tokens);
+        let name = self.doc.text[span.clone()].to_string();
+        let c = match clusters.iter().position(|c| c.kind == EntityType::ORG && fold(&c.name) == fold(&name)) {
+            Some(c) => c,
+            None => {
+                clusters.push(EntityCluster {
+                    kind: EntityType::ORG,
+                    name,
+                    role: None,
+                    role_head: Some(head),
+                    gender: Gender::Unknown,
+                    mentions: Vec::new(),
+                });
+                clusters.len() - 1
+            }
+        };
+        if !clusters[c].mentions.contains(&span) {
+            clusters[c].mentions.push(span);
+            clusters[c].mentions.sort_by_key(|m| m.start);
+        }
+        self.index_mentions(clusters);
+        c
+    }
+
     /// `il`/`he` → the last speaker if compatible, else the latest compatible person named.
     fn resolve_pronoun(&self, clusters: &[EntityCluster], gender: Gender, at: usize) -> Option<usize> {
         // Candidates, most salient first: the last speaker, then persons named recently.
@@ -714,17 +809,48 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .filter(|(r, _)| r.end <= at_tok && r.start >= sentence_start && !self.quoted[r.start])
             .map(|(_, c)| *c)
             .filter(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender));
+        let previous_subject = self.previous_sentence_subject(horizon).filter(|&c| gender.compatible(clusters[c].gender));
         let candidates: Vec<usize> = same_sentence
+            .chain(previous_subject)
             .chain(self.last_speaker)
             .chain(recent)
             .filter(|&c| clusters[c].kind == EntityType::PER)
             .collect();
-        // A person whose gender is known to agree beats one whose gender is unknown.
+        // A person whose gender is known to agree beats one whose gender is unknown; failing
+        // both, an organisation named in the same sentence (`l'Union … : « … », a-t-elle déclaré`).
         candidates
             .iter()
             .copied()
             .find(|&c| clusters[c].gender == gender && gender != Gender::Unknown)
             .or_else(|| candidates.iter().copied().find(|&c| gender.compatible(clusters[c].gender)))
+            .or_else(|| {
+                self.mentions
+                    .iter()
+                    .rev()
+                    .filter(|(r, _)| r.end <= at_tok && r.start >= sentence_start && !self.quoted[r.start])
+                    .map(|(_, c)| *c)
+                    .find(|&c| clusters[c].kind == EntityType::ORG)
+            })
+    }
+
+    /// The person in subject position of the sentence before `sentence` in the same or the
+    /// previous paragraph: named in its first words, or just after an opening phrase
+    /// (`Dans l'interview, Jean-Marie Le Pen revient …`).
+    fn previous_sentence_subject(&self, sentence: usize) -> Option<usize> {
+        let prev = sentence.checked_sub(1)?;
+        let s = &self.doc.sentences[prev];
+        if self.doc.sentences[sentence].paragraph > s.paragraph + 1 {
+            return None;
+        }
+        let first_comma = (s.tokens.start..s.tokens.end.min(s.tokens.start + 10)).find(|&k| self.tok(k) == ",");
+        let subject_slots = [Some(s.tokens.start), first_comma.map(|c| c + 1)];
+        subject_slots.into_iter().flatten().find_map(|slot| {
+            (slot..(slot + 4).min(s.tokens.end))
+                .filter(|&k| !self.quoted[k])
+                .find_map(|k| self.mention_of_token[k])
+                .map(|m| self.mentions[m as usize].1)
+                .filter(|&c| self.cluster_kind(c) == EntityType::PER)
+        })
     }
 
     /// `le ministre britannique des Affaires étrangères` → the person whose role shares the
@@ -736,7 +862,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         clusters
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.kind == EntityType::PER && c.role_head.as_deref() == Some(head))
+            .filter(|(_, c)| matches!(c.kind, EntityType::PER | EntityType::ORG) && c.role_head.as_deref() == Some(head))
             .map(|(i, c)| {
                 let role = c.role.as_deref().map(fold).unwrap_or_default();
                 let overlap = np_words.iter().filter(|w| role.split(|ch: char| !ch.is_alphanumeric() && ch != '\'').any(|r| r == w.as_str())).count();
