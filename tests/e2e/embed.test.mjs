@@ -135,7 +135,9 @@ test("embed: highlights the quotes without touching the article, sidebar, keyboa
   current = await paintedRanges(page, /^article-lens-entity-current$/);
   assert.equal(norm(current[0].text), norm(entity.mentions[1 % entity.mentions.length].text));
 
-  // Click: an entity with several mentions, clicked twice, moves to its second mention.
+  // Click: an entity with several mentions, clicked twice, moves to its second mention
+  // (reduced motion: the scroll is immediate).
+  await page.emulateMedia({ reducedMotion: "reduce" });
   const many = lensInfo.analysis.entities.filter((e) => e.mentions.length >= 2).at(-1);
   assert.ok(many, "an entity with two mentions");
   const button = el.locator(`button.entity[data-entity="${many.id}"]`);
@@ -161,6 +163,7 @@ test("embed: highlights the quotes without touching the article, sidebar, keyboa
   const sheetsBefore = await page.evaluate(() => document.adoptedStyleSheets.length);
   assert.equal(sheetsBefore, 1);
   await page.evaluate(() => document.querySelector("article-lens").lens.detach());
+  assert.equal(await page.locator("article-lens").getAttribute("state"), "detached");
   const leftover = await page.evaluate(() => ({
     highlights: [...CSS.highlights.keys()].filter((k) => k.startsWith("article-lens")),
     shadow: document.querySelector("article-lens").shadowRoot.childElementCount,
@@ -237,12 +240,14 @@ test("annotate() from a module: default floating panel, options, detach", async 
       captionAnalysed: lens.text.includes("Du jamais-vu"), // figcaption no longer skipped
       quotes: lens.analysis.quotes.length,
     };
-    // Host changes are followed (debounced), the widget's own are not.
+    // Host changes are followed (debounced), the widget's own are not; keyboard focus survives.
+    panel.shadowRoot.querySelector('button.quote[data-key="q2"]').focus();
     const p = document.createElement("p");
     p.textContent = "« Une phrase ajoutée à la fin », a déclaré Paul Girard.";
     story.append(p);
     await new Promise((ok) => lens.addEventListener("update", ok, { once: true }));
     result.added = lens.analysis.quotes.some((q) => q.text === "Une phrase ajoutée à la fin");
+    result.focusKept = panel.shadowRoot.activeElement?.dataset.key;
     lens.detach();
     result.after = {
       panels: document.querySelectorAll("article-lens-panel").length,
@@ -257,6 +262,7 @@ test("annotate() from a module: default floating panel, options, detach", async 
   assert.equal(out.captionAnalysed, true);
   assert.ok(out.quotes > 3);
   assert.equal(out.added, true);
+  assert.equal(out.focusKept, "q2");
   assert.deepEqual(out.after, { panels: 0, highlights: 0, sheets: 0 });
   assert.deepEqual(log.errors, []);
   await page.close();

@@ -1,0 +1,172 @@
+// The wasm engine wrapper: loads the wasm-bindgen glue, compiles the module once, loads the
+// entity models and analyses text. Runs in the worker (worker.js) or, as a fallback, on the
+// main thread. Every method is async and every failure is a plain JS `Error`.
+//
+// The wasm build aborts on panic (a WebAssembly.RuntimeError) and leaves its instance
+// unusable. The glue module keeps its instance in module state and never re-initialises, so a
+// fresh instance needs a fresh copy of the glue: the same URL with another query string is
+// another module record. One spare copy is imported up front, so recovering from a panic needs
+// no network.
+
+const CSP_HINT =
+  "WebAssembly is blocked by this page's Content-Security-Policy. " +
+  "Add 'wasm-unsafe-eval' to script-src (script-src 'self' 'wasm-unsafe-eval') to enable article-lens.";
+
+/** True when `error` is the browser refusing to compile wasm because of the page's CSP. */
+export function isCspError(error) {
+  const message = String(error && error.message ? error.message : error);
+  return /Content Security Policy|unsafe-eval|CSP/i.test(message);
+}
+
+function toError(error, prefix = "") {
+  if (error instanceof Error && !prefix) return error;
+  const message = error && typeof error.message === "string" ? error.message : String(error);
+  return new Error(prefix + message);
+}
+
+async function compileWasm(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`cannot fetch ${url}: HTTP ${response.status}`);
+  if (typeof WebAssembly.compileStreaming === "function") {
+    try {
+      return await WebAssembly.compileStreaming(response.clone());
+    } catch (error) {
+      // A server sending another MIME type: compile from bytes. CSP errors are final.
+      if (isCspError(error) || !(error instanceof TypeError)) throw error;
+    }
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+async function fetchModel(url) {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return null;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return bytes.length ? bytes : null; // an empty file is a model still being trained
+  } catch {
+    return null; // no model: the engine still runs with its rules
+  }
+}
+
+export class Engine {
+  /**
+   * @param {string|URL} pkgUrl  folder holding article_lens.js, article_lens_bg.wasm, models/
+   * @param {{models?: string[]}} [options]  model languages to prefetch (default fr + en)
+   */
+  static async create(pkgUrl, { models = ["fr", "en"] } = {}) {
+    const base = new URL(pkgUrl, typeof location === "undefined" ? undefined : location.href);
+    const engine = new Engine(base);
+    const modelBytes = Promise.all(models.map((lang) => fetchModel(new URL(`models/ner-${lang}.bin`, base))));
+    try {
+      const [module, glue, spare] = await Promise.all([
+        compileWasm(new URL("article_lens_bg.wasm", base)),
+        engine.#importGlue(),
+        engine.#importGlue(),
+      ]);
+      engine.#module = module;
+      engine.#spare = spare;
+      await engine.#instantiate(glue);
+    } catch (error) {
+      if (isCspError(error)) throw Object.assign(new Error(`article-lens: ${CSP_HINT}`), { code: "csp" });
+      throw toError(error, "article-lens: cannot start the WebAssembly engine: ");
+    }
+    for (const bytes of await modelBytes) {
+      if (!bytes) continue;
+      try {
+        await engine.loadModel(bytes);
+      } catch (error) {
+        console.warn(`article-lens: ignoring a model that does not load: ${error.message}`);
+      }
+    }
+    return engine;
+  }
+
+  #base;
+  #module = null;
+  #glue = null;
+  #spare = null;
+  #lens = null;
+  #models = []; // bytes of the models loaded so far, replayed into a fresh instance
+  #generation = 0;
+  #recovering = null;
+
+  constructor(base) {
+    this.#base = base;
+  }
+
+  #importGlue() {
+    const url = new URL("article_lens.js", this.#base);
+    url.searchParams.set("instance", String(this.#generation++));
+    return import(url.href);
+  }
+
+  async #instantiate(glue) {
+    await glue.default({ module_or_path: this.#module });
+    this.#glue = glue;
+    this.#lens = new glue.ArticleLens();
+    for (const bytes of this.#models) this.#lens.loadModel(bytes);
+  }
+
+  /** After an abort: swap in the spare glue copy, replay the models, import a new spare. */
+  async #recover() {
+    const spare = this.#spare ?? (await this.#importGlue());
+    this.#spare = null;
+    this.#lens = null;
+    await this.#instantiate(spare);
+    this.#importGlue().then(
+      (glue) => (this.#spare = glue),
+      () => {}
+    );
+  }
+
+  /** Runs `fn` against the live instance, turning a wasm abort into an Error. */
+  async #call(what, fn) {
+    if (this.#recovering) await this.#recovering;
+    if (!this.#lens) throw new Error("article-lens: the engine is not available");
+    try {
+      return fn(this.#lens, this.#glue);
+    } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError) {
+        let panic = "";
+        try {
+          panic = this.#glue.lastPanicMessage();
+        } catch {
+          /* the dead instance may not even answer that */
+        }
+        this.#recovering = this.#recover().finally(() => (this.#recovering = null));
+        try {
+          await this.#recovering;
+        } catch (recoverError) {
+          console.error("article-lens: cannot restart the engine:", recoverError);
+        }
+        throw new Error(`article-lens: the engine crashed during ${what}: ${panic || error.message}`);
+      }
+      throw toError(error);
+    }
+  }
+
+  /** Loads an entity model; resolves to its language code. Rejects with an Error on bad bytes. */
+  async loadModel(bytes) {
+    if (!(bytes instanceof Uint8Array)) {
+      if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
+      else throw new Error("article-lens: loadModel expects a Uint8Array");
+    }
+    const lang = await this.#call("loadModel", (lens) => lens.loadModel(bytes));
+    this.#models.push(bytes);
+    return lang;
+  }
+
+  async analyze(text) {
+    if (typeof text !== "string") throw new Error("article-lens: analyze expects a string");
+    return this.#call("analyze", (lens) => lens.analyze(text));
+  }
+
+  async detectLanguage(text) {
+    return this.#call("detectLanguage", (_lens, glue) => glue.detectLanguage(String(text)));
+  }
+
+  async modelLanguages() {
+    return this.#call("modelLanguages", (lens) => lens.modelLanguages());
+  }
+}
