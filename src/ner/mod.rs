@@ -5,10 +5,12 @@
 //! Model files (`models/ner-*.bin`) come from the `train-ner` command; see `models/MODEL_CARD.md`.
 //!
 //! File format (little-endian), version 1:
-//! - `ALNR`, u16 version, u8 language (1 fr, 2 en), u8 tag count (17), u8 hash bits, u8 passes;
+//! - `ALNR`, u16 version, u8 language (1 fr, 2 en), u8 tag count (17), u8 hash bits,
+//!   u8 weight tables, u8 passes;
 //! - gazetteer: u32 count, varint key deltas, varint category masks;
-//! - per pass: u32 feature switches, i16 start/transition/end scores, u32 row count, varint
-//!   bucket deltas, varint tag masks (one bit per non-zero weight), the i8 weights;
+//! - per table: i16 start/transition/end scores, u32 row count, varint bucket deltas, varint
+//!   tag masks (one bit per non-zero weight), the i8 weights;
+//! - per pass: u32 feature switches, u8 table index;
 //! - u32 FNV-1a checksum of everything before it.
 
 use std::ops::Range;
@@ -48,7 +50,15 @@ pub(crate) struct Model {
     language: Language,
     hash_bits: u32,
     gaz: Gazetteer,
-    passes: Vec<Table>,
+    tables: Vec<Table>,
+    passes: Vec<Pass>,
+}
+
+/// One tagging pass: which features it computes and which weight table scores them.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Pass {
+    pub feats: u32,
+    pub table: usize,
 }
 
 /// One tagged entity: a token range (indices into the tokens given to [`Model::tag`]) and its type.
@@ -101,19 +111,32 @@ impl Model {
         if !(MIN_HASH_BITS..=MAX_HASH_BITS).contains(&hash_bits) {
             return Err(Error::BadModel(format!("hash bits {hash_bits} out of range")));
         }
+        let n_tables = r.u8("tables")? as usize;
         let n_passes = r.u8("passes")? as usize;
-        if !(1..=2).contains(&n_passes) {
-            return Err(Error::BadModel(format!("{n_passes} passes")));
+        if !(1..=2).contains(&n_tables) || !(1..=2).contains(&n_passes) {
+            return Err(Error::BadModel(format!("{n_tables} tables, {n_passes} passes")));
         }
         let gaz = Gazetteer::read(&mut r)?;
+        let mut tables = Vec::with_capacity(n_tables);
+        for _ in 0..n_tables {
+            tables.push(Table::read(&mut r, hash_bits)?);
+        }
         let mut passes = Vec::with_capacity(n_passes);
-        for _ in 0..n_passes {
-            passes.push(Table::read(&mut r, hash_bits)?);
+        for k in 0..n_passes {
+            let feats = r.u32("pass features")?;
+            let table = r.u8("pass table")? as usize;
+            if table >= n_tables {
+                return Err(bad("pass refers to a missing table"));
+            }
+            if k == 0 && feats & features::FEAT_RESIDUAL != 0 {
+                return Err(bad("first pass cannot be residual"));
+            }
+            passes.push(Pass { feats, table });
         }
         if r.remaining() != 0 {
-            return Err(bad("trailing bytes after the last pass"));
+            return Err(bad("trailing bytes after the passes"));
         }
-        Ok(Model { language, hash_bits, gaz, passes })
+        Ok(Model { language, hash_bits, gaz, tables, passes })
     }
 
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
@@ -126,14 +149,24 @@ impl Model {
         });
         w.u8(NT as u8);
         w.u8(self.hash_bits as u8);
+        w.u8(self.tables.len() as u8);
         w.u8(self.passes.len() as u8);
         self.gaz.write(&mut w);
+        for t in &self.tables {
+            t.write(&mut w);
+        }
         for p in &self.passes {
-            p.write(&mut w);
+            w.u32(p.feats);
+            w.u8(p.table as u8);
         }
         let sum = codec::checksum(&w.bytes);
         w.u32(sum);
         w.bytes
+    }
+
+    /// A model from its parts (training).
+    pub(crate) fn new(language: Language, hash_bits: u32, gaz: Gazetteer, tables: Vec<Table>, passes: Vec<Pass>) -> Model {
+        Model { language, hash_bits, gaz, tables, passes }
     }
 
     pub(crate) fn language(&self) -> Language {
@@ -185,12 +218,13 @@ impl Model {
             if k > 0 {
                 ctx.set_first_pass(sentences, tags.to_vec());
             }
+            let Some(table) = self.tables.get(pass.table) else { break };
             if k == 0 {
                 let store = (!em_doc.is_empty()).then_some(&mut em_doc);
-                run_pass(pass, &ctx, sentences, tags, &mut scratch, None, store);
+                run_pass(table, pass.feats, &ctx, sentences, tags, &mut scratch, None, store);
             } else {
                 let base = (pass.feats & features::FEAT_RESIDUAL != 0).then_some(&em_doc[..]);
-                run_pass(pass, &ctx, sentences, tags, &mut scratch, base, None);
+                run_pass(table, pass.feats, &ctx, sentences, tags, &mut scratch, base, None);
             }
         }
         if let Some(out) = first_em.as_deref_mut() {
@@ -212,8 +246,10 @@ impl Model {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn run_pass(
-    pass: &Table,
+    table: &Table,
+    feats: u32,
     ctx: &DocCtx,
     sentences: &[Range<usize>],
     tags: &mut [u8],
@@ -225,9 +261,9 @@ fn run_pass(
         sc.em.clear();
         for i in s.clone() {
             sc.feats.clear();
-            features::features(ctx, &s, i, pass.feats, &mut sc.feats);
+            features::features(ctx, &s, i, feats, &mut sc.feats);
             let mut row = base.and_then(|b| b.get(i)).copied().unwrap_or([0i32; NT]);
-            pass.emit(&sc.feats, &mut row);
+            table.emit(&sc.feats, &mut row);
             if let Some(st) = store.as_deref_mut() {
                 if let Some(slot) = st.get_mut(i) {
                     *slot = row;
@@ -235,7 +271,7 @@ fn run_pass(
             }
             sc.em.push(row);
         }
-        weights::viterbi(&sc.em, &pass.tr, &mut sc.back, &mut sc.out);
+        weights::viterbi(&sc.em, &table.tr, &mut sc.back, &mut sc.out);
         for (t, &v) in tags[s].iter_mut().zip(sc.out.iter()) {
             *t = v;
         }
