@@ -623,8 +623,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if roles.get(&w).is_some() || (org_nouns.contains_folded(&w) && !person_follows) {
                     // Complements of the role: `porte-parole du ministère de l'Intérieur`.
                     let mut c = e;
-                    while c < end && c < e + 6 && !self.punct(c) && self.cue_at(c, end).is_none() && !self.quoted[c] {
+                    while c < end && c < e + 10 && !self.punct(c) && self.cue_at(c, end).is_none() && !self.quoted[c] {
                         c += 1;
+                    }
+                    // … never ending on a preposition or article (`de la Régie des`).
+                    while c > e && matches!(self.folded(c - 1).as_str(), "de" | "du" | "des" | "la" | "le" | "l'" | "d'" | "of" | "the" | "à" | "au" | "aux" | "en" | "in" | "for" | "pour") {
+                        c -= 1;
+                    }
+                    // `le préfet, Thomas Berger,`: the name in apposition is the speaker.
+                    if c + 1 < end && self.tok(c) == "," {
+                        if let Some(m) = self.mention_of_token[c + 1] {
+                            let (range, cluster) = self.mentions[m as usize].clone();
+                            if matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::MISC) {
+                                return Some(SpeakerWords::Entity { span: self.span(range), cluster });
+                            }
+                        }
                     }
                     // The speaker words start after the determiner: `parquet fédéral de Belgique`.
                     return Some(SpeakerWords::Role { tokens: j + 1..c, head: w });
