@@ -34,6 +34,11 @@ fn calendar() -> &'static HashMap<String, Calendar> {
     })
 }
 
+/// Month, weekday or relative-day word (`mercredi`, `January`, `hier`), folded.
+pub(super) fn is_calendar_word(folded: &str) -> bool {
+    calendar().contains_key(folded)
+}
+
 fn lookup(doc: &Doc, i: usize) -> Option<Calendar> {
     let t = doc.tokens.get(i)?;
     if t.kind != TokenKind::Word {

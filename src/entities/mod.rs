@@ -50,8 +50,18 @@ pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>) -> Vec<EntityCluster> 
         strip_title(doc, m);
         trim_edges(doc, m);
     }
+    let lowercase_words: std::collections::HashSet<String> = doc
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(doc.text))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(fold)
+        .collect();
+    raw.retain(|m| m.tokens.start < m.tokens.end && !is_sentence_initial_common_word(doc, m, &lowercase_words));
     raw.retain(|m| m.tokens.start < m.tokens.end);
     let mut clusters = cluster(doc, &raw);
+    merge_acronyms(&mut clusters);
     attach_handles_and_acronyms(doc, &mut clusters);
     find_roles(doc, &mut clusters);
     clusters.extend(dates::find(doc));
@@ -78,7 +88,7 @@ fn capitalised_runs(doc: &Doc) -> Vec<RawMention> {
     for s in &doc.sentences {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
-            let Some(w) = word(doc, i).filter(|w| is_capitalised(w)) else {
+            let Some(w) = word(doc, i).filter(|w| is_capitalised(w) && doc.tokens[i].kind == TokenKind::Word) else {
                 i += 1;
                 continue;
             };
@@ -154,13 +164,38 @@ fn strip_title(doc: &Doc, m: &mut RawMention) {
 /// notes`), or a function written before a person's first name (`Education Stefania Giannini`).
 fn trim_edges(doc: &Doc, m: &mut RawMention) {
     let cues = [crate::lexicon::Cues::french(), crate::lexicon::Cues::english()];
+    let (fr, en) = (WordSet::french_function_words(), WordSet::english_function_words());
+    // A name does not start with a lower-case word (`la Chine`) …
+    while m.tokens.len() > 1 && !is_capitalised(doc.tok(m.tokens.start)) && !doc.tok(m.tokens.start).starts_with(|c: char| c.is_ascii_digit()) {
+        m.tokens.start += 1;
+    }
+    // … nor end with a reporting verb (`Department of Agriculture notes`), a possessive
+    // (`Gloria's`), a preposition or article (`Front de gauche à`, `République contre`), or a
+    // date (`Parlement de Westminster de mercredi`).
     while m.tokens.len() > 1 {
         let last = doc.tok(m.tokens.end - 1);
-        if !is_capitalised(last) && cues.iter().any(|c| c.contains_word(&fold(last))) {
+        let f = fold(last);
+        let lower = !is_capitalised(last);
+        let drop = (lower && cues.iter().any(|c| c.contains_word(&f)))
+            || f == "'s"
+            || (lower && (fr.contains_folded(&f) || en.contains_folded(&f) || matches!(f.as_str(), "contre" | "à" | "au" | "aux" | "de" | "du" | "des" | "of" | "the" | "and" | "et" | "for" | "pour" | "sur" | "on" | "in" | "en")))
+            || (lower && dates::is_calendar_word(&f));
+        if drop {
             m.tokens.end -= 1;
         } else {
             break;
         }
+    }
+    // `ONG Human Rights Watch`: an all-capitals generic noun before a name is not part of it.
+    if m.tokens.len() >= 3 {
+        let first = doc.tok(m.tokens.start);
+        if first.chars().all(char::is_uppercase) && WordSet::organisation_nouns().contains(first) && matches!(first, "ONG" | "NGO") {
+            m.tokens.start += 1;
+        }
+    }
+    // A comma never sits inside one name (`Croucher Foundation, US National Science Foundation`).
+    if let Some(k) = (m.tokens.start..m.tokens.end).find(|&k| doc.tok(k) == ",") {
+        m.tokens.end = k;
     }
     if m.kind == EntityType::PER && m.tokens.len() >= 3 {
         let first_names = GenderedWords::first_names();
@@ -170,6 +205,37 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
             }
         }
     }
+    // `Tom Cotton` typed LOC: a known first name followed by a capitalised word is a person.
+    if m.tokens.len() >= 2
+        && m.kind != EntityType::PER
+        && GenderedWords::first_names().get(doc.tok(m.tokens.start)).is_some()
+        && (m.tokens.start + 1..m.tokens.end).all(|k| is_capitalised(doc.tok(k)))
+        && m.tokens.len() <= 3
+    {
+        m.kind = EntityType::PER;
+    }
+}
+
+/// A capitalised word alone at the start of a sentence that the text also uses in lower case,
+/// or that is an adverb or a calendar word, is no name (`Also`, `Usually`, `Wednesday`, `Eux`).
+fn is_sentence_initial_common_word(doc: &Doc, m: &RawMention, lowercase_words: &std::collections::HashSet<String>) -> bool {
+    if m.tokens.len() != 1 {
+        return false;
+    }
+    let w = doc.tok(m.tokens.start);
+    let f = fold(w);
+    if dates::is_calendar_word(&f) && f != "may" {
+        return true;
+    }
+    let sentence_start = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens.start;
+    let initial = m.tokens.start == sentence_start
+        || (m.tokens.start == sentence_start + 1 && doc.tokens[sentence_start].kind != TokenKind::Word);
+    initial
+        && (lowercase_words.contains(&f)
+            || WordSet::french_function_words().contains_folded(&f)
+            || WordSet::english_function_words().contains_folded(&f)
+            || (f.ends_with("ly") && f.chars().count() > 4)
+            || matches!(f.as_str(), "eux" | "elle" | "il" | "ils" | "elles" | "on" | "à" | "some" | "also" | "the"))
 }
 
 /// Name words of a mention, folded, with hyphenated parts kept whole.
@@ -197,6 +263,10 @@ fn edit_distance_at_most_one(a: &[char], b: &[char]) -> bool {
         return false;
     }
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    // One transposition (`Untied` / `United`).
+    if a.len() == b.len() && prefix + 1 < a.len() && a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix] && a[prefix + 2..] == b[prefix + 2..] {
+        return true;
+    }
     if a.len() == b.len() {
         a[prefix + 1.min(a.len() - prefix)..] == b[prefix + 1.min(b.len() - prefix)..]
     } else {
@@ -297,6 +367,45 @@ fn majority_type(votes: &[usize; 6], fallback: EntityType) -> EntityType {
         .unwrap_or(fallback)
 }
 
+/// `HRW` = `Human Rights Watch`, `CPI` = `Cour pénale internationale`: an all-capitals name whose
+/// letters are the initials of another organisation's words joins it.
+fn merge_acronyms(clusters: &mut Vec<EntityCluster>) {
+    let (fr, en) = (WordSet::french_function_words(), WordSet::english_function_words());
+    let initials: Vec<Option<String>> = clusters
+        .iter()
+        .map(|c| {
+            let words: Vec<String> = c
+                .name
+                .split(|ch: char| ch.is_whitespace() || ch == '-' || ch == '\'' || ch == '’')
+                .map(fold)
+                .filter(|w| !w.is_empty() && !fr.contains_folded(w) && !en.contains_folded(w) && !NAME_CONNECTORS.contains(&w.as_str()))
+                .collect();
+            (words.len() >= 2 && c.kind != EntityType::PER).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+        })
+        .collect();
+    let mut i = 0;
+    while i < clusters.len() {
+        let name = &clusters[i].name;
+        let is_acronym = (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_uppercase());
+        let target = is_acronym
+            .then(|| fold(name))
+            .and_then(|a| (0..clusters.len()).find(|&j| j != i && initials[j].as_deref() == Some(a.as_str())));
+        match target {
+            Some(j) => {
+                let moved = std::mem::take(&mut clusters[i].mentions);
+                clusters[j].mentions.extend(moved);
+                clusters[j].mentions.sort_by_key(|m| m.start);
+                if clusters[j].kind == EntityType::MISC {
+                    clusters[j].kind = clusters[i].kind;
+                }
+            }
+            None => {}
+        }
+        i += 1;
+    }
+    clusters.retain(|c| !c.mentions.is_empty());
+}
+
 /// `Liz Truss (@trussliz)`: a handle in brackets after a person joins that person;
 /// `Union américaine pour les libertés civiles (ACLU)`: an acronym in brackets joins its expansion.
 fn attach_handles_and_acronyms(doc: &Doc, clusters: &mut [EntityCluster]) {
@@ -348,6 +457,13 @@ const ROLE_DETERMINERS: &[&str] = &["le", "la", "l'", "les", "the", "a", "an", "
 /// `La ministre …, Liz Truss`) or after it in apposition (`Brandet, le porte-parole du ministère`).
 fn find_roles(doc: &Doc, clusters: &mut [EntityCluster]) {
     let roles = GenderedWords::roles();
+    // A role phrase never runs across another person's name.
+    let mut in_person = vec![false; doc.tokens.len()];
+    for c in clusters.iter().filter(|c| c.kind == EntityType::PER) {
+        for m in &c.mentions {
+            (doc.token_at_or_after(m.start)..doc.token_at_or_after(m.end)).for_each(|k| in_person[k] = true);
+        }
+    }
     // `L'ONG Human Rights Watch`, `the Internet security firm Secunia.com`: the noun lets a
     // later `l'ONG` refer to the organisation.
     let org_nouns = WordSet::organisation_nouns();
@@ -368,7 +484,7 @@ fn find_roles(doc: &Doc, clusters: &mut [EntityCluster]) {
             let start = doc.token_at_or_after(m.start);
             let end = doc.token_at_or_after(m.end);
             let sent = &doc.sentences[doc.sentence_of_token(start)];
-            let found = role_before(doc, start, sent.tokens.start, roles).or_else(|| role_after(doc, end, sent.tokens.end, roles));
+            let found = role_before(doc, start, sent.tokens.start, roles, &in_person).or_else(|| role_after(doc, end, sent.tokens.end, roles));
             if let Some((range, head, gender)) = found {
                 let text = &doc.text[doc.tokens[range.start].start..doc.tokens[range.end - 1].end];
                 c.role = Some(text.trim_end_matches([',', ' ']).to_string());
@@ -384,7 +500,7 @@ fn find_roles(doc: &Doc, clusters: &mut [EntityCluster]) {
 
 type RoleHit = (Range<usize>, String, Gender);
 
-fn role_before(doc: &Doc, name_start: usize, sent_start: usize, roles: &GenderedWords) -> Option<RoleHit> {
+fn role_before(doc: &Doc, name_start: usize, sent_start: usize, roles: &GenderedWords, in_person: &[bool]) -> Option<RoleHit> {
     let titles = GenderedWords::titles();
     // Skip a courtesy title and a comma between role and name (`La ministre …, Liz Truss`).
     let mut end = name_start;
@@ -396,18 +512,23 @@ fn role_before(doc: &Doc, name_start: usize, sent_start: usize, roles: &Gendered
     }
     let lo = end.saturating_sub(9).max(sent_start);
     let breaks = |k: usize| {
-        matches!(doc.tok(k), "," | "." | ":" | ";" | "«" | "»" | "\"" | "“" | "”" | "(" | ")") || is_clause_word(doc.tok(k))
+        matches!(doc.tok(k), "," | "." | ":" | ";" | "«" | "»" | "\"" | "“" | "”" | "(" | ")") || is_clause_word(doc.tok(k)) || in_person[k]
     };
     // The role noun nearest the name whose phrase runs unbroken up to the name…
     let head = (lo..end).rev().take_while(|&k| !breaks(k)).find(|&k| word(doc, k).is_some_and(|w| roles.get(w).is_some()))?;
-    // … extended left over its modifiers (`Foreign Secretary`, `trade envoy`) up to a determiner.
+    // … extended left over capitalised modifiers (`Foreign Secretary`), or over lower-case ones
+    // when a determiner opens them (`the trade envoy`).
+    let is_det = |k: usize| ROLE_DETERMINERS.contains(&fold(doc.tok(k)).as_str());
     let mut from = head;
-    while from > lo && from + 3 > head && word(doc, from - 1).is_some_and(|w| !ROLE_DETERMINERS.contains(&fold(w).as_str()) && titles.get(w).is_none()) && !breaks(from - 1) {
+    while from > lo && head - from < 3 && word(doc, from - 1).is_some_and(|w| is_capitalised(w) && titles.get(w).is_none()) && !is_det(from - 1) && !breaks(from - 1) {
         from -= 1;
     }
-    let after_determiner = from > 0 && ROLE_DETERMINERS.contains(&fold(doc.tok(from - 1)).as_str());
-    if from < head && !is_capitalised(doc.tok(from)) && !after_determiner {
-        from = head; // lower-case words before the head belong to the title only after `the`/`le`
+    let mut k = from;
+    while k > lo && from - k < 2 && word(doc, k - 1).is_some_and(|w| !is_capitalised(w)) && !is_det(k - 1) && !breaks(k - 1) {
+        k -= 1;
+    }
+    if k < from && k > 0 && is_det(k - 1) {
+        from = k;
     }
     let w = doc.tok(head);
     Some((from..end, fold(w), roles.get(w).unwrap_or_default()))
@@ -433,4 +554,54 @@ fn role_after(doc: &Doc, name_end: usize, sent_end: usize, roles: &GenderedWords
     let base = w.rsplit('-').next().unwrap_or(w);
     let gender = roles.get(w).or_else(|| roles.get(base)).unwrap_or_default();
     Some((k..stop, fold(base), gender))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rules-only clusters (no model): name, type, role, mention texts.
+    fn clusters(text: &str) -> Vec<(String, EntityType, Option<String>, Vec<String>)> {
+        let doc = Doc::new(text);
+        find(&doc, None)
+            .into_iter()
+            .filter(|c| !matches!(c.kind, EntityType::DATE | EntityType::NUMBER))
+            .map(|c| (c.name, c.kind, c.role, c.mentions.iter().map(|m| text[m.clone()].to_string()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn one_entity_per_person_across_forms_titles_and_typos() {
+        let c = clusters("Le secrétaire d’État américain Anthony Blinken est arrivé. Selon M. Blinken, tout va bien. Hier, Blinkin a ajouté un mot.");
+        let blinken: Vec<_> = c.iter().filter(|e| e.0 == "Anthony Blinken").collect();
+        assert_eq!(blinken.len(), 1, "{c:?}");
+        assert_eq!(blinken[0].1, EntityType::PER);
+        assert_eq!(blinken[0].2.as_deref(), Some("secrétaire d’État américain"));
+        assert_eq!(blinken[0].3, ["Anthony Blinken", "Blinken", "Blinkin"]);
+        assert!(!c.iter().any(|e| e.0.contains("M.")), "titles are not part of names: {c:?}");
+    }
+
+    #[test]
+    fn english_roles_before_and_after_names() {
+        let c = clusters("Talks began as Foreign Secretary Liz Truss met Ben Wallace, the defence secretary, in Sydney.");
+        let truss = c.iter().find(|e| e.0 == "Liz Truss").expect("Liz Truss");
+        assert_eq!(truss.2.as_deref(), Some("Foreign Secretary"));
+        let wallace = c.iter().find(|e| e.0 == "Ben Wallace").expect("Ben Wallace");
+        assert_eq!(wallace.2.as_deref(), Some("defence secretary"));
+    }
+
+    #[test]
+    fn acronyms_and_handles_join_their_entity() {
+        let c = clusters("L'ONG Human Rights Watch a publié un rapport. Pour HRW, la situation empire. On a vu Liz Truss (@trussliz) partir.");
+        let hrw = c.iter().find(|e| e.0 == "Human Rights Watch").expect("HRW cluster");
+        assert!(hrw.3.contains(&"HRW".to_string()), "{c:?}");
+        let truss = c.iter().find(|e| e.0 == "Liz Truss").expect("Truss");
+        assert!(truss.3.contains(&"@trussliz".to_string()), "{c:?}");
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        let c = clusters("Also, the market fell. Usually prices rise. Nous avons vu Marie Curie. Nous partons.");
+        assert!(c.iter().all(|e| !matches!(e.0.as_str(), "Also" | "Usually" | "Nous")), "{c:?}");
+    }
 }
