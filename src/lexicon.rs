@@ -214,6 +214,12 @@ impl GenderedWords {
 }
 
 impl WordSet {
+    /// Capitalised sentence starters that never name anyone (`Some`, `Eux`).
+    pub(crate) fn not_names() -> &'static WordSet {
+        static SET: OnceLock<WordSet> = OnceLock::new();
+        SET.get_or_init(|| WordSet::parse(include_str!("../data/lang/not-names.txt")))
+    }
+
     /// Common nouns that designate an organisation (`l'ONG`, `the agency`).
     pub(crate) fn organisation_nouns() -> &'static WordSet {
         static SET: OnceLock<WordSet> = OnceLock::new();

@@ -35,7 +35,7 @@ fn calendar() -> &'static HashMap<String, Calendar> {
 }
 
 /// Month, weekday or relative-day word (`mercredi`, `January`, `hier`), folded.
-pub(super) fn is_calendar_word(folded: &str) -> bool {
+pub(crate) fn is_calendar_word(folded: &str) -> bool {
     calendar().contains_key(folded)
 }
 

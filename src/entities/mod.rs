@@ -4,6 +4,8 @@
 
 mod dates;
 
+pub(crate) use dates::is_calendar_word;
+
 use std::ops::Range;
 
 use crate::analysis::EntityType;
@@ -62,6 +64,7 @@ pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>) -> Vec<EntityCluster> 
     raw.retain(|m| m.tokens.start < m.tokens.end);
     let mut clusters = cluster(doc, &raw);
     merge_acronyms(&mut clusters);
+    add_untagged_repeats(doc, &mut clusters);
     attach_handles_and_acronyms(doc, &mut clusters);
     find_roles(doc, &mut clusters);
     clusters.extend(dates::find(doc));
@@ -130,7 +133,14 @@ fn capitalised_runs(doc: &Doc) -> Vec<RawMention> {
 /// Page furniture that taggers pick up: a single word ending in a URL or handle, and so on.
 fn is_junk(doc: &Doc, m: &RawMention) -> bool {
     let text = &doc.text[doc.tokens[m.tokens.start].start..doc.tokens[m.tokens.end - 1].end];
-    text.chars().filter(|c| c.is_alphabetic()).count() < 2 || doc.tokens[m.tokens.clone()].iter().any(|t| t.kind == TokenKind::Url)
+    if text.chars().filter(|c| c.is_alphabetic()).count() < 2 || doc.tokens[m.tokens.clone()].iter().any(|t| t.kind == TokenKind::Url) {
+        return true;
+    }
+    // Shouted text (`ON SE VOIT AU TRIBUNAL`): capitals say nothing about names there.
+    let (fr, en) = (WordSet::french_function_words(), WordSet::english_function_words());
+    let words: Vec<&str> = doc.tokens[m.tokens.clone()].iter().map(|t| t.text(doc.text)).filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let all_caps = words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()));
+    all_caps && words.len() >= 2 && words.iter().any(|w| fr.contains(w) || en.contains(w) || matches!(fold(w).as_str(), "se" | "au" | "notre" | "est" | "on"))
 }
 
 /// Moves a leading courtesy title (`M.`, `Mme`, `Mr`, `Dr`) out of a person's span, recording
@@ -193,6 +203,34 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
             m.tokens.start += 1;
         }
     }
+    // `ministère de l'Intérieur`, `ministère russe des Affaires étrangères`: the generic noun
+    // heading an organisation's name belongs to it.
+    if m.kind == EntityType::ORG {
+        let org_nouns = WordSet::organisation_nouns();
+        let mut k = m.tokens.start;
+        let mut steps = 0;
+        while k > 0 && steps < 4 && matches!(fold(doc.tok(k - 1)).as_str(), "de" | "du" | "des" | "d'" | "l'" | "la") {
+            k -= 1;
+            steps += 1;
+        }
+        if k < m.tokens.start && k > 0 {
+            // One optional adjective between the noun and the preposition.
+            let noun = if word(doc, k - 1).is_some_and(|w| org_nouns.contains(w)) {
+                Some(k - 1)
+            } else if k > 1 && word(doc, k - 2).is_some_and(|w| org_nouns.contains(w)) && word(doc, k - 1).is_some_and(|w| !is_capitalised(w)) {
+                Some(k - 2)
+            } else {
+                None
+            };
+            if let Some(n) = noun {
+                m.tokens.start = n;
+            }
+        }
+    }
+    // `Gawker.com`: a site is an organisation.
+    if m.tokens.len() == 1 && doc.tok(m.tokens.start).contains('.') && doc.tok(m.tokens.start).chars().next().is_some_and(char::is_alphabetic) {
+        m.kind = EntityType::ORG;
+    }
     // A comma never sits inside one name (`Croucher Foundation, US National Science Foundation`).
     if let Some(k) = (m.tokens.start..m.tokens.end).find(|&k| doc.tok(k) == ",") {
         m.tokens.end = k;
@@ -235,7 +273,8 @@ fn is_sentence_initial_common_word(doc: &Doc, m: &RawMention, lowercase_words: &
             || WordSet::french_function_words().contains_folded(&f)
             || WordSet::english_function_words().contains_folded(&f)
             || (f.ends_with("ly") && f.chars().count() > 4)
-            || matches!(f.as_str(), "eux" | "elle" | "il" | "ils" | "elles" | "on" | "à" | "some" | "also" | "the"))
+            || WordSet::not_names().contains_folded(&f)
+            || matches!(f.as_str(), "il" | "ils" | "elles" | "on" | "à" | "the"))
 }
 
 /// Name words of a mention, folded, with hyphenated parts kept whole.
@@ -365,6 +404,46 @@ fn majority_type(votes: &[usize; 6], fallback: EntityType) -> EntityType {
         .max_by_key(|t| (votes[type_index(*t)], *t == fallback))
         .filter(|t| votes[type_index(*t)] > 0)
         .unwrap_or(fallback)
+}
+
+/// The tagger misses some repeats of a name it found elsewhere (`Truss a prédit …` at the start
+/// of a sentence): every other capitalised occurrence of a person's surname, or of a one-word
+/// name, joins its entity.
+fn add_untagged_repeats(doc: &Doc, clusters: &mut [EntityCluster]) {
+    let mut covered = vec![false; doc.tokens.len()];
+    for c in clusters.iter() {
+        for m in &c.mentions {
+            (doc.token_at_or_after(m.start)..doc.token_at_or_after(m.end)).for_each(|k| covered[k] = true);
+        }
+    }
+    let mut by_word: std::collections::HashMap<String, Option<usize>> = std::collections::HashMap::new();
+    for (i, c) in clusters.iter().enumerate() {
+        if matches!(c.kind, EntityType::DATE | EntityType::NUMBER) {
+            continue;
+        }
+        // Keys: one-word forms used for the entity (`HRW`, `Blinken`), and a person's surname.
+        let mut keys: Vec<String> = c.mentions.iter().map(|m| &doc.text[m.clone()]).filter(|t| !t.contains(' ')).map(str::to_string).collect();
+        if c.kind == EntityType::PER {
+            keys.extend(c.name.split_whitespace().last().map(str::to_string));
+        }
+        keys.sort();
+        keys.dedup();
+        for w in keys.into_iter().filter(|w| w.chars().count() >= 3 && is_capitalised(w)) {
+            // A word two entities share (`Le Pen`) is ambiguous: leave it.
+            by_word.entry(w).and_modify(|e| *e = None).or_insert(Some(i));
+        }
+    }
+    for (k, t) in doc.tokens.iter().enumerate() {
+        if covered[k] || t.kind != TokenKind::Word {
+            continue;
+        }
+        if let Some(Some(i)) = by_word.get(t.text(doc.text)) {
+            clusters[*i].mentions.push(t.start..t.end);
+        }
+    }
+    for c in clusters.iter_mut() {
+        c.mentions.sort_by_key(|m| m.start);
+    }
 }
 
 /// `HRW` = `Human Rights Watch`, `CPI` = `Cour pénale internationale`: an all-capitals name whose

@@ -113,6 +113,8 @@ struct Ctx<'a, 'd> {
     /// Role head noun of each cluster (`ministre`, `ONG`).
     role_heads: Vec<Option<String>>,
     last_speaker: Option<usize>,
+    /// Words the text also writes in lower case (`Some`, `Also`): not names when capitalised.
+    lowercase_vocabulary: std::collections::HashSet<String>,
     /// Paragraph of the sentence that last set `last_speaker` by reported speech.
     reported_in_paragraph: Option<usize>,
 }
@@ -128,7 +130,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
         let (a, b) = (doc.token_at_or_after(q.outer.start), doc.token_at_or_after(q.outer.end));
         quoted[a..b].iter_mut().for_each(|x| *x = true);
     }
-    let mut ctx = Ctx { doc, cues, mention_of_token: Vec::new(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), last_speaker: None, reported_in_paragraph: None };
+    let mut ctx = Ctx { doc, cues, mention_of_token: Vec::new(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), lowercase_vocabulary: lowercase_vocabulary(doc), last_speaker: None, reported_in_paragraph: None };
     ctx.index_mentions(clusters);
 
     let mut out: Vec<FoundQuote> = Vec::with_capacity(raw.len());
@@ -271,7 +273,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
             found = self.read_before(pre.clone());
         }
         if found.is_none() {
-            found = self.read_source_preposition(pre.clone()).or_else(|| self.read_source_preposition(post.clone()));
+            found = self.read_source_preposition(pre.clone(), pre.end).or_else(|| {
+                // After the quote only as its own attribution: `», selon le parquet.`
+                let mut a = post.start;
+                while a < post.end && matches!(self.tok(a), "," | "(") {
+                    a += 1;
+                }
+                self.read_source_preposition(a..(a + 1).min(post.end), post.end)
+            });
         }
         if found.is_none() && pre.end > pre.start {
             // `le pape François « s'associe … »`: a person or organisation right before the quote.
@@ -445,6 +454,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // `Hollande est arrivé … et évoque`: the subject of the first verb, further back.
             j -= 1;
         }
+        // A name right before the verb is its subject, even a place (`Le Vatican condamne`,
+        // `Washington a averti`).
+        if j > floor {
+            if let Some(m) = self.mention_of_token[j - 1] {
+                let (range, cluster) = self.mentions[m as usize].clone();
+                // … unless it completes a noun (`le ministre des Affaires étrangères a déclaré`).
+                let complement = range.start > 0 && matches!(self.folded(range.start - 1).as_str(), "de" | "des" | "du" | "d'" | "of" | "for" | "à" | "au" | "aux");
+                if range.end == j && !self.quoted[j - 1] && !self.is_generic_mention(&range) && !complement {
+                    return (Some(SpeakerWords::Entity { span: self.span(range), cluster }), None);
+                }
+            }
+        }
         let mut fallback: Option<SpeakerWords> = None;
         let mut chunk_end = j;
         for _ in 0..5 {
@@ -490,6 +511,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             if let Some(m) = self.mention_of_token[k] {
                 let (range, cluster) = self.mentions[m as usize].clone();
+                if self.is_generic_mention(&range) {
+                    k = range.start.max(r.start);
+                    continue;
+                }
                 // The tagger's MISC next to a reporting verb is usually a person it was unsure of.
                 if matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::MISC) {
                     return (Some(SpeakerWords::Entity { span: self.span(range), cluster }), role.or(org));
@@ -503,9 +528,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some(p) = self.pronoun_at(k) {
                 return (Some(p), role.or(org));
             }
-            if self.is_name_start(k) && !self.sentence_initial(k) || (self.is_name_start(k) && self.sentence_initial(k) && !self.is_name_start(k + 1) && self.looks_like_surname(k)) {
+            let generic = self.is_generic_mention(&(k..k + 1))
+                || crate::entities::is_calendar_word(&self.folded(k))
+                || crate::lexicon::WordSet::not_names().contains(self.tok(k));
+            if !generic && (self.is_name_start(k) && !self.sentence_initial(k) || (self.is_name_start(k) && self.sentence_initial(k) && !self.is_name_start(k + 1) && self.looks_like_surname(k))) {
                 let mut s = k;
-                while s > r.start && self.is_name_start(s - 1) && self.mention_of_token[s - 1].is_none() {
+                while s > r.start && self.is_name_start(s - 1) && self.mention_of_token[s - 1].is_none() && !self.is_generic_mention(&(s - 1..s)) {
                     s -= 1;
                 }
                 let mut e = k + 1;
@@ -515,10 +543,24 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if GenderedWords::titles().get(self.tok(s)).is_some() && s + 1 < e {
                     s += 1;
                 }
+                // `Matthew Ingram of The Globe and Mail dubbed`: a name inside a complement is
+                // not the subject; keep looking.
+                let complement = (s.saturating_sub(2)..s).any(|p| matches!(self.folded(p).as_str(), "of" | "de" | "du" | "des" | "at" | "from" | "for"));
+                if complement {
+                    k = s;
+                    continue;
+                }
                 return (Some(SpeakerWords::Name { tokens: s..e }), role.or(org));
             }
         }
         (None, org.or(role))
+    }
+
+    /// A tagged span made only of role or organisation nouns (`Spokesperson`, `ONG`) names nobody.
+    fn is_generic_mention(&self, range: &Range<usize>) -> bool {
+        let roles = GenderedWords::roles();
+        let org_nouns = crate::lexicon::WordSet::organisation_nouns();
+        range.clone().all(|k| roles.get(self.tok(k)).is_some() || org_nouns.contains(self.tok(k)))
     }
 
     fn cluster_kind(&self, cluster: usize) -> EntityType {
@@ -534,12 +576,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
             && !SUBJECT_PRONOUNS.iter().any(|(p, _)| *p == fold(w))
             && !matches!(fold(w).as_str(), "je" | "nous" | "vous" | "on" | "i" | "we" | "you" | "they" | "ils" | "elles" | "cela" | "ce" | "ces" | "it")
             && !fold(w).ends_with("ing")
+            && !(fold(w).ends_with("ly") && w.chars().count() > 4)
+            && !self.lowercase_vocabulary.contains(&fold(w))
+            && !crate::lexicon::WordSet::not_names().contains(w)
+            && !w.chars().all(char::is_uppercase)
             && !self.is_cue_word(&fold(w))
     }
 
     /// `selon X`, `d'après X`, `according to X` anywhere in the region.
-    fn read_source_preposition(&self, r: Range<usize>) -> Option<(SpeakerWords, Option<ByteSpan>)> {
-        for k in r.clone() {
+    /// `selon X`, `according to X` starting at a token of `starts`; X may run to `np_end`.
+    fn read_source_preposition(&self, starts: Range<usize>, np_end: usize) -> Option<(SpeakerWords, Option<ByteSpan>)> {
+        let r = starts.start..np_end;
+        for k in starts {
             for p in SOURCE_PREPOSITIONS {
                 if k + p.len() <= r.end && p.iter().enumerate().all(|(o, w)| self.folded(k + o) == *w) {
                     let j = k + p.len();
@@ -593,6 +641,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         if let Some(m) = self.mention_of_token[j] {
             let (range, cluster) = self.mentions[m as usize].clone();
+            // `the Crown prosecutor, Mark Tedeschi`: a name modifying a role noun.
+            if range.end < end && self.is_word(range.end) && !self.is_name_start(range.end) && GenderedWords::roles().get(self.tok(range.end)).is_some() {
+                let role_end = range.end + 1;
+                if let Some(apposed) = self.apposed_name(role_end, end) {
+                    return Some(apposed);
+                }
+                return Some(SpeakerWords::Role { tokens: j..role_end, head: self.folded(range.end) });
+            }
             return Some(SpeakerWords::Entity { span: self.span(range), cluster });
         }
         if self.is_name_start(j) && !self.is_word_of_determiner(j) {
@@ -602,6 +658,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             // `the Crown prosecutor`: a capitalised modifier of a role noun, not a name.
             if e < end && self.is_word(e) && GenderedWords::roles().get(self.tok(e)).is_some() {
+                if let Some(apposed) = self.apposed_name(e + 1, end) {
+                    return Some(apposed);
+                }
                 return Some(SpeakerWords::Role { tokens: j..e + 1, head: self.folded(e) });
             }
             return Some(SpeakerWords::Name { tokens: j..e });
@@ -631,13 +690,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         c -= 1;
                     }
                     // `le préfet, Thomas Berger,`: the name in apposition is the speaker.
-                    if c + 1 < end && self.tok(c) == "," {
-                        if let Some(m) = self.mention_of_token[c + 1] {
-                            let (range, cluster) = self.mentions[m as usize].clone();
-                            if matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::MISC) {
-                                return Some(SpeakerWords::Entity { span: self.span(range), cluster });
-                            }
-                        }
+                    if let Some(apposed) = self.apposed_name(c, end) {
+                        return Some(apposed);
                     }
                     // The speaker words start after the determiner: `parquet fédéral de Belgique`.
                     return Some(SpeakerWords::Role { tokens: j + 1..c, head: w });
@@ -652,6 +706,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         None
+    }
+
+    /// `, Thomas Berger` right after a role phrase ending at `at`: the person it names.
+    fn apposed_name(&self, at: usize, end: usize) -> Option<SpeakerWords> {
+        if at + 1 >= end || self.tok(at) != "," {
+            return None;
+        }
+        let m = self.mention_of_token[at + 1]?;
+        let (range, cluster) = self.mentions[m as usize].clone();
+        matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::MISC)
+            .then(|| SpeakerWords::Entity { span: self.span(range), cluster })
     }
 
     fn is_word_of_determiner(&self, j: usize) -> bool {
@@ -695,10 +760,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         // The first role noun after a determiner: `le ministre britannique des Affaires étrangères`.
         let det = (lo..end).find(|&k| DETERMINERS.contains(&self.folded(k).as_str()) && k + 1 < end)?;
-        let head = (det + 1..(det + 4).min(end)).find(|&k| {
-            let w = self.tok(k);
-            roles.get(w).is_some() || org_nouns.contains(w)
-        })?;
+        // A person's role noun first (`a police spokesman`), else an organisation noun.
+        let window = det + 1..(det + 4).min(end);
+        let head = window
+            .clone()
+            .find(|&k| roles.get(self.tok(k)).is_some())
+            .or_else(|| window.clone().find(|&k| org_nouns.contains(self.tok(k))))?;
         Some(SpeakerWords::Role { tokens: det + 1..end, head: self.folded(head) })
     }
 
@@ -888,7 +955,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// A sentence with no quote may still report speech (`Blinken a déclaré que …`): its
     /// speaker becomes the one later pronouns prefer.
-    fn note_reported_speech(&mut self, clusters: &mut [EntityCluster], s_idx: usize) {
+    fn note_reported_speech(&mut self, clusters: &mut Vec<EntityCluster>, s_idx: usize) {
         let r = self.doc.sentences[s_idx].tokens.clone();
         for k in r.clone() {
             if self.cue_at(k, r.end).is_none() {
@@ -898,6 +965,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let words = (start..k + 1).find_map(|t| self.inverted_pronoun(t)).or_else(|| self.subject_before(r.start, start));
             let entity = match words {
                 Some(SpeakerWords::Entity { cluster, .. }) => Some(cluster),
+                Some(SpeakerWords::Name { tokens }) => Some(self.name_cluster(clusters, tokens)),
                 Some(SpeakerWords::Pronoun { gender, .. }) => self.resolve_pronoun(clusters, gender, self.doc.tokens[k].start),
                 Some(SpeakerWords::Role { tokens, head }) => self.resolve_role(clusters, &tokens, &head, self.doc.tokens[k].start),
                 _ => None,
@@ -909,6 +977,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
     }
+}
+
+fn lowercase_vocabulary(doc: &Doc) -> std::collections::HashSet<String> {
+    doc.tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(doc.text))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(fold)
+        .collect()
 }
 
 /// Splits `a-t-il` / `dit-elle` / `explique-t-il` into (verb, pronoun).
