@@ -235,6 +235,20 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
     if let Some(k) = (m.tokens.start..m.tokens.end).find(|&k| doc.tok(k) == ",") {
         m.tokens.end = k;
     }
+    // `Education Stefania Giannini` (any type): one stray capitalised word before a first name
+    // and surname is the end of a title, not part of the person.
+    if m.kind != EntityType::PER && m.tokens.len() == 3 {
+        let first_names = GenderedWords::first_names();
+        let lead = doc.tok(m.tokens.start);
+        if first_names.get(lead).is_none()
+            && first_names.get(doc.tok(m.tokens.start + 1)).is_some()
+            && !WordSet::organisation_nouns().contains(lead)
+            && is_capitalised(doc.tok(m.tokens.start + 2))
+        {
+            m.tokens.start += 1;
+            m.kind = EntityType::PER;
+        }
+    }
     if m.kind == EntityType::PER && m.tokens.len() >= 3 {
         let first_names = GenderedWords::first_names();
         if first_names.get(doc.tok(m.tokens.start)).is_none() {

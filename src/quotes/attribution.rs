@@ -153,6 +153,16 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
             ctx.note_reported_speech(clusters, s_idx);
         }
     }
+    // `« A » de sa voiture, « B », selon le parquet`: a quote with no attribution of its own
+    // shares that of the next quote in its sentence.
+    for k in (0..out.len().saturating_sub(1)).rev() {
+        if out[k].speaker.is_none() && out[k + 1].speaker.is_some() && raw[k].paragraph == raw[k + 1].paragraph {
+            let between = doc.token_at_or_after(raw[k].outer.end)..doc.token_at_or_after(raw[k + 1].outer.start);
+            if !between.clone().any(|t| matches!(doc.tok(t), "." | "!" | "?" | "…")) {
+                out[k].speaker = out[k + 1].speaker.clone();
+            }
+        }
+    }
     // Quotes in text not covered by any sentence (cannot happen with non-empty paragraphs).
     while q_next < raw.len() {
         let q = &raw[q_next];
@@ -497,7 +507,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let mut org: Option<SpeakerWords> = None;
         // A role phrase ending the chunk (`L'archevêque de Rouen`, `le ministre britannique des
         // Affaires étrangères`): as good as a name when someone in the text holds that role.
-        let role = self.role_np_ending_at(r.start, r.end);
+        // (The phrase must open the chunk: in `undersecretary to the prime minister`, `the prime
+        // minister` is a complement, not the subject.)
+        let role = self.role_np_ending_at(r.start, r.end).filter(|w| matches!(w, SpeakerWords::Role { tokens, .. } if tokens.start <= r.start + 2));
         if let Some(SpeakerWords::Role { head, .. }) = &role {
             if self.role_heads.iter().any(|h| h.as_deref() == Some(head.as_str())) {
                 return (role, None);
@@ -789,8 +801,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 FoundSpeaker { span, entity: Some(cluster) }
             }
             SpeakerWords::Pronoun { span, gender } => {
-                // Antecedents are searched before the pronoun itself, not before the quote.
-                let entity = self.resolve_pronoun(clusters, gender, span.start.min(at.max(span.start)));
+                // Antecedents are searched before the pronoun itself, and "the previous sentence"
+                // is the one before the quote (`« A. B », prévient-il`).
+                let entity = self.resolve_pronoun(clusters, gender, span.start, at.min(span.start));
                 if let Some(e) = entity {
                     if clusters[e].gender == Gender::Unknown {
                         clusters[e].gender = gender; // agreement: `a-t-elle`
@@ -872,9 +885,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     /// `il`/`he` → the last speaker if compatible, else the latest compatible person named.
-    fn resolve_pronoun(&self, clusters: &[EntityCluster], gender: Gender, at: usize) -> Option<usize> {
+    fn resolve_pronoun(&self, clusters: &[EntityCluster], gender: Gender, at: usize, context_start: usize) -> Option<usize> {
         // Candidates, most salient first: the last speaker, then persons named recently.
         let at_tok = self.doc.token_at_or_after(at);
+        let context_tok = self.doc.token_at_or_after(context_start).min(self.doc.tokens.len().saturating_sub(1));
         let horizon = self.doc.sentence_of_token(at_tok.min(self.doc.tokens.len().saturating_sub(1)));
         let oldest_para = self.doc.sentences.get(horizon).map_or(0, |s| s.paragraph.saturating_sub(4));
         let oldest_tok = self.doc.token_at_or_after(self.doc.paragraphs.get(oldest_para).map_or(0, |p| p.start));
@@ -889,7 +903,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .filter(|(r, _)| r.end <= at_tok && r.start >= sentence_start && !self.quoted[r.start])
             .map(|(_, c)| *c)
             .filter(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender));
-        let previous_subject = self.previous_sentence_subject(horizon).filter(|&c| gender.compatible(clusters[c].gender));
+        let previous_subject = self.previous_sentence_subject(self.doc.sentence_of_token(context_tok)).filter(|&c| gender.compatible(clusters[c].gender));
         let candidates: Vec<usize> = same_sentence
             .chain(previous_subject)
             .chain(self.last_speaker)
@@ -966,7 +980,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let entity = match words {
                 Some(SpeakerWords::Entity { cluster, .. }) => Some(cluster),
                 Some(SpeakerWords::Name { tokens }) => Some(self.name_cluster(clusters, tokens)),
-                Some(SpeakerWords::Pronoun { gender, .. }) => self.resolve_pronoun(clusters, gender, self.doc.tokens[k].start),
+                Some(SpeakerWords::Pronoun { gender, span }) => self.resolve_pronoun(clusters, gender, span.start, span.start),
                 Some(SpeakerWords::Role { tokens, head }) => self.resolve_role(clusters, &tokens, &head, self.doc.tokens[k].start),
                 _ => None,
             };
