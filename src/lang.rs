@@ -21,14 +21,6 @@ impl Language {
         }
     }
 
-    pub(crate) fn from_code(code: &str) -> Option<Language> {
-        match code {
-            "fr" => Some(Language::French),
-            "en" => Some(Language::English),
-            "und" => Some(Language::Undetermined),
-            _ => None,
-        }
-    }
 }
 
 /// Counts function words of each language among the first tokens; needs a clear margin.

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::text::fold;
+use crate::text::{fold, fold_cow};
 
 /// A set of folded words or phrases.
 pub(crate) struct WordSet {
@@ -19,7 +19,7 @@ impl WordSet {
     }
 
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.words.contains(&fold(word))
+        self.words.contains(fold_cow(word).as_ref())
     }
 
     /// Looks up an already-folded key without allocating.
@@ -122,6 +122,11 @@ impl Cues {
         self.words.contains(folded)
     }
 
+    /// Whether some multi-word cue starts with this (folded) word.
+    pub(crate) fn starts_phrase(&self, folded: &str) -> bool {
+        self.phrases.iter().any(|p| p[0] == folded)
+    }
+
     /// Length in words of the multi-word cue starting at `words[0]`, if any.
     pub(crate) fn phrase_len(&self, words: &[String]) -> Option<usize> {
         self.phrases
@@ -188,7 +193,7 @@ impl GenderedWords {
     }
 
     pub(crate) fn get(&self, word: &str) -> Option<Gender> {
-        self.map.get(&fold(word)).copied()
+        self.map.get(fold_cow(word).as_ref()).copied()
     }
 
     pub(crate) fn titles() -> &'static GenderedWords {

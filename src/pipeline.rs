@@ -22,10 +22,9 @@ pub struct Analyzer {
     models: HashMap<Language, ner::Model>,
 }
 
-/// One sentence: its bytes, its tokens (indices into [`Doc::tokens`]) and its paragraph.
+/// One sentence: its tokens (indices into [`Doc::tokens`]) and its paragraph.
 #[derive(Debug, Clone)]
 pub(crate) struct Sentence {
-    pub bytes: ByteSpan,
     pub tokens: Range<usize>,
     pub paragraph: usize,
 }
@@ -54,7 +53,7 @@ impl<'t> Doc<'t> {
                 while k < para_tokens.len() && para_tokens[k].start < bytes.end {
                     k += 1;
                 }
-                sentences.push(Sentence { bytes, tokens: first + a..first + k, paragraph: p });
+                sentences.push(Sentence { tokens: first + a..first + k, paragraph: p });
             }
         }
         let language = lang::detect(text, &tokens);

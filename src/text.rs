@@ -55,11 +55,6 @@ pub(crate) fn is_quote_mark(c: char) -> bool {
     )
 }
 
-/// Horizontal spaces, including the no-break spaces French typography puts inside « ».
-pub(crate) fn is_hspace(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' | '\u{200a}' | '\u{3000}')
-}
-
 /// Folds a character for matching only: apostrophe and quote variants to ASCII, lower case.
 pub(crate) fn fold_char(c: char) -> char {
     match c {
@@ -72,7 +67,16 @@ pub(crate) fn fold_char(c: char) -> char {
 
 /// A lower-cased, apostrophe-folded copy for dictionary lookups (not for spans).
 pub(crate) fn fold(s: &str) -> String {
-    s.chars().map(fold_char).flat_map(char::to_lowercase).collect()
+    fold_cow(s).into_owned()
+}
+
+/// [`fold`] without allocating when the text is already folded (the common case in lookups).
+pub(crate) fn fold_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.chars().map(fold_char).flat_map(char::to_lowercase).collect())
+    }
 }
 
 /// Byte ranges of paragraphs: maximal runs of text between line breaks, trimmed of
@@ -191,9 +195,9 @@ pub(crate) fn tokenize_range(text: &str, range: ByteSpan) -> Vec<Token> {
 }
 
 fn url_len(s: &str) -> Option<usize> {
-    let lower_prefix: String = s.chars().take(20).flat_map(char::to_lowercase).collect();
     let starts = ["http://", "https://", "www.", "pic.twitter.com/", "t.co/", "bit.ly/"];
-    if !starts.iter().any(|p| lower_prefix.starts_with(p)) {
+    let b = s.as_bytes();
+    if !starts.iter().any(|p| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes())) {
         return None;
     }
     let mut len = s

@@ -45,7 +45,7 @@ fn lookup(doc: &Doc, i: usize) -> Option<Calendar> {
         return None;
     }
     let w = t.text(doc.text);
-    let kind = *calendar().get(&fold(w))?;
+    let kind = *calendar().get(crate::text::fold_cow(w).as_ref())?;
     // English month names double as words (`May`, `March`): only capitalised, and `May`
     // only next to a number.
     if kind == Calendar::Month && w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && fold(w) == "may" {

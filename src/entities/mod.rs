@@ -306,6 +306,11 @@ pub(crate) fn same_name_word(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    // Cheap rejections first: this runs for many pairs of words.
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la < 5 || lb < 5 || la.abs_diff(lb) > 1 || a.chars().next() != b.chars().next() {
+        return false;
+    }
     let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     ca.len() >= 5 && cb.len() >= 5 && ca[0] == cb[0] && edit_distance_at_most_one(&ca, &cb)
 }
@@ -348,6 +353,10 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
     let mut order: Vec<usize> = (0..raw.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(raw[i].tokens.len()), raw[i].tokens.start));
     let mut built: Vec<Building> = Vec::new();
+    // Clusters by (first letter, length) of each of their words: a mention is compared only with
+    // clusters that have a word it could equal or misspell (linear time over long texts).
+    let mut by_word_shape: std::collections::HashMap<(char, usize), Vec<usize>> = std::collections::HashMap::new();
+    let shape = |w: &str| (w.chars().next().unwrap_or(' '), w.chars().count());
     for i in order {
         let m = &raw[i];
         let words = name_words(doc, &m.tokens);
@@ -355,7 +364,20 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
             continue;
         }
         let span = doc.tokens[m.tokens.start].start..doc.tokens[m.tokens.end - 1].end;
-        let found = built.iter_mut().enumerate().filter(|(_, b)| compatible(b.kind, m.kind)).find_map(|(k, b)| {
+        let mut candidates: Vec<usize> = words
+            .iter()
+            .flat_map(|w| {
+                let (c, n) = shape(w);
+                [n.saturating_sub(1), n, n + 1].into_iter().filter_map(move |len| Some((c, len)))
+            })
+            .filter_map(|key| by_word_shape.get(&key))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let found = candidates.into_iter().filter(|&k| compatible(built[k].kind, m.kind)).find_map(|k| {
+            let b = &built[k];
             let joins = if words == b.words {
                 true
             } else if words.len() < b.words.len() {
@@ -371,6 +393,12 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
         let k = match found {
             Some(k) => k,
             None => {
+                for w in &words {
+                    let ids = by_word_shape.entry(shape(w)).or_default();
+                    if ids.last() != Some(&built.len()) {
+                        ids.push(built.len());
+                    }
+                }
                 built.push(Building {
                     kind: m.kind,
                     words: words.clone(),
@@ -536,9 +564,14 @@ fn attach_handles_and_acronyms(doc: &Doc, clusters: &mut [EntityCluster]) {
         c.mentions.dedup();
     }
     // An acronym tagged on its own elsewhere is now a duplicate cluster: drop its mentions.
-    let owned: Vec<(usize, ByteSpan)> = clusters.iter().enumerate().flat_map(|(i, c)| c.mentions.iter().map(move |m| (i, m.clone()))).collect();
+    let mut first_owner: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
+    for (i, c) in clusters.iter().enumerate() {
+        for m in &c.mentions {
+            first_owner.entry((m.start, m.end)).or_insert(i);
+        }
+    }
     for (i, c) in clusters.iter_mut().enumerate() {
-        c.mentions.retain(|m| !owned.iter().any(|(j, o)| *j != i && o == m && o.len() == m.len() && i > *j));
+        c.mentions.retain(|m| first_owner.get(&(m.start, m.end)).is_none_or(|&j| j >= i));
     }
 }
 

@@ -1,6 +1,8 @@
 //! Statistical named-entity tagger: a structured averaged perceptron over hashed features,
-//! decoded with Viterbi under BILOU constraints, optionally in two passes (the second pass sees
-//! what the first one tagged elsewhere in the document).
+//! decoded with Viterbi under BILOU constraints, in two passes. The second pass adds, to the
+//! first pass's scores, features of what the first pass tagged elsewhere in the document (the
+//! same word, the same phrase, the same table column), then decodes again; both passes read the
+//! same weight table. Features are in [`features`], the training in `tools` (native only).
 //!
 //! Model files (`models/ner-*.bin`) come from the `train-ner` command; see `models/MODEL_CARD.md`.
 //!
@@ -8,10 +10,16 @@
 //! - `ALNR`, u16 version, u8 language (1 fr, 2 en), u8 tag count (17), u8 hash bits,
 //!   u8 weight tables, u8 passes;
 //! - gazetteer: u32 count, varint key deltas, varint category masks;
-//! - per table: i16 start/transition/end scores, u32 row count, varint bucket deltas, varint
-//!   tag masks (one bit per non-zero weight), the i8 weights;
+//! - per table: i32 value of each of the 256 weight codes, i32 start/transition/end scores,
+//!   u32 row count, varint bucket deltas, varint tag masks (one bit per non-zero weight), the
+//!   8-bit weight codes;
 //! - per pass: u32 feature switches, u8 table index;
 //! - u32 FNV-1a checksum of everything before it.
+
+// Writing models and training helpers are used by the native `tools` only.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code))]
+// Loops over the fixed tag set read more clearly with indices.
+#![allow(clippy::needless_range_loop)]
 
 use std::ops::Range;
 
@@ -165,7 +173,13 @@ impl Model {
     }
 
     /// A model from its parts (training).
-    pub(crate) fn new(language: Language, hash_bits: u32, gaz: Gazetteer, tables: Vec<Table>, passes: Vec<Pass>) -> Model {
+    pub(crate) fn new(
+        language: Language,
+        hash_bits: u32,
+        gaz: Gazetteer,
+        tables: Vec<Table>,
+        passes: Vec<Pass>,
+    ) -> Model {
         Model { language, hash_bits, gaz, tables, passes }
     }
 
@@ -193,11 +207,13 @@ impl Model {
         if tokens.is_empty() || self.passes.is_empty() {
             return tags;
         }
-        self.run(text, tokens, sentences, &mut tags, self.passes.len(), None);
+        self.run(text, tokens, sentences, &mut tags, self.passes.len(), None, KEEP_SCORES_MAX_TOKENS);
         tags
     }
 
     /// Runs the first `n_passes` passes; `first_em` receives the first pass's emissions.
+    /// First-pass scores are kept for a residual pass up to `keep_max_tokens` tokens.
+    #[allow(clippy::too_many_arguments)]
     fn run(
         &self,
         text: &str,
@@ -205,11 +221,15 @@ impl Model {
         sentences: &[Range<usize>],
         tags: &mut [u8],
         n_passes: usize,
-        mut first_em: Option<&mut Vec<[i32; NT]>>,
+        first_em: Option<&mut Vec<[i32; NT]>>,
+        keep_max_tokens: usize,
     ) {
         let mut ctx = DocCtx::new(text, tokens, sentences, Some(&self.gaz));
         let mut scratch = Scratch::default();
-        let keep = self.passes.iter().take(n_passes).skip(1).any(|p| p.feats & features::FEAT_RESIDUAL != 0);
+        // A residual pass adds to the first pass's scores: kept per token for documents of
+        // ordinary size, recomputed sentence by sentence for huge ones (to bound memory).
+        let keep = self.passes.iter().take(n_passes).skip(1).any(|p| p.feats & features::FEAT_RESIDUAL != 0)
+            && tokens.len() <= keep_max_tokens;
         let mut em_doc: Vec<[i32; NT]> = Vec::new();
         if keep || first_em.is_some() {
             em_doc = vec![[0; NT]; tokens.len()];
@@ -221,29 +241,50 @@ impl Model {
             let Some(table) = self.tables.get(pass.table) else { break };
             if k == 0 {
                 let store = (!em_doc.is_empty()).then_some(&mut em_doc);
-                run_pass(table, pass.feats, &ctx, sentences, tags, &mut scratch, None, store);
+                run_pass(table, pass.feats, &ctx, sentences, tags, &mut scratch, Base::None, store);
             } else {
-                let base = (pass.feats & features::FEAT_RESIDUAL != 0).then_some(&em_doc[..]);
+                let first = self.passes.first().and_then(|p| Some((self.tables.get(p.table)?, p.feats)));
+                let base = match (pass.feats & features::FEAT_RESIDUAL != 0, first) {
+                    (false, _) | (true, None) => Base::None,
+                    (true, Some(_)) if !em_doc.is_empty() => Base::Stored(&em_doc),
+                    (true, Some((t, f))) => Base::Recompute(t, f),
+                };
                 run_pass(table, pass.feats, &ctx, sentences, tags, &mut scratch, base, None);
             }
         }
-        if let Some(out) = first_em.as_deref_mut() {
+        if let Some(out) = first_em {
             *out = em_doc;
         }
     }
 
     /// First-pass tags and emissions (for training a residual second pass).
-    pub(crate) fn first_pass(&self, text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> (Vec<u8>, Vec<[i32; NT]>) {
+    pub(crate) fn first_pass(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Range<usize>],
+    ) -> (Vec<u8>, Vec<[i32; NT]>) {
         let mut tags = vec![tags::O; tokens.len()];
         let mut em = Vec::new();
         if !tokens.is_empty() && !self.passes.is_empty() {
-            self.run(text, tokens, sentences, &mut tags, 1, Some(&mut em));
+            self.run(text, tokens, sentences, &mut tags, 1, Some(&mut em), KEEP_SCORES_MAX_TOKENS);
         }
         if em.len() != tokens.len() {
             em = vec![[0; NT]; tokens.len()];
         }
         (tags, em)
     }
+}
+
+/// Largest document whose first-pass scores are kept in memory for a residual pass.
+const KEEP_SCORES_MAX_TOKENS: usize = 1 << 20;
+
+/// Scores a pass starts from.
+enum Base<'a> {
+    None,
+    Stored(&'a [[i32; NT]]),
+    /// Computed again with this table and these features.
+    Recompute(&'a Table, u32),
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -254,15 +295,24 @@ fn run_pass(
     sentences: &[Range<usize>],
     tags: &mut [u8],
     sc: &mut Scratch,
-    base: Option<&[[i32; NT]]>,
+    base: Base,
     mut store: Option<&mut Vec<[i32; NT]>>,
 ) {
     for s in features::valid_sentences(tags.len(), sentences) {
         sc.em.clear();
         for i in s.clone() {
+            let mut row = [0i32; NT];
+            match base {
+                Base::None => {}
+                Base::Stored(b) => row = b.get(i).copied().unwrap_or(row),
+                Base::Recompute(t, f) => {
+                    sc.feats.clear();
+                    features::features(ctx, &s, i, f, &mut sc.feats);
+                    t.emit(&sc.feats, &mut row);
+                }
+            }
             sc.feats.clear();
             features::features(ctx, &s, i, feats, &mut sc.feats);
-            let mut row = base.and_then(|b| b.get(i)).copied().unwrap_or([0i32; NT]);
             table.emit(&sc.feats, &mut row);
             if let Some(st) = store.as_deref_mut() {
                 if let Some(slot) = st.get_mut(i) {

@@ -38,6 +38,9 @@ const SKIPPABLE: &[&str] = &[
     "lui-même", "elle-même", "himself", "herself", "immédiatement", "immediately",
 ];
 
+/// How far back (in tokens) a pronoun looks for its antecedent.
+const PRONOUN_WINDOW_TOKENS: usize = 1500;
+
 /// Pronouns after `selon`, `according to`, `pour`: `selon lui`, `according to her`.
 const DISJUNCTIVE_PRONOUNS: &[(&str, Gender)] = &[
     ("lui", Gender::Male),
@@ -198,6 +201,29 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
     }
 
+    /// Records a new mention of cluster `c` (a speaker the tagger missed) in the cluster and in
+    /// the token index, without rebuilding the index.
+    fn add_mention(&mut self, clusters: &mut [EntityCluster], c: usize, span: ByteSpan) {
+        let at = clusters[c].mentions.partition_point(|m| m.start < span.start);
+        if clusters[c].mentions.get(at) == Some(&span) {
+            return;
+        }
+        clusters[c].mentions.insert(at, span.clone());
+        while self.kinds.len() < clusters.len() {
+            let i = self.kinds.len();
+            self.kinds.push(clusters[i].kind);
+            self.role_heads.push(clusters[i].role_head.clone());
+        }
+        self.kinds[c] = clusters[c].kind;
+        let tokens = self.doc.token_at_or_after(span.start)..self.doc.token_at_or_after(span.end);
+        if tokens.clone().any(|t| self.mention_of_token[t].is_some()) {
+            return; // already covered by another mention: keep the tagger's
+        }
+        let id = self.mentions.len() as u32;
+        self.mentions.push((tokens.clone(), c));
+        tokens.for_each(|t| self.mention_of_token[t] = Some(id));
+    }
+
     fn tok(&self, i: usize) -> &'d str {
         self.doc.tok(i)
     }
@@ -219,11 +245,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if !self.is_word(i) || self.tok(i).chars().next().is_some_and(char::is_uppercase) && !self.sentence_initial(i) {
             return None;
         }
-        let words: Vec<String> = (i..(i + 3).min(end)).map(|k| self.folded(k)).collect();
-        if let Some(n) = self.cues.iter().filter_map(|c| c.phrase_len(&words)).max() {
-            return Some(n);
+        let first = crate::text::fold_cow(self.tok(i));
+        if self.cues.iter().any(|c| c.starts_phrase(&first)) {
+            let words: Vec<String> = (i..(i + 3).min(end)).map(|k| self.folded(k)).collect();
+            if let Some(n) = self.cues.iter().filter_map(|c| c.phrase_len(&words)).max() {
+                return Some(n);
+            }
         }
-        let w = &words[0];
+        let w: &str = &first;
         if self.is_cue_word(w) {
             return Some(1);
         }
@@ -851,11 +880,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 clusters.len() - 1
             }
         };
-        if !clusters[c].mentions.contains(&span) {
-            clusters[c].mentions.push(span);
-            clusters[c].mentions.sort_by_key(|m| m.start);
-        }
-        self.index_mentions(clusters);
+        self.add_mention(clusters, c, span);
         c
     }
 
@@ -876,11 +901,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 clusters.len() - 1
             }
         };
-        if !clusters[c].mentions.contains(&span) {
-            clusters[c].mentions.push(span);
-            clusters[c].mentions.sort_by_key(|m| m.start);
-        }
-        self.index_mentions(clusters);
+        self.add_mention(clusters, c, span);
         c
     }
 
@@ -892,22 +913,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let horizon = self.doc.sentence_of_token(at_tok.min(self.doc.tokens.len().saturating_sub(1)));
         let oldest_para = self.doc.sentences.get(horizon).map_or(0, |s| s.paragraph.saturating_sub(4));
         let oldest_tok = self.doc.token_at_or_after(self.doc.paragraphs.get(oldest_para).map_or(0, |p| p.start));
-        let recent = self.mentions.iter().rev().filter(|(r, _)| r.end <= at_tok && r.start >= oldest_tok).map(|(_, c)| *c);
+        // Mentions are read token by token backwards from the pronoun, over a bounded window,
+        // so that resolution costs the same anywhere in a long text.
+        let window_start = oldest_tok.max(at_tok.saturating_sub(PRONOUN_WINDOW_TOKENS));
+        let recent = self.mentions_before(window_start, at_tok);
         // A person named earlier in the same sentence (`Thomas' sister pleaded with him, but he
         // replied`) is more salient than the last speaker.
-        let sentence_start = self.doc.sentences.get(horizon).map_or(0, |s| s.tokens.start);
-        let same_sentence = self
-            .mentions
-            .iter()
-            .rev()
-            .filter(|(r, _)| r.end <= at_tok && r.start >= sentence_start && !self.quoted[r.start])
-            .map(|(_, c)| *c)
-            .filter(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender));
+        let sentence_start = self.doc.sentences.get(horizon).map_or(0, |s| s.tokens.start).max(window_start);
+        let in_sentence = self.mentions_before(sentence_start, at_tok);
+        let same_sentence = in_sentence.iter().copied().filter(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender));
         let previous_subject = self.previous_sentence_subject(self.doc.sentence_of_token(context_tok)).filter(|&c| gender.compatible(clusters[c].gender));
         let candidates: Vec<usize> = same_sentence
             .chain(previous_subject)
             .chain(self.last_speaker)
-            .chain(recent)
+            .chain(recent.iter().copied())
             .filter(|&c| clusters[c].kind == EntityType::PER)
             .collect();
         // A person whose gender is known to agree beats one whose gender is unknown; failing
@@ -917,14 +936,24 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .copied()
             .find(|&c| clusters[c].gender == gender && gender != Gender::Unknown)
             .or_else(|| candidates.iter().copied().find(|&c| gender.compatible(clusters[c].gender)))
-            .or_else(|| {
-                self.mentions
-                    .iter()
-                    .rev()
-                    .filter(|(r, _)| r.end <= at_tok && r.start >= sentence_start && !self.quoted[r.start])
-                    .map(|(_, c)| *c)
-                    .find(|&c| clusters[c].kind == EntityType::ORG)
-            })
+            .or_else(|| in_sentence.iter().copied().find(|&c| clusters[c].kind == EntityType::ORG))
+    }
+
+    /// Clusters of the mentions (outside quotes) ending in `from..to`, nearest first.
+    fn mentions_before(&self, from: usize, to: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut k = to.min(self.mention_of_token.len());
+        while k > from {
+            k -= 1;
+            if let Some(m) = self.mention_of_token[k] {
+                let (range, cluster) = &self.mentions[m as usize];
+                if !self.quoted[range.start] {
+                    out.push(*cluster);
+                }
+                k = range.start.max(from);
+            }
+        }
+        out
     }
 
     /// The person in subject position of the sentence before `sentence` in the same or the
@@ -952,7 +981,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn resolve_role(&self, clusters: &[EntityCluster], tokens: &Range<usize>, head: &str, at: usize) -> Option<usize> {
         let np_words: Vec<String> = tokens.clone().map(|k| self.folded(k)).collect();
         let at_tok = self.doc.token_at_or_after(at);
-        let last_seen = |c: usize| self.mentions.iter().rev().find(|(r, m)| *m == c && r.end <= at_tok).map_or(0, |(r, _)| r.end + 1);
+        let _ = at_tok;
+        // Position (byte end + 1) of the entity's last mention before `at`, 0 if none.
+        let last_seen = |c: usize| {
+            let ms = &clusters[c].mentions;
+            let k = ms.partition_point(|m| m.end <= at);
+            k.checked_sub(1).map_or(0, |k| ms[k].end + 1)
+        };
         clusters
             .iter()
             .enumerate()

@@ -1,0 +1,740 @@
+//! Hashed features of a token in its sentence and document.
+//!
+//! Every feature is a 64-bit key: a template id mixed with the hashes of the values it looks at
+//! (word, lower-cased word, shapes, affixes, neighbours, document statistics, gazetteer hits,
+//! first-pass predictions). Nothing allocates per token: token strings are hashed once into a
+//! [`TokInfo`], and the per-document tables are plain vectors.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+
+use super::gazetteer::{Gazetteer, NCAT};
+use super::tags::{self, NT, N_TYPES};
+use crate::text::{fold_char, Token, TokenKind};
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a over bytes.
+pub(crate) fn fnv(bytes: &[u8]) -> u64 {
+    let mut h = FNV_OFFSET;
+    for &b in bytes {
+        h = (h ^ b as u64).wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+#[inline]
+fn fnv_char(mut h: u64, c: char) -> u64 {
+    if c.is_ascii() {
+        return (h ^ c as u64).wrapping_mul(FNV_PRIME);
+    }
+    let mut buf = [0u8; 4];
+    for &b in c.encode_utf8(&mut buf).as_bytes() {
+        h = (h ^ b as u64).wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// Mixes two 64-bit values into a well-spread key (splitmix64 finaliser).
+#[inline]
+pub(crate) fn mix(a: u64, b: u64) -> u64 {
+    let mut x = a.rotate_left(23) ^ b.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+fn fold32(h: u64) -> u32 {
+    (h ^ (h >> 32)) as u32
+}
+
+/// Casing classes of a token.
+pub(crate) const C_LOWER: u8 = 0;
+pub(crate) const C_TITLE: u8 = 1;
+pub(crate) const C_UPPER: u8 = 2;
+pub(crate) const C_CAP1: u8 = 3;
+pub(crate) const C_MIXED: u8 = 4;
+pub(crate) const C_ALNUM: u8 = 5;
+pub(crate) const C_NUM: u8 = 6;
+pub(crate) const C_PUNCT: u8 = 7;
+
+/// Whether a casing class starts with or contains capitals.
+#[inline]
+pub(crate) fn is_cap(casing: u8) -> bool {
+    matches!(casing, C_TITLE | C_UPPER | C_CAP1 | C_MIXED)
+}
+
+/// Hashes of one token's string, computed once.
+#[derive(Clone, Copy, Default, Debug)]
+pub(crate) struct TokInfo {
+    pub word: u64,
+    pub lower: u64,
+    pub shape: u64,
+    pub sshape: u64,
+    /// Lower-cased prefixes and suffixes of 1–4 characters (hashes folded to 32 bits).
+    pub pre: [u32; 4],
+    pub suf: [u32; 4],
+    pub nchars: u8,
+    pub casing: u8,
+    pub kind: u8,
+}
+
+fn kind_code(k: TokenKind) -> u8 {
+    match k {
+        TokenKind::Word => 0,
+        TokenKind::Number => 1,
+        TokenKind::Elision => 2,
+        TokenKind::Url => 3,
+        TokenKind::Handle => 4,
+        TokenKind::QuoteMark => 5,
+        TokenKind::Punct => 6,
+    }
+}
+
+#[inline]
+fn lower_first(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let c = fold_char(c);
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// Hashes a token string (and its kind) into a [`TokInfo`].
+pub(crate) fn token_info(s: &str, kind: TokenKind) -> TokInfo {
+    let mut info = TokInfo { word: fnv(s.as_bytes()), kind: kind_code(kind), ..TokInfo::default() };
+    let mut lower = FNV_OFFSET;
+    let mut shape = FNV_OFFSET;
+    let mut sshape = FNV_OFFSET;
+    let (mut n_up, mut n_low, mut n_digit, mut n) = (0usize, 0usize, 0usize, 0usize);
+    let mut title_like = true; // every capital is first or follows a non-letter
+    let mut prev_class = 0u32;
+    let mut run = 0usize;
+    let mut prev_alpha = false;
+    let mut last4 = ['\0'; 4];
+    for c in s.chars() {
+        let l = lower_first(c);
+        lower = fnv_char(lower, l);
+        if n < 4 {
+            info.pre[n] = fold32(lower);
+        }
+        last4 = [last4[1], last4[2], last4[3], l];
+        let ascii = c.is_ascii();
+        let (upper, alpha) = if ascii {
+            (c.is_ascii_uppercase(), c.is_ascii_alphabetic())
+        } else {
+            (c.is_uppercase(), c.is_alphabetic())
+        };
+        let class: u32 = if upper {
+            n_up += 1;
+            if prev_alpha {
+                title_like = false;
+            }
+            'X' as u32
+        } else if alpha {
+            n_low += 1;
+            if n == 0 {
+                title_like = false;
+            }
+            'x' as u32
+        } else if c.is_ascii_digit() {
+            n_digit += 1;
+            'd' as u32
+        } else if !ascii && c.is_numeric() {
+            'd' as u32
+        } else {
+            fold_char(c) as u32
+        };
+        prev_alpha = alpha;
+        if class == prev_class {
+            run += 1;
+        } else {
+            run = 1;
+            sshape = fnv_char(sshape, char::from_u32(class).unwrap_or('?'));
+        }
+        if run <= 4 {
+            shape = fnv_char(shape, char::from_u32(class).unwrap_or('?'));
+        }
+        prev_class = class;
+        n += 1;
+    }
+    info.lower = lower;
+    info.shape = shape;
+    info.sshape = sshape;
+    info.nchars = n.min(255) as u8;
+    for k in 0..n.min(4) {
+        let mut h = FNV_OFFSET;
+        for &c in &last4[4 - (k + 1)..] {
+            h = fnv_char(h, c);
+        }
+        info.suf[k] = fold32(h);
+    }
+    let n_alpha = n_up + n_low;
+    info.casing = if n_alpha == 0 {
+        if n_digit > 0 {
+            C_NUM
+        } else {
+            C_PUNCT
+        }
+    } else if n_digit > 0 {
+        C_ALNUM
+    } else if n_up == 0 {
+        C_LOWER
+    } else if n_low == 0 {
+        if n_up == 1 {
+            C_CAP1
+        } else {
+            C_UPPER
+        }
+    } else if title_like {
+        C_TITLE
+    } else {
+        C_MIXED
+    };
+    info
+}
+
+/// Identity-like hasher for keys that are already hashes.
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(FNV_PRIME);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (n >> 29);
+    }
+}
+
+pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+/// Sentence-level casing: ordinary, mostly capitals (headlines), or mostly title case.
+const S_NORMAL: u8 = 0;
+const S_CAPS: u8 = 1;
+const S_TITLE: u8 = 2;
+
+/// First-pass results a second pass looks at.
+pub(crate) struct FirstPass {
+    /// First-pass tag of every token.
+    pub tags: Vec<u8>,
+    /// Per token: entity types given to *other* occurrences of the same lower-cased word,
+    /// as a bit mask of (type, position) pairs (4 × 4 bits), and the most frequent type (0 = O,
+    /// 1 + type otherwise, 255 = no other occurrence).
+    pub agg_pos: Vec<u16>,
+    pub agg_major: Vec<u8>,
+    /// Per token and type: position (1 + B/I/L/U) in the longest phrase tagged with that type
+    /// elsewhere in the document; 0 when none.
+    pub dgaz: Vec<[u8; N_TYPES]>,
+    /// Per token in a run of capitalised words: 1 + (context class × 8 + the first-pass type
+    /// most often given to other runs of the same class in the document), where the class says
+    /// whether a number follows and/or precedes the run (a table column); 0 otherwise.
+    pub column: Vec<u8>,
+}
+
+/// Everything the features of one document need.
+pub(crate) struct DocCtx {
+    pub infos: Vec<TokInfo>,
+    /// Per token: bit 0 sentence-initial; bits 1–2 sentence casing; bits 3–5 document hints.
+    pub flags: Vec<u8>,
+    /// Per token and gazetteer category: 1 + B/I/L/U of the longest match covering it; 0 none.
+    pub gaz: Vec<[u8; NCAT]>,
+    pub first: Option<FirstPass>,
+    /// Lower-cased hash of the document's first word (its topic in a headline, often).
+    pub head: u64,
+}
+
+#[derive(Default, Clone, Copy)]
+struct WordStats {
+    cap_mid: u32,
+    low: u32,
+    total: u32,
+}
+
+fn token_str<'t>(text: &'t str, t: &Token) -> &'t str {
+    text.get(t.start..t.end).unwrap_or("")
+}
+
+/// Clamps sentence ranges to the tokens; drops empty or reversed ones.
+pub(crate) fn valid_sentences<'s>(
+    n_tokens: usize,
+    sentences: &'s [Range<usize>],
+) -> impl Iterator<Item = Range<usize>> + 's {
+    sentences.iter().filter_map(move |s| {
+        let end = s.end.min(n_tokens);
+        (s.start < end).then_some(s.start..end)
+    })
+}
+
+/// Longest phrase length looked up in gazetteers.
+pub(crate) const MAX_PHRASE: usize = 6;
+
+/// Phrase hash of tokens `range` (lower-cased hashes), as used by gazetteers.
+pub(crate) fn phrase_hash(infos: &[TokInfo]) -> u64 {
+    let mut h = 0x5157_A2E1_u64;
+    for i in infos {
+        h = mix(h, i.lower);
+    }
+    h
+}
+
+impl DocCtx {
+    pub(crate) fn new(text: &str, tokens: &[Token], sentences: &[Range<usize>], gaz: Option<&Gazetteer>) -> DocCtx {
+        let infos: Vec<TokInfo> = tokens.iter().map(|t| token_info(token_str(text, t), t.kind)).collect();
+        let n = infos.len();
+        let mut flags = vec![0u8; n];
+        for s in valid_sentences(n, sentences) {
+            let (mut words, mut caps, mut titles) = (0usize, 0usize, 0usize);
+            for inf in &infos[s.clone()] {
+                if inf.nchars > 1 && matches!(inf.casing, C_LOWER | C_TITLE | C_UPPER | C_MIXED) {
+                    words += 1;
+                    caps += (inf.casing == C_UPPER) as usize;
+                    titles += (inf.casing != C_LOWER) as usize;
+                }
+            }
+            let scase = if words >= 2 && caps * 10 >= words * 8 {
+                S_CAPS
+            } else if words >= 3 && titles * 10 >= words * 8 {
+                S_TITLE
+            } else {
+                S_NORMAL
+            };
+            let mut initial = true;
+            for i in s {
+                let inf = &infos[i];
+                flags[i] = (initial as u8) | (scase << 1);
+                if !matches!(inf.casing, C_PUNCT) {
+                    initial = false;
+                }
+            }
+        }
+        // Document statistics per lower-cased word.
+        let mut stats: KeyMap<WordStats> = KeyMap::default();
+        for (i, inf) in infos.iter().enumerate() {
+            if !matches!(inf.casing, C_LOWER | C_TITLE | C_UPPER | C_MIXED | C_CAP1) {
+                continue;
+            }
+            let st = stats.entry(inf.lower).or_default();
+            st.total += 1;
+            let normal = flags[i] & 0b111 == 0; // not initial, ordinary sentence
+            if normal && is_cap(inf.casing) {
+                st.cap_mid += 1;
+            }
+            if flags[i] >> 1 & 0b11 == S_NORMAL && inf.casing == C_LOWER {
+                st.low += 1;
+            }
+        }
+        for (i, inf) in infos.iter().enumerate() {
+            let Some(st) = stats.get(&inf.lower) else { continue };
+            let normal = flags[i] & 0b111 == 0;
+            let own_cap = (normal && is_cap(inf.casing)) as u32;
+            let own_low = (flags[i] >> 1 & 0b11 == S_NORMAL && inf.casing == C_LOWER) as u32;
+            let cap_else = st.cap_mid.saturating_sub(own_cap) > 0;
+            let low_else = st.low.saturating_sub(own_low) > 0;
+            let seen_else = st.total > 1;
+            flags[i] |= ((cap_else as u8) << 3) | ((low_else as u8) << 4) | ((seen_else as u8) << 5);
+        }
+        let mut g = vec![[0u8; NCAT]; n];
+        if let Some(gz) = gaz.filter(|g| !g.is_empty()) {
+            let mut best = vec![[0u8; NCAT]; n];
+            for s in valid_sentences(n, sentences) {
+                for a in s.clone() {
+                    let mut h = 0x5157_A2E1_u64;
+                    for b in a..s.end.min(a + MAX_PHRASE) {
+                        h = mix(h, infos[b].lower);
+                        let mask = gz.lookup(h);
+                        if mask == 0 {
+                            continue;
+                        }
+                        let len = b + 1 - a;
+                        for c in 0..NCAT {
+                            if mask >> c & 1 == 0 {
+                                continue;
+                            }
+                            for k in a..=b {
+                                if best[k][c] as usize >= len {
+                                    continue;
+                                }
+                                best[k][c] = len as u8;
+                                let pos = if len == 1 {
+                                    tags::U
+                                } else if k == a {
+                                    tags::B
+                                } else if k == b {
+                                    tags::L
+                                } else {
+                                    tags::I
+                                };
+                                g[k][c] = 1 + pos as u8;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let head = valid_sentences(n, sentences)
+            .next()
+            .and_then(|s| infos[s].iter().find(|t| t.casing != C_PUNCT && t.casing != C_NUM).map(|t| t.lower))
+            .unwrap_or(0);
+        DocCtx { infos, flags, gaz: g, first: None, head }
+    }
+
+    /// Adds the first-pass tags (for the second pass).
+    pub(crate) fn set_first_pass(&mut self, sentences: &[Range<usize>], tags1: Vec<u8>) {
+        let n = self.infos.len();
+        // Per lower-cased word: counts of (type, pos) and of O, over capitalised occurrences.
+        let mut counts: KeyMap<[u16; NT]> = KeyMap::default();
+        for (i, inf) in self.infos.iter().enumerate() {
+            if inf.casing == C_PUNCT || inf.casing == C_NUM {
+                continue;
+            }
+            let c = counts.entry(inf.lower).or_insert([0; NT]);
+            let t = tags1.get(i).copied().unwrap_or(0) as usize;
+            c[t.min(NT - 1)] = c[t.min(NT - 1)].saturating_add(1);
+        }
+        let mut agg_pos = vec![0u16; n];
+        let mut agg_major = vec![255u8; n];
+        for (i, inf) in self.infos.iter().enumerate() {
+            let Some(c) = counts.get(&inf.lower) else { continue };
+            let own = tags1.get(i).copied().unwrap_or(0) as usize;
+            let mut mask = 0u16;
+            let mut per_type = [0u32; N_TYPES + 1];
+            let mut total = 0;
+            for (t, &k) in c.iter().enumerate() {
+                let k = (k as u32).saturating_sub((t == own) as u32);
+                if k == 0 {
+                    continue;
+                }
+                total += k;
+                if t == 0 {
+                    per_type[0] += k;
+                } else {
+                    mask |= 1 << (t - 1);
+                    per_type[1 + (t - 1) / 4] += k;
+                }
+            }
+            agg_pos[i] = mask;
+            if total > 0 {
+                let mut best = 0;
+                for t in 1..per_type.len() {
+                    if per_type[t] > per_type[best] {
+                        best = t;
+                    }
+                }
+                agg_major[i] = best as u8;
+            }
+        }
+        // Document-local gazetteer of first-pass entity strings.
+        let mut phrases: KeyMap<[u16; N_TYPES]> = KeyMap::default();
+        let mut own_spans: Vec<(usize, usize, usize, u64)> = Vec::new();
+        for s in valid_sentences(n, sentences) {
+            for (r, ty) in tags::spans(&tags1[s.clone()]) {
+                let (a, b) = (s.start + r.start, s.start + r.end);
+                if b - a > MAX_PHRASE {
+                    continue;
+                }
+                let h = phrase_hash(&self.infos[a..b]);
+                let e = phrases.entry(h).or_insert([0; N_TYPES]);
+                e[ty] = e[ty].saturating_add(1);
+                own_spans.push((a, b, ty, h));
+            }
+        }
+        let mut dgaz = vec![[0u8; N_TYPES]; n];
+        if !phrases.is_empty() {
+            let mut best = vec![[0u8; N_TYPES]; n];
+            let mut own_iter = 0usize;
+            for s in valid_sentences(n, sentences) {
+                for a in s.clone() {
+                    let mut h = 0x5157_A2E1_u64;
+                    for b in a..s.end.min(a + MAX_PHRASE) {
+                        h = mix(h, self.infos[b].lower);
+                        let Some(cnt) = phrases.get(&h) else { continue };
+                        let len = b + 1 - a;
+                        // Skip this occurrence's own first-pass span.
+                        while own_iter < own_spans.len() && own_spans[own_iter].0 < a {
+                            own_iter += 1;
+                        }
+                        for ty in 0..N_TYPES {
+                            let mut k = cnt[ty] as u32;
+                            let mut j = own_iter;
+                            while j < own_spans.len() && own_spans[j].0 == a {
+                                if own_spans[j].1 == b + 1 && own_spans[j].2 == ty {
+                                    k = k.saturating_sub(1);
+                                }
+                                j += 1;
+                            }
+                            if k == 0 {
+                                continue;
+                            }
+                            for t in a..=b {
+                                if best[t][ty] as usize >= len {
+                                    continue;
+                                }
+                                best[t][ty] = len as u8;
+                                let pos = if len == 1 {
+                                    tags::U
+                                } else if t == a {
+                                    tags::B
+                                } else if t == b {
+                                    tags::L
+                                } else {
+                                    tags::I
+                                };
+                                dgaz[t][ty] = 1 + pos as u8;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Runs of capitalised words by context class (table columns).
+        let mut column = vec![0u8; n];
+        let mut hist = [[0u32; N_TYPES + 1]; 4];
+        let mut runs: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for s in valid_sentences(n, sentences) {
+            let mut i = s.start;
+            while i < s.end {
+                if !is_cap(self.infos[i].casing) {
+                    i += 1;
+                    continue;
+                }
+                let a = i;
+                while i < s.end && is_cap(self.infos[i].casing) {
+                    i += 1;
+                }
+                let b = i;
+                let num_after = b < s.end && self.infos[b].casing == C_NUM;
+                let num_before = a > s.start && self.infos[a - 1].casing == C_NUM;
+                let class = num_after as usize | (num_before as usize) << 1;
+                let ty = tags::type_of(tags1.get(a).copied().unwrap_or(0)).map_or(0, |t| t + 1);
+                hist[class][ty] += 1;
+                runs.push((a, b, class, ty));
+            }
+        }
+        for &(a, b, class, ty) in &runs {
+            let mut h = hist[class];
+            h[ty] = h[ty].saturating_sub(1);
+            let total: u32 = h.iter().sum();
+            if total == 0 {
+                continue;
+            }
+            let mut best = 0;
+            for t in 1..h.len() {
+                if h[t] > h[best] {
+                    best = t;
+                }
+            }
+            let strong = (h[best] * 3 >= total * 2) as usize;
+            for c in &mut column[a..b] {
+                *c = (1 + class * 16 + strong * 8 + best) as u8;
+            }
+        }
+        self.first = Some(FirstPass { tags: tags1, agg_pos, agg_major, dgaz, column });
+    }
+}
+
+// Template ids.
+const T_BIAS: u64 = 1;
+const T_W: u64 = 2;
+const T_LW: u64 = 3;
+const T_SHAPE: u64 = 4;
+const T_SSHAPE: u64 = 5;
+const T_PRE: u64 = 6;
+const T_SUF: u64 = 7;
+const T_CASE: u64 = 8;
+const T_LWM1: u64 = 9;
+const T_LWP1: u64 = 10;
+const T_LWM2: u64 = 11;
+const T_LWP2: u64 = 12;
+const T_SSM1: u64 = 13;
+const T_SSP1: u64 = 14;
+const T_CASEM2: u64 = 15;
+const T_CASEP2: u64 = 16;
+const T_BIM1: u64 = 17;
+const T_BIP1: u64 = 18;
+const T_SS3: u64 = 19;
+const T_CASE3: u64 = 20;
+const T_KIND: u64 = 21;
+const T_DOC: u64 = 22;
+const T_GAZ: u64 = 23;
+const T_GAZCAP: u64 = 24;
+const T_GAZM1: u64 = 25;
+const T_GAZP1: u64 = 26;
+const T_POS: u64 = 27;
+const T_WM1: u64 = 28;
+const T_SUFM1: u64 = 29;
+const T_LW_SSP1: u64 = 30;
+const T_HEAD: u64 = 31;
+const T_COLUMN: u64 = 32;
+const T_P1: u64 = 40;
+const T_P1BIAS: u64 = 47;
+const T_P1M1: u64 = 41;
+const T_P1P1: u64 = 42;
+const T_AGG: u64 = 43;
+const T_AGGMAJ: u64 = 44;
+const T_DGAZ: u64 = 45;
+const T_DGAZCAP: u64 = 46;
+
+const BOS: u64 = 0xB05_B05;
+const EOS: u64 = 0xE05_E05;
+
+#[inline]
+fn f(t: u64, v: u64) -> u64 {
+    mix(t.wrapping_mul(0xA24B_AED4_963E_E407), v)
+}
+
+#[inline]
+fn f2(t: u64, a: u64, b: u64) -> u64 {
+    mix(f(t, a), b)
+}
+
+/// Feature set switches stored in the model header.
+pub(crate) const FEAT_DOC: u32 = 1;
+pub(crate) const FEAT_GAZ: u32 = 2;
+pub(crate) const FEAT_FIRST_TAGS: u32 = 4;
+pub(crate) const FEAT_FIRST_AGG: u32 = 8;
+/// Word, shape, affix, context features (off in a residual second pass).
+pub(crate) const FEAT_LOCAL: u32 = 16;
+/// The pass adds its scores to the previous pass's emissions.
+pub(crate) const FEAT_RESIDUAL: u32 = 32;
+
+/// Appends the feature keys of token `i` of sentence `s` to `out`.
+pub(crate) fn features(ctx: &DocCtx, s: &Range<usize>, i: usize, feats: u32, out: &mut Vec<u64>) {
+    let infos = &ctx.infos;
+    let x = &infos[i];
+    let flags = ctx.flags[i];
+    let initial = (flags & 1) as u64;
+    let scase = (flags >> 1 & 0b11) as u64;
+    let casing = x.casing as u64;
+    let cap = is_cap(x.casing) as u64;
+    let get = |j: isize| -> Option<&TokInfo> {
+        let j = i as isize + j;
+        (j >= s.start as isize && j < s.end as isize).then(|| &infos[j as usize])
+    };
+    let lw = |j: isize| get(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.lower);
+    let ss = |j: isize| get(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.sshape);
+    let cs = |j: isize| get(j).map_or(if j < 0 { 100 } else { 101 }, |t| t.casing as u64);
+
+    if feats & FEAT_LOCAL != 0 {
+        out.push(f(T_BIAS, 0));
+        if x.casing != C_LOWER && x.casing != C_PUNCT {
+            out.push(f(T_W, x.word));
+        }
+        out.push(f(T_LW, x.lower));
+        out.push(f(T_SHAPE, x.shape));
+        out.push(f(T_SSHAPE, x.sshape));
+        let nch = x.nchars as usize;
+        if x.casing != C_PUNCT {
+            for k in 0..nch.min(4) {
+                if k + 1 < nch {
+                    out.push(f2(T_PRE, k as u64, x.pre[k] as u64));
+                    out.push(f2(T_SUF, k as u64, x.suf[k] as u64));
+                }
+            }
+        }
+        out.push(f(T_CASE, casing | initial << 4 | scase << 5));
+        out.push(f(T_KIND, x.kind as u64));
+        out.push(f(T_LWM1, lw(-1)));
+        out.push(f(T_LWP1, lw(1)));
+        out.push(f(T_LWM2, lw(-2)));
+        out.push(f(T_LWP2, lw(2)));
+        out.push(f(T_SSM1, ss(-1)));
+        out.push(f(T_SSP1, ss(1)));
+        out.push(f(T_CASEM2, cs(-2)));
+        out.push(f(T_CASEP2, cs(2)));
+        out.push(f2(T_BIM1, lw(-1), x.lower));
+        out.push(f2(T_BIP1, x.lower, lw(1)));
+        out.push(mix(f2(T_SS3, ss(-1), x.sshape), ss(1)));
+        out.push(f(T_CASE3, cs(-1) | casing << 8 | cs(1) << 16 | scase << 24));
+        out.push(f2(T_LW_SSP1, x.lower, ss(1)));
+        let from_start = (i - s.start).min(3) as u64;
+        let len = s.len().min(4) as u64;
+        out.push(f(T_POS, from_start | len << 4 | cap << 8));
+        if let Some(p) = get(-1) {
+            if is_cap(p.casing) {
+                out.push(f(T_WM1, p.word));
+            }
+            if p.nchars > 3 {
+                out.push(f(T_SUFM1, p.suf[2] as u64));
+            }
+        }
+        if feats & FEAT_DOC != 0 && cap == 1 {
+            let num_next = get(1).is_some_and(|t| t.casing == C_NUM) as u64;
+            out.push(f2(T_HEAD, ctx.head, casing | num_next << 4 | scase << 5));
+        }
+        if feats & FEAT_DOC != 0 && x.casing != C_PUNCT && x.casing != C_NUM {
+            out.push(f(T_DOC, (flags as u64 >> 3) | casing << 4 | initial << 8 | scase << 9));
+        }
+        if feats & FEAT_GAZ != 0 {
+            let g = &ctx.gaz[i];
+            for (c, &p) in g.iter().enumerate() {
+                if p != 0 {
+                    out.push(f2(T_GAZ, c as u64, p as u64));
+                    out.push(f2(T_GAZCAP, c as u64, p as u64 | cap << 4 | initial << 5));
+                }
+            }
+            if i > s.start {
+                for (c, &p) in ctx.gaz[i - 1].iter().enumerate() {
+                    if p != 0 {
+                        out.push(f2(T_GAZM1, c as u64, p as u64 | cap << 4));
+                    }
+                }
+            }
+            if i + 1 < s.end {
+                for (c, &p) in ctx.gaz[i + 1].iter().enumerate() {
+                    if p != 0 {
+                        out.push(f2(T_GAZP1, c as u64, p as u64 | cap << 4));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(fp) = &ctx.first {
+        if feats & FEAT_LOCAL == 0 {
+            out.push(f(T_P1BIAS, cap | initial << 1 | scase << 2));
+        }
+        if feats & FEAT_FIRST_TAGS != 0 {
+            let t = |j: isize| -> u64 {
+                let j = i as isize + j;
+                if j >= s.start as isize && j < s.end as isize {
+                    fp.tags.get(j as usize).copied().unwrap_or(0) as u64
+                } else {
+                    99
+                }
+            };
+            out.push(f(T_P1, t(0)));
+            out.push(f2(T_P1M1, t(-1), t(0)));
+            out.push(f2(T_P1P1, t(0), t(1)));
+        }
+        if feats & FEAT_FIRST_AGG != 0 {
+            let mask = fp.agg_pos[i];
+            for b in 0..16 {
+                if mask >> b & 1 != 0 {
+                    out.push(f2(T_AGG, b, cap));
+                }
+            }
+            let major = fp.agg_major[i];
+            if major != 255 {
+                out.push(f2(T_AGGMAJ, major as u64, cap | initial << 1 | scase << 2));
+            }
+            if fp.column[i] != 0 {
+                out.push(f(T_COLUMN, fp.column[i] as u64));
+            }
+            for (ty, &p) in fp.dgaz[i].iter().enumerate() {
+                if p != 0 {
+                    out.push(f2(T_DGAZ, ty as u64, p as u64));
+                    out.push(f2(T_DGAZCAP, ty as u64, p as u64 | cap << 4 | initial << 5));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+use super::*;
+use crate::ner::features::{FEAT_DOC, FEAT_FIRST_AGG, FEAT_GAZ, FEAT_LOCAL, FEAT_RESIDUAL};
+use crate::ner::tools::data::{segment, Doc};
+use crate::ner::tools::train::{train, TrainOptions};
+use crate::text::TokenKind;
+
+/// A toy corpus: persons say things, places are visited, organisations hire.
+fn toy_docs() -> Vec<Doc> {
+    let persons = ["Alice Martin", "Bob", "Carla Diaz", "Dmitri", "Eve Moreau", "Farid"];
+    let places = ["Paris", "Lyon", "Berlin", "Quito", "Oslo", "Lima"];
+    let orgs = ["Acme Corp", "Globex", "Initech", "Umbrella Inc"];
+    let mut docs = Vec::new();
+    for k in 0..24 {
+        let p = persons[k % persons.len()];
+        let l = places[(k * 5 + 1) % places.len()];
+        let o = orgs[(k * 7 + 2) % orgs.len()];
+        let text = format!("{p} said that the weather was fine. They visited {l} on Monday. {o} hired {p} last year.");
+        let (tokens, sentences) = segment(&text);
+        let mut gold = Vec::new();
+        for (name, ty) in [(p, 0usize), (l, 2), (o, 1)] {
+            let mut from = 0;
+            while let Some(pos) = text[from..].find(name) {
+                let a = from + pos;
+                let b = a + name.len();
+                let first = tokens.iter().position(|t| t.start == a);
+                let last = tokens.iter().position(|t| t.end == b);
+                if let (Some(f), Some(l)) = (first, last) {
+                    gold.push((f..l + 1, ty));
+                }
+                from = b;
+            }
+        }
+        gold.sort_by_key(|g| g.0.start);
+        docs.push(Doc { name: format!("toy{k}"), text, tokens, sentences, gold });
+    }
+    docs
+}
+
+fn toy_options() -> TrainOptions {
+    TrainOptions {
+        language: Language::English,
+        epochs: 5,
+        epochs2: 5,
+        seed: 7,
+        hash_bits: 18,
+        passes: 2,
+        folds: 3,
+        feats1: FEAT_LOCAL | FEAT_DOC | FEAT_GAZ,
+        feats2: FEAT_FIRST_AGG | FEAT_RESIDUAL,
+        train_gazetteer: true,
+        word_gazetteer: true,
+        min_q: 1,
+        min_count: 1,
+        shared: true,
+        bags: 1,
+        clip: 1.0,
+        mu: 255.0,
+        verbose: false,
+    }
+}
+
+fn toy_model() -> Model {
+    let docs = toy_docs();
+    train(&docs, &docs[..4], &[], &toy_options())
+}
+
+fn spans_of(m: &Model, text: &str) -> Vec<(String, EntityType)> {
+    let (tokens, sentences) = segment(text);
+    m.tag(text, &tokens, &sentences)
+        .into_iter()
+        .map(|s| (text[tokens[s.tokens.start].start..tokens[s.tokens.end - 1].end].to_string(), s.label))
+        .collect()
+}
+
+#[test]
+fn tiny_model_learns_the_toy_pattern() {
+    let m = toy_model();
+    let found = spans_of(
+        &m,
+        "Carla Diaz said that the weather was fine. They visited Oslo on Monday. Globex hired Carla Diaz last year.",
+    );
+    assert!(found.contains(&("Carla Diaz".to_string(), EntityType::PER)), "{found:?}");
+    assert!(found.contains(&("Oslo".to_string(), EntityType::LOC)), "{found:?}");
+    assert!(found.contains(&("Globex".to_string(), EntityType::ORG)), "{found:?}");
+}
+
+#[test]
+fn model_round_trips_through_bytes() {
+    let m = toy_model();
+    let bytes = m.to_bytes();
+    let back = Model::from_bytes(&bytes).expect("round trip");
+    assert_eq!(back.language(), Language::English);
+    assert_eq!(back.to_bytes(), bytes);
+    let text = "Eve Moreau said that the weather was fine. They visited Lima on Monday.";
+    assert_eq!(spans_of(&m, text), spans_of(&back, text));
+}
+
+#[test]
+fn huge_documents_recompute_first_pass_scores_with_the_same_result() {
+    let m = toy_model();
+    let docs = toy_docs();
+    for d in &docs[..6] {
+        let kept = m.tag_tokens(&d.text, &d.tokens, &d.sentences);
+        let mut again = vec![tags::O; d.tokens.len()];
+        m.run(&d.text, &d.tokens, &d.sentences, &mut again, m.passes.len(), None, 0);
+        assert_eq!(kept, again);
+    }
+}
+
+#[test]
+fn bad_bytes_are_errors_not_panics() {
+    assert!(matches!(Model::from_bytes(b""), Err(Error::BadModel(_))));
+    assert!(matches!(Model::from_bytes(b"ALNR"), Err(Error::BadModel(_))));
+    assert!(matches!(Model::from_bytes(b"not a model at all, just some text"), Err(Error::BadModel(_))));
+    let bytes = toy_model().to_bytes();
+    // Every truncation fails.
+    for n in (0..bytes.len()).step_by(7).chain(bytes.len() - 8..bytes.len()) {
+        assert!(Model::from_bytes(&bytes[..n]).is_err(), "prefix of {n} bytes loaded");
+    }
+    // Flipped bytes fail the checksum.
+    let mut b = bytes.clone();
+    b[bytes.len() / 2] ^= 0x55;
+    assert!(Model::from_bytes(&b).is_err());
+    // Wrong version.
+    let mut b = bytes.clone();
+    b[4] = 99;
+    assert!(Model::from_bytes(&b).is_err());
+    // Corruptions with a fixed checksum must not panic, whether they load or not, and a model
+    // that loads must tag without panicking.
+    let mut seed = 0x1234_5678_u64;
+    for _ in 0..300 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut b = bytes[..bytes.len() - 4].to_vec();
+        let i = 6 + (seed as usize % (b.len() - 6));
+        b[i] = (seed >> 32) as u8;
+        let sum = codec::checksum(&b);
+        b.extend_from_slice(&sum.to_le_bytes());
+        if let Ok(m) = Model::from_bytes(&b) {
+            let _ = spans_of(&m, "Bob said that the weather was fine in Paris.");
+        }
+    }
+}
+
+#[test]
+fn tagging_handles_empty_and_odd_input() {
+    let m = toy_model();
+    assert!(m.tag("", &[], &[]).is_empty());
+    let text = "Bob visited Paris.";
+    let (tokens, _) = segment(text);
+    assert!(m.tag(text, &tokens, &[]).is_empty());
+    // Sentence ranges past the end, reversed or empty are tolerated.
+    #[allow(clippy::reversed_empty_ranges)]
+    let odd = [0..0, 3..1, 1..100, 50..60];
+    let _ = m.tag(text, &tokens, &odd);
+    // Token offsets that do not fit the text (or split a character) are tolerated.
+    let bad = [
+        Token { start: 0, end: 3, kind: TokenKind::Word },
+        Token { start: 5, end: 500, kind: TokenKind::Word },
+        Token { start: 1, end: 2, kind: TokenKind::Word },
+    ];
+    let whole = [0..3, 1..2];
+    let _ = m.tag("é b", &bad, &whole);
+}
+
+#[test]
+fn builtin_models_load_and_tag() {
+    let mut langs = Vec::new();
+    for bytes in BUILTIN_MODELS {
+        let m = Model::from_bytes(bytes).expect("builtin model loads");
+        langs.push(m.language());
+    }
+    assert!(langs.contains(&Language::French) && langs.contains(&Language::English));
+    let en =
+        BUILTIN_MODELS.iter().filter_map(|b| Model::from_bytes(b).ok()).find(|m| m.language() == Language::English);
+    let fr = BUILTIN_MODELS.iter().filter_map(|b| Model::from_bytes(b).ok()).find(|m| m.language() == Language::French);
+    let (Some(en), Some(fr)) = (en, fr) else { panic!("missing builtin model") };
+    let found =
+        spans_of(&en, "German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday.");
+    assert!(found.contains(&("Angela Merkel".to_string(), EntityType::PER)), "{found:?}");
+    assert!(found.contains(&("Paris".to_string(), EntityType::LOC)), "{found:?}");
+    let found = spans_of(&fr, "Le président Emmanuel Macron a reçu Angela Merkel à l’Élysée, a indiqué l’AFP.");
+    assert!(found.contains(&("Emmanuel Macron".to_string(), EntityType::PER)), "{found:?}");
+}

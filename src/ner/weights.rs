@@ -1,0 +1,412 @@
+//! Quantised feature weights (one row of `NT` signed bytes per kept feature bucket), tag
+//! transitions, and Viterbi decoding under the BILOU constraints.
+
+use super::codec::{Reader, Writer};
+use super::tags::{self, NT, N_TYPES};
+use crate::error::Error;
+
+/// Score of a forbidden transition.
+pub(crate) const NEG: i32 = -(1 << 28);
+
+/// Transition scores in the same units as emissions; forbidden moves already at [`NEG`].
+#[derive(Clone)]
+pub(crate) struct Transitions {
+    pub start: [i32; NT],
+    pub trans: [[i32; NT]; NT],
+    pub end: [i32; NT],
+}
+
+impl Transitions {
+    /// Applies the BILOU constraints to raw scores.
+    pub(crate) fn constrained(start: [i32; NT], trans: [[i32; NT]; NT], end: [i32; NT]) -> Transitions {
+        let mut t = Transitions { start, trans, end };
+        for a in 0..NT {
+            if !tags::allowed_start(a as u8) {
+                t.start[a] = NEG;
+            }
+            if !tags::allowed_end(a as u8) {
+                t.end[a] = NEG;
+            }
+            for b in 0..NT {
+                if !tags::allowed(a as u8, b as u8) {
+                    t.trans[a][b] = NEG;
+                }
+            }
+        }
+        t
+    }
+}
+
+/// Tags that may start an entity or stand outside one (`O`, `B-*`, `U-*`): the only tags allowed
+/// first in a sentence or after an entity has ended.
+const OPENERS: [usize; 1 + 2 * N_TYPES] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+/// Tags after which an entity is closed (`O`, `L-*`, `U-*`): the only tags allowed last in a
+/// sentence or before an opener.
+const CLOSERS: [usize; 1 + 2 * N_TYPES] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+
+/// Best tag sequence for emissions `em` (one row of `NT` scores per token) into `out`, under the
+/// BILOU constraints (an opener follows a closer; `I-x`/`L-x` follow `B-x`/`I-x`). Scores add
+/// up in 64 bits, so no sentence length can overflow. `back` is scratch space.
+pub(crate) fn viterbi(em: &[[i32; NT]], tr: &Transitions, back: &mut Vec<[u8; NT]>, out: &mut Vec<u8>) {
+    const LOW: i64 = i64::MIN / 4;
+    out.clear();
+    let n = em.len();
+    if n == 0 {
+        return;
+    }
+    back.clear();
+    back.resize(n, [0; NT]);
+    let trans = &tr.trans;
+    let mut score = [LOW; NT];
+    for &t in &OPENERS {
+        score[t] = tr.start[t] as i64 + em[0][t] as i64;
+    }
+    for i in 1..n {
+        let e = &em[i];
+        let mut next = [LOW; NT];
+        let mut bk = [0u8; NT];
+        for &t in &OPENERS {
+            let mut best = LOW;
+            let mut arg = 0usize;
+            for &p in &CLOSERS {
+                let s = score[p] + trans[p][t] as i64;
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            next[t] = best + e[t] as i64;
+            bk[t] = arg as u8;
+        }
+        for k in 0..N_TYPES {
+            let (b, inside) = (1 + 4 * k, 2 + 4 * k);
+            for t in [inside, 3 + 4 * k] {
+                let from_b = score[b] + trans[b][t] as i64;
+                let from_i = score[inside] + trans[inside][t] as i64;
+                let (best, arg) = if from_b >= from_i { (from_b, b) } else { (from_i, inside) };
+                next[t] = best + e[t] as i64;
+                bk[t] = arg as u8;
+            }
+        }
+        back[i] = bk;
+        score = next;
+    }
+    let mut best = i64::MIN;
+    let mut arg = 0usize;
+    for &t in &CLOSERS {
+        let s = score[t] + tr.end[t] as i64;
+        if s > best {
+            best = s;
+            arg = t;
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = arg as u8;
+    for i in (1..n).rev() {
+        arg = back[i][arg] as usize;
+        out[i - 1] = arg as u8;
+    }
+}
+
+/// A quantised table ready to be written: rows of 8-bit codes by bucket, the value of each
+/// code, transitions (all in the same integer units).
+pub(crate) struct QuantStage {
+    /// Weight units per integer unit (training only; not stored).
+    pub scale: f64,
+    /// Value of each code, indexed by the code's byte (`code as u8`); `lut[0]` is 0.
+    pub lut: [i32; 256],
+    pub rows: Vec<(u32, [i8; NT])>,
+    pub start: [i32; NT],
+    pub trans: [[i32; NT]; NT],
+    pub end: [i32; NT],
+}
+
+/// Weights of one tagging pass, as loaded for decoding.
+pub(crate) struct Table {
+    hash_bits: u32,
+    slot_bits: u32,
+    /// Open addressing: (bucket + 1, row index); bucket 0 marks an empty slot.
+    slots: Vec<(u32, u32)>,
+    /// Codes of each row (for writing the model back).
+    rows: Vec<[u8; NT]>,
+    /// The same rows decoded, for adding up (values beyond ±32767 are clamped).
+    values: Vec<[i16; NT]>,
+    lut: [i32; 256],
+    raw_start: [i32; NT],
+    raw_trans: [[i32; NT]; NT],
+    raw_end: [i32; NT],
+    pub tr: Transitions,
+}
+
+#[inline]
+pub(crate) fn bucket(key: u64, hash_bits: u32) -> u32 {
+    (key >> (64 - hash_bits)) as u32
+}
+
+fn slot(b: u32, bits: u32) -> usize {
+    (b.wrapping_add(1).wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize
+}
+
+/// Largest |value| of a code or transition, so that sums over a few hundred features stay far
+/// from overflow.
+const MAX_VALUE: i32 = 1 << 20;
+
+impl Table {
+    pub(crate) fn from_quant(q: &QuantStage, hash_bits: u32) -> Table {
+        let n = q.rows.len();
+        let mut slot_bits = 4;
+        while (1usize << slot_bits) < n * 2 {
+            slot_bits += 1;
+        }
+        let size = 1usize << slot_bits;
+        let mut slots = vec![(0u32, 0u32); size];
+        let mut rows = Vec::with_capacity(n);
+        for (r, (b, vals)) in q.rows.iter().enumerate() {
+            let mut s = slot(*b, slot_bits);
+            while slots[s].0 != 0 {
+                s = (s + 1) & (size - 1);
+            }
+            slots[s] = (b.wrapping_add(1), r as u32);
+            rows.push(vals.map(|v| v as u8));
+        }
+        let clampv = |v: i32| v.clamp(-MAX_VALUE, MAX_VALUE);
+        let mut lut = q.lut.map(clampv);
+        lut[0] = 0;
+        let values = rows.iter().map(|r| r.map(|c| lut[c as usize].clamp(-32767, 32767) as i16)).collect();
+        let start = q.start.map(clampv);
+        let end = q.end.map(clampv);
+        let trans = q.trans.map(|r| r.map(clampv));
+        Table {
+            hash_bits,
+            slot_bits,
+            slots,
+            rows,
+            values,
+            lut,
+            raw_start: start,
+            raw_trans: trans,
+            raw_end: end,
+            tr: Transitions::constrained(start, trans, end),
+        }
+    }
+
+    pub(crate) fn n_rows(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Adds the rows of `feats` into `scores`.
+    #[inline]
+    pub(crate) fn emit(&self, feats: &[u64], scores: &mut [i32; NT]) {
+        // In chunks: first every slot (independent loads the CPU can overlap), then the rows.
+        const CHUNK: usize = 32;
+        let mask = self.slots.len() - 1;
+        let mut first = [(0u32, 0u32); CHUNK];
+        let mut want = [0u32; CHUNK];
+        let mut at = [0usize; CHUNK];
+        for chunk in feats.chunks(CHUNK) {
+            for (j, &k) in chunk.iter().enumerate() {
+                let b = bucket(k, self.hash_bits);
+                want[j] = b.wrapping_add(1);
+                at[j] = slot(b, self.slot_bits);
+                first[j] = self.slots[at[j]];
+            }
+            let mut found = [u32::MAX; CHUNK];
+            let mut n_found = 0;
+            for j in 0..chunk.len() {
+                let (mut here, mut r) = first[j];
+                let mut s = at[j];
+                while here != want[j] && here != 0 {
+                    s = (s + 1) & mask;
+                    (here, r) = self.slots[s];
+                }
+                if here == want[j] {
+                    found[n_found] = r;
+                    n_found += 1;
+                }
+            }
+            for &r in &found[..n_found] {
+                if let Some(row) = self.values.get(r as usize) {
+                    for t in 0..NT {
+                        scores[t] += row[t] as i32;
+                    }
+                }
+            }
+        }
+    }
+
+    /// All rows sorted by bucket (for writing).
+    pub(crate) fn to_quant(&self) -> QuantStage {
+        let mut rows: Vec<(u32, [i8; NT])> = Vec::with_capacity(self.n_rows());
+        for &(k, r) in &self.slots {
+            if k == 0 {
+                continue;
+            }
+            let v = self.rows.get(r as usize).copied().unwrap_or([0; NT]);
+            rows.push((k - 1, v.map(|x| x as i8)));
+        }
+        rows.sort_unstable_by_key(|r| r.0);
+        QuantStage { scale: 1.0, lut: self.lut, rows, start: self.raw_start, trans: self.raw_trans, end: self.raw_end }
+    }
+
+    pub(crate) fn write(&self, w: &mut Writer) {
+        write_stage(&self.to_quant(), w);
+    }
+
+    pub(crate) fn read(r: &mut Reader, hash_bits: u32) -> Result<Table, Error> {
+        let mut lut = [0i32; 256];
+        for v in lut.iter_mut() {
+            *v = r.u32("code values")? as i32;
+        }
+        let mut start = [0i32; NT];
+        let mut trans = [[0i32; NT]; NT];
+        let mut end = [0i32; NT];
+        for v in start.iter_mut() {
+            *v = r.u32("transitions")? as i32;
+        }
+        for row in trans.iter_mut() {
+            for v in row.iter_mut() {
+                *v = r.u32("transitions")? as i32;
+            }
+        }
+        for v in end.iter_mut() {
+            *v = r.u32("transitions")? as i32;
+        }
+        let n = r.count(3, "row count")?;
+        let mut buckets = Vec::with_capacity(n);
+        let mut prev: u64 = 0;
+        let limit = 1u64 << hash_bits;
+        for k in 0..n {
+            let d = r.varint("row bucket")? as u64;
+            if k > 0 && d == 0 {
+                return Err(Error::BadModel("duplicate row bucket".into()));
+            }
+            prev += d;
+            if prev >= limit {
+                return Err(Error::BadModel("row bucket out of range".into()));
+            }
+            buckets.push(prev as u32);
+        }
+        let mut masks = Vec::with_capacity(n);
+        for _ in 0..n {
+            let m = r.varint("row mask")?;
+            if m >> NT != 0 {
+                return Err(Error::BadModel("row mask out of range".into()));
+            }
+            masks.push(m);
+        }
+        let mut rows = Vec::with_capacity(n);
+        for (b, m) in buckets.into_iter().zip(masks) {
+            let mut v = [0i8; NT];
+            for (t, slot) in v.iter_mut().enumerate() {
+                if m >> t & 1 != 0 {
+                    *slot = r.u8("row values")? as i8;
+                }
+            }
+            rows.push((b, v));
+        }
+        Ok(Table::from_quant(&QuantStage { scale: 1.0, lut, rows, start, trans, end }, hash_bits))
+    }
+}
+
+/// Writes a table: code values, transitions, then rows as bucket deltas, masks, codes.
+pub(crate) fn write_stage(q: &QuantStage, w: &mut Writer) {
+    for &v in &q.lut {
+        w.u32(v as u32);
+    }
+    for v in q.start {
+        w.u32(v as u32);
+    }
+    for row in &q.trans {
+        for &v in row {
+            w.u32(v as u32);
+        }
+    }
+    for v in q.end {
+        w.u32(v as u32);
+    }
+    let rows: Vec<&(u32, [i8; NT])> = q.rows.iter().filter(|r| r.1.iter().any(|&v| v != 0)).collect();
+    w.u32(rows.len() as u32);
+    let mut prev = 0u32;
+    for (b, _) in &rows {
+        w.varint(b - prev);
+        prev = *b;
+    }
+    for (_, v) in &rows {
+        let mut m = 0u32;
+        for (t, &x) in v.iter().enumerate() {
+            if x != 0 {
+                m |= 1 << t;
+            }
+        }
+        w.varint(m);
+    }
+    for (_, v) in &rows {
+        for &x in v.iter() {
+            if x != 0 {
+                w.u8(x as u8);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn openers_and_closers_follow_the_tag_set() {
+        for t in 0..NT {
+            assert_eq!(OPENERS.contains(&t), tags::allowed_start(t as u8), "{t}");
+            assert_eq!(CLOSERS.contains(&t), tags::allowed_end(t as u8), "{t}");
+        }
+    }
+
+    /// Exhaustive search over allowed sequences agrees with Viterbi.
+    #[test]
+    fn viterbi_finds_the_best_allowed_sequence() {
+        let mut seed = 0x9E37_79B9_u64;
+        let mut rnd = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % 2001) as i32 - 1000
+        };
+        for n in 1..=3 {
+            for _ in 0..20 {
+                let em: Vec<[i32; NT]> = (0..n).map(|_| std::array::from_fn(|_| rnd())).collect();
+                let tr = Transitions::constrained(
+                    std::array::from_fn(|_| rnd()),
+                    std::array::from_fn(|_| std::array::from_fn(|_| rnd())),
+                    std::array::from_fn(|_| rnd()),
+                );
+                let (mut back, mut out) = (Vec::new(), Vec::new());
+                viterbi(&em, &tr, &mut back, &mut out);
+                let score = |seq: &[u8]| -> i64 {
+                    let mut s = tr.start[seq[0] as usize] as i64 + tr.end[seq[n - 1] as usize] as i64;
+                    for i in 0..n {
+                        s += em[i][seq[i] as usize] as i64;
+                        if i > 0 {
+                            s += tr.trans[seq[i - 1] as usize][seq[i] as usize] as i64;
+                        }
+                    }
+                    s
+                };
+                let valid = |seq: &[u8]| {
+                    tags::allowed_start(seq[0])
+                        && tags::allowed_end(seq[n - 1])
+                        && seq.windows(2).all(|w| tags::allowed(w[0], w[1]))
+                };
+                let mut best = i64::MIN;
+                let total = NT.pow(n as u32);
+                for code in 0..total {
+                    let seq: Vec<u8> = (0..n).map(|i| (code / NT.pow(i as u32) % NT) as u8).collect();
+                    if valid(&seq) {
+                        best = best.max(score(&seq));
+                    }
+                }
+                assert!(valid(&out));
+                assert_eq!(score(&out), best);
+            }
+        }
+    }
+}
