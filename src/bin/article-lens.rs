@@ -1,6 +1,6 @@
 //! `article-lens analyze FILE|- [--pretty]`: prints the analysis of one article as JSON.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: article-lens analyze <FILE|-> [--pretty] [--no-models]\n\
@@ -55,6 +55,12 @@ fn run(args: Vec<String>) -> Result<(), String> {
     };
     let analysis = analyzer.analyze(&text).map_err(|e| e.to_string())?;
     let json = if pretty { serde_json::to_string_pretty(&analysis) } else { serde_json::to_string(&analysis) };
-    println!("{}", json.map_err(|e| format!("cannot serialise the result: {e}"))?);
+    let json = json.map_err(|e| format!("cannot serialise the result: {e}"))?;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{json}").and_then(|()| out.flush()) {
+        // A reader that stops early (`| head`) is not an error of ours.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(format!("cannot write the result: {e}")),
+        _ => {}
+    }
     Ok(())
 }

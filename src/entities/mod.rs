@@ -553,7 +553,7 @@ fn attach_handles_and_acronyms(doc: &Doc, clusters: &mut [EntityCluster]) {
             continue;
         }
         // Later uses of the acronym or handle elsewhere join too.
-        let forms: Vec<&str> = extra.iter().map(|r| &doc.text[r.clone()]).collect();
+        let forms: std::collections::HashSet<&str> = extra.iter().map(|r| &doc.text[r.clone()]).collect();
         for t in &doc.tokens {
             if forms.contains(&t.text(doc.text)) {
                 extra.push(t.start..t.end);

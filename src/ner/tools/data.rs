@@ -226,6 +226,9 @@ pub(crate) fn read_conll_as_text(path: &Path) -> Result<(Vec<Doc>, usize), Strin
             let first = tokens.partition_point(|t| t.end <= a);
             let last = tokens.partition_point(|t| t.start < b);
             if first >= last {
+                // No token at all (whitespace only): an unmatchable gold span, still counted.
+                misaligned += 1;
+                gold.push((first..first, ty));
                 continue;
             }
             if tokens[first].start != a || tokens[last - 1].end != b {

@@ -16,19 +16,22 @@ pub(crate) struct Counts {
 }
 
 impl Counts {
+    /// Adds one document. Every gold mention counts, even two gold mentions on the same tokens
+    /// (possible after re-tokenization): a prediction matches at most one of them.
     pub(crate) fn add(&mut self, gold: &[(Range<usize>, usize)], pred: &[(Range<usize>, usize)]) {
-        let g: HashSet<(usize, usize, usize)> = gold.iter().map(|(r, t)| (r.start, r.end, *t)).collect();
         let p: HashSet<(usize, usize, usize)> = pred.iter().map(|(r, t)| (r.start, r.end, *t)).collect();
-        for x in &p {
-            if g.contains(x) {
-                self.tp[x.2] += 1;
+        let mut matched: HashSet<(usize, usize, usize)> = HashSet::new();
+        for (r, t) in gold {
+            let x = (r.start, r.end, *t);
+            if p.contains(&x) && matched.insert(x) {
+                self.tp[*t] += 1;
             } else {
-                self.fp[x.2] += 1;
+                self.fn_[*t] += 1;
             }
         }
-        for x in &g {
-            if !p.contains(x) {
-                self.fn_[x.2] += 1;
+        for x in &p {
+            if !matched.contains(x) {
+                self.fp[x.2] += 1;
             }
         }
     }

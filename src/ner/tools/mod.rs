@@ -291,7 +291,8 @@ fn speed(model: &Model, docs: &[Doc], fixed_runs: Option<usize>) {
 
 /// `eval-ner` entry point; `args` excludes the program name.
 pub fn eval_main(args: Vec<String>) -> Result<(), String> {
-    let usage = "usage: eval-ner [--data DIR] [--models DIR] [--lang en|fr] [--per-type] [--errors SET]";
+    let usage =
+        "usage: eval-ner [--data DIR] [--models DIR] [--lang en|fr] [--micro-only] [--errors SET] [--bench-runs N]";
     let mut a = Args::new(args);
     if a.flag("--help") || a.flag("-h") {
         println!("{usage}");
@@ -299,7 +300,7 @@ pub fn eval_main(args: Vec<String>) -> Result<(), String> {
     }
     let data_dir = PathBuf::from(a.value("--data")?.unwrap_or_else(|| DEFAULT_DATA.to_string()));
     let models = PathBuf::from(a.value("--models")?.unwrap_or_else(|| "models".to_string()));
-    let per_type = a.flag("--per-type");
+    let per_type = !a.flag("--micro-only");
     let errors: Option<String> = a.value("--errors")?;
     let only: Option<String> = a.value("--lang")?;
     let bench_runs: Option<usize> = a.parsed("--bench-runs")?;
@@ -350,7 +351,13 @@ pub fn eval_main(args: Vec<String>) -> Result<(), String> {
         if per_type {
             for (k, t) in ["PER", "ORG", "LOC"].iter().enumerate() {
                 let (p, r, f) = c.prf(&[k]);
-                println!("|   {t:<20} | {:5.1} | {:5.1} |   {:5.2}   |", p * 100.0, r * 100.0, f * 100.0);
+                println!(
+                    "|   {t:<20} | {:5.1} | {:5.1} |   {:5.2}   |       |       |       | {:5} |",
+                    p * 100.0,
+                    r * 100.0,
+                    f * 100.0,
+                    c.gold_count(&[k])
+                );
             }
         }
     }
