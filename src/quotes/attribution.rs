@@ -571,7 +571,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             let generic = self.is_generic_mention(&(k..k + 1))
                 || crate::entities::is_calendar_word(&self.folded(k))
-                || crate::lexicon::WordSet::not_names().contains(self.tok(k));
+                || crate::lexicon::WordSet::not_names().contains(self.tok(k))
+                || crate::lexicon::WordSet::french_function_words().contains(self.tok(k))
+                || crate::lexicon::WordSet::english_function_words().contains(self.tok(k));
             if !generic && (self.is_name_start(k) && !self.sentence_initial(k) || (self.is_name_start(k) && self.sentence_initial(k) && !self.is_name_start(k + 1) && self.looks_like_surname(k))) {
                 let mut s = k;
                 while s > r.start && self.is_name_start(s - 1) && self.mention_of_token[s - 1].is_none() && !self.is_generic_mention(&(s - 1..s)) {
