@@ -282,24 +282,9 @@ impl DocBuilder {
 
 /// Tokens and sentences of raw text, exactly as the analysis pipeline segments it.
 pub(crate) fn segment(text: &str) -> (Vec<Token>, Vec<Range<usize>>) {
-    let mut tokens = Vec::new();
-    let mut sentences = Vec::new();
-    for para in text::paragraphs(text) {
-        let first = tokens.len();
-        tokens.extend(text::tokenize_range(text, para.clone()));
-        let para_tokens = &tokens[first..];
-        let mut k = 0;
-        for bytes in text::sentences(text, para.clone(), para_tokens) {
-            let a = k;
-            while k < para_tokens.len() && para_tokens[k].start < bytes.end {
-                k += 1;
-            }
-            if k > a {
-                sentences.push(first + a..first + k);
-            }
-        }
-    }
-    (tokens, sentences)
+    let doc = crate::pipeline::Doc::new(text);
+    let sentences = doc.sentences.iter().map(|s| s.tokens.clone()).filter(|r| !r.is_empty()).collect();
+    (doc.tokens, sentences)
 }
 
 /// Counts of what happened while reading brat files.
