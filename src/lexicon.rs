@@ -219,6 +219,19 @@ impl GenderedWords {
 }
 
 impl WordSet {
+    /// Words that head organisation names (`Church`, `University`, `Cour`, `Parlement`): the
+    /// gazetteer lists of both languages plus the generic organisation nouns.
+    pub(crate) fn organisation_heads() -> &'static WordSet {
+        static SET: OnceLock<WordSet> = OnceLock::new();
+        SET.get_or_init(|| {
+            let mut set = WordSet::parse(include_str!("../data/gazetteer/en/orgword.txt"));
+            set.words.extend(WordSet::parse(include_str!("../data/gazetteer/fr/orgword.txt")).words);
+            set.words.extend(WordSet::parse(include_str!("../data/roles/org-nouns.txt")).words);
+            set.words.insert("municipality".into());
+            set
+        })
+    }
+
     /// Capitalised sentence starters that never name anyone (`Some`, `Eux`).
     pub(crate) fn not_names() -> &'static WordSet {
         static SET: OnceLock<WordSet> = OnceLock::new();

@@ -95,7 +95,7 @@ fn capitalised_runs(doc: &Doc) -> Vec<RawMention> {
                 i += 1;
                 continue;
             };
-            if i == s.tokens.start && (fr.contains(w) || en.contains(w)) {
+            if i == s.tokens.start && (fr.contains(w) || en.contains(w) || WordSet::not_names().contains(w) || dates::is_calendar_word(&fold(w))) {
                 i += 1;
                 continue;
             }
@@ -422,7 +422,7 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
         .map(|mut b| {
             b.mentions.sort_by_key(|m| m.start);
             b.mentions.dedup();
-            let kind = majority_type(&b.type_votes, b.kind);
+            let kind = organisation_by_head(doc, &b.name_tokens, majority_type(&b.type_votes, b.kind));
             let name = doc.text[doc.tokens[b.name_tokens.start].start..doc.tokens[b.name_tokens.end - 1].end].to_string();
             let mut gender = b.gender;
             if gender == Gender::Unknown && kind == EntityType::PER {
@@ -431,6 +431,29 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
             EntityCluster { kind, name, role: None, role_head: None, gender, mentions: b.mentions }
         })
         .collect()
+}
+
+/// `Catholic Church`, `Indonesian Navy`, `Municipality of Livorno`, `Église orthodoxe` tagged as
+/// places or persons: a name headed by an organisation word is an organisation. The head is the
+/// last word in English order, or the first one before a complement or a lower-case adjective.
+fn organisation_by_head(doc: &Doc, name: &Range<usize>, kind: EntityType) -> EntityType {
+    if matches!(kind, EntityType::ORG | EntityType::DATE | EntityType::NUMBER) || name.len() < 2 {
+        return kind;
+    }
+    let heads = WordSet::organisation_heads();
+    let first = doc.tok(name.start);
+    if kind == EntityType::PER && GenderedWords::first_names().get(first).is_some() {
+        return kind;
+    }
+    let last = doc.tok(name.end - 1);
+    let second = doc.tok(name.start + 1);
+    let head_last = is_capitalised(last) && heads.contains(last);
+    let head_first = is_capitalised(first) && heads.contains(first) && !is_capitalised(second);
+    if head_last || head_first {
+        EntityType::ORG
+    } else {
+        kind
+    }
 }
 
 /// Types that may describe the same referent in one text (the tagger is not always consistent).
@@ -729,5 +752,14 @@ mod tests {
     fn sentence_initial_common_words_are_not_names() {
         let c = clusters("Also, the market fell. Usually prices rise. Nous avons vu Marie Curie. Nous partons.");
         assert!(c.iter().all(|e| !matches!(e.0.as_str(), "Also" | "Usually" | "Nous")), "{c:?}");
+    }
+
+    #[test]
+    fn names_headed_by_an_organisation_word_are_organisations() {
+        let c = clusters("Yesterday the Catholic Church and the Municipality of Livorno met in Rome.");
+        for name in ["Catholic Church", "Municipality of Livorno"] {
+            let e = c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}"));
+            assert_eq!(e.1, EntityType::ORG, "{name}");
+        }
     }
 }

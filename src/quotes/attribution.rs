@@ -864,15 +864,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
             matches!(c.kind, EntityType::PER | EntityType::MISC)
                 && c.name.split_whitespace().last().is_some_and(|w| same_name_word(&fold(w), &last))
         });
-        if let Some(c) = existing {
+        if let Some(c) = existing.filter(|&c| !clusters[c].name.contains('.')) {
             clusters[c].kind = EntityType::PER; // it speaks: a person
         }
         let c = match existing {
             Some(c) => c,
             None => {
                 let first = self.tok(tokens.start);
+                // `Gawker.com have stated`: a site speaks as an organisation.
+                let site = self.doc.text[span.clone()].contains('.') && tokens.len() == 1;
                 clusters.push(EntityCluster {
-                    kind: EntityType::PER,
+                    kind: if site { EntityType::ORG } else { EntityType::PER },
                     name: self.doc.text[span.clone()].to_string(),
                     role: None,
                     role_head: None,
