@@ -1,6 +1,6 @@
 //! The analysis pipeline: text → tokens, sentences → language → entities → quotes → contract.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::analysis::{Analysis, Entity, Quote, Speaker, Utf16Span};
@@ -10,7 +10,7 @@ use crate::lang::{self, Language};
 use crate::ner;
 use crate::offsets::Utf16Index;
 use crate::quotes::{self, FoundQuote};
-use crate::text::{self, ByteSpan, Token};
+use crate::text::{self, ByteSpan, Token, TokenKind};
 
 /// Analyses articles. Holds the entity models; cheap to share, reusable across texts.
 ///
@@ -36,6 +36,9 @@ pub(crate) struct Doc<'t> {
     pub paragraphs: Vec<ByteSpan>,
     pub sentences: Vec<Sentence>,
     pub language: Language,
+    /// Words the text writes in lower case (folded): a capitalised `Some` or `Also` at a
+    /// sentence start is then no name.
+    pub lowercase_words: HashSet<String>,
 }
 
 impl<'t> Doc<'t> {
@@ -57,7 +60,14 @@ impl<'t> Doc<'t> {
             }
         }
         let language = lang::detect(text, &tokens);
-        Doc { text, tokens, paragraphs, sentences, language }
+        let lowercase_words = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(text))
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .map(text::fold)
+            .collect();
+        Doc { text, tokens, paragraphs, sentences, language, lowercase_words }
     }
 
     pub(crate) fn tok(&self, i: usize) -> &'t str {

@@ -52,15 +52,7 @@ pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>) -> Vec<EntityCluster> 
         strip_title(doc, m);
         trim_edges(doc, m);
     }
-    let lowercase_words: std::collections::HashSet<String> = doc
-        .tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.text(doc.text))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(fold)
-        .collect();
-    raw.retain(|m| m.tokens.start < m.tokens.end && !is_sentence_initial_common_word(doc, m, &lowercase_words));
+    raw.retain(|m| m.tokens.start < m.tokens.end && !is_sentence_initial_common_word(doc, m));
     raw.retain(|m| m.tokens.start < m.tokens.end);
     let mut clusters = cluster(doc, &raw);
     merge_acronyms(&mut clusters);
@@ -270,7 +262,7 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
 
 /// A capitalised word alone at the start of a sentence that the text also uses in lower case,
 /// or that is an adverb or a calendar word, is no name (`Also`, `Usually`, `Wednesday`, `Eux`).
-fn is_sentence_initial_common_word(doc: &Doc, m: &RawMention, lowercase_words: &std::collections::HashSet<String>) -> bool {
+fn is_sentence_initial_common_word(doc: &Doc, m: &RawMention) -> bool {
     if m.tokens.len() != 1 {
         return false;
     }
@@ -283,7 +275,7 @@ fn is_sentence_initial_common_word(doc: &Doc, m: &RawMention, lowercase_words: &
     let initial = m.tokens.start == sentence_start
         || (m.tokens.start == sentence_start + 1 && doc.tokens[sentence_start].kind != TokenKind::Word);
     initial
-        && (lowercase_words.contains(&f)
+        && (doc.lowercase_words.contains(&f)
             || WordSet::french_function_words().contains_folded(&f)
             || WordSet::english_function_words().contains_folded(&f)
             || (f.ends_with("ly") && f.chars().count() > 4)

@@ -116,8 +116,6 @@ struct Ctx<'a, 'd> {
     /// Role head noun of each cluster (`ministre`, `ONG`).
     role_heads: Vec<Option<String>>,
     last_speaker: Option<usize>,
-    /// Words the text also writes in lower case (`Some`, `Also`): not names when capitalised.
-    lowercase_vocabulary: std::collections::HashSet<String>,
     /// Paragraph of the sentence that last set `last_speaker` by reported speech.
     reported_in_paragraph: Option<usize>,
 }
@@ -133,7 +131,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
         let (a, b) = (doc.token_at_or_after(q.outer.start), doc.token_at_or_after(q.outer.end));
         quoted[a..b].iter_mut().for_each(|x| *x = true);
     }
-    let mut ctx = Ctx { doc, cues, mention_of_token: Vec::new(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), lowercase_vocabulary: lowercase_vocabulary(doc), last_speaker: None, reported_in_paragraph: None };
+    let mut ctx = Ctx { doc, cues, mention_of_token: Vec::new(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), last_speaker: None, reported_in_paragraph: None };
     ctx.index_mentions(clusters);
 
     let mut out: Vec<FoundQuote> = Vec::with_capacity(raw.len());
@@ -620,7 +618,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             && !matches!(fold(w).as_str(), "je" | "nous" | "vous" | "on" | "i" | "we" | "you" | "they" | "ils" | "elles" | "cela" | "ce" | "ces" | "it")
             && !fold(w).ends_with("ing")
             && !(fold(w).ends_with("ly") && w.chars().count() > 4)
-            && !self.lowercase_vocabulary.contains(&fold(w))
+            && !self.doc.lowercase_words.contains(&fold(w))
             && !crate::lexicon::WordSet::not_names().contains(w)
             && !w.chars().all(char::is_uppercase)
             && !self.is_cue_word(&fold(w))
@@ -1030,16 +1028,6 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
     }
-}
-
-fn lowercase_vocabulary(doc: &Doc) -> std::collections::HashSet<String> {
-    doc.tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.text(doc.text))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(fold)
-        .collect()
 }
 
 /// Splits `a-t-il` / `dit-elle` / `explique-t-il` into (verb, pronoun).
