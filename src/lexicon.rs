@@ -227,9 +227,25 @@ impl WordSet {
             let mut set = WordSet::parse(include_str!("../data/gazetteer/en/orgword.txt"));
             set.words.extend(WordSet::parse(include_str!("../data/gazetteer/fr/orgword.txt")).words);
             set.words.extend(WordSet::parse(include_str!("../data/roles/org-nouns.txt")).words);
-            set.words.insert("municipality".into());
+            set.words.extend(["municipality", "center", "centre"].map(String::from));
             set
         })
+    }
+
+    /// Nationalities and demonyms (`Bangladeshi`, `Russes`): adjectives, not entities.
+    pub(crate) fn demonyms() -> &'static WordSet {
+        static SET: OnceLock<WordSet> = OnceLock::new();
+        SET.get_or_init(|| {
+            let mut set = WordSet::parse(include_str!("../data/gazetteer/en/demonym.txt"));
+            set.words.extend(WordSet::parse(include_str!("../data/gazetteer/fr/demonym.txt")).words);
+            set
+        })
+    }
+
+    /// Place names of the gazetteer (countries, regions, cities).
+    pub(crate) fn places() -> &'static WordSet {
+        static SET: OnceLock<WordSet> = OnceLock::new();
+        SET.get_or_init(|| WordSet::parse(include_str!("../data/gazetteer/common/loc.txt")))
     }
 
     /// Capitalised sentence starters that never name anyone (`Some`, `Eux`).

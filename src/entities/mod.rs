@@ -52,7 +52,7 @@ pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>) -> Vec<EntityCluster> 
         strip_title(doc, m);
         trim_edges(doc, m);
     }
-    raw.retain(|m| m.tokens.start < m.tokens.end && !is_sentence_initial_common_word(doc, m));
+    raw.retain(|m| m.tokens.start < m.tokens.end && !is_junk(doc, m) && !is_sentence_initial_common_word(doc, m));
     raw.retain(|m| m.tokens.start < m.tokens.end);
     let mut clusters = cluster(doc, &raw);
     merge_acronyms(&mut clusters);
@@ -127,6 +127,20 @@ fn is_junk(doc: &Doc, m: &RawMention) -> bool {
     let text = &doc.text[doc.tokens[m.tokens.start].start..doc.tokens[m.tokens.end - 1].end];
     if text.chars().filter(|c| c.is_alphabetic()).count() < 2 || doc.tokens[m.tokens.clone()].iter().any(|t| t.kind == TokenKind::Url) {
         return true;
+    }
+    // One word that is a nationality (`Bangladeshis`), a Roman numeral (`XVII`) or a
+    // post-nominal (`QC`) names no entity.
+    if m.tokens.len() == 1 {
+        let w = doc.tok(m.tokens.start);
+        let f = fold(w);
+        let singular = f.strip_suffix("es").or_else(|| f.strip_suffix('s')).unwrap_or(&f);
+        if WordSet::demonyms().contains_folded(&f)
+            || WordSet::demonyms().contains_folded(singular)
+            || WordSet::not_names().contains_folded(&f)
+            || (w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M')))
+        {
+            return true;
+        }
     }
     // Shouted text (`ON SE VOIT AU TRIBUNAL`): capitals say nothing about names there.
     let (fr, en) = (WordSet::french_function_words(), WordSet::english_function_words());
@@ -216,6 +230,30 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
             };
             if let Some(n) = noun {
                 m.tokens.start = n;
+            }
+        }
+    }
+    // `Colorado State University of the US`, `Lowy Institute Research Center de Sydney`,
+    // `… Facilities Council britannique`: after a name already ended by an organisation word
+    // (two capitalised words or more before it), `of X` and a lower-case adjective are outside it.
+    if m.tokens.len() >= 4 {
+        let heads = WordSet::organisation_heads();
+        let cap_run = |from: usize, to: usize| (from..to).filter(|&k| is_capitalised(doc.tok(k))).count();
+        if let Some(h) = (m.tokens.start + 2..m.tokens.end - 1).find(|&k| {
+            is_capitalised(doc.tok(k)) && heads.contains(doc.tok(k)) && cap_run(m.tokens.start, k) >= 2
+        }) {
+            let next = fold(doc.tok(h + 1));
+            // … `of X` only when X is one known place (`of the US`, `de Sydney`): `Court of
+            // Human Rights` stays whole.
+            let mut p = h + 2;
+            if p < m.tokens.end && matches!(fold(doc.tok(p)).as_str(), "the" | "la" | "le" | "l'") {
+                p += 1;
+            }
+            let place_complement = matches!(next.as_str(), "of" | "de" | "du" | "des")
+                && p + 1 == m.tokens.end
+                && WordSet::places().contains(doc.tok(p));
+            if place_complement || (m.tokens.end == h + 2 && !is_capitalised(doc.tok(h + 1)) && doc.tokens[h + 1].kind == TokenKind::Word) {
+                m.tokens.end = h + 1;
             }
         }
     }
@@ -753,5 +791,15 @@ mod tests {
             let e = c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}"));
             assert_eq!(e.1, EntityType::ORG, "{name}");
         }
+    }
+
+    #[test]
+    fn nationalities_numerals_postnominals_and_place_complements_are_trimmed() {
+        let c = clusters("Researchers at Colorado State University of the US met Bangladeshis and Mark Tedeschi, QC, during part XVII of the talks.");
+        let names: Vec<&str> = c.iter().map(|e| e.0.as_str()).collect();
+        assert!(names.contains(&"Colorado State University"), "{c:?}");
+        assert!(!names.iter().any(|n| matches!(*n, "Bangladeshis" | "QC" | "XVII")), "{c:?}");
+        let csu = c.iter().find(|e| e.0 == "Colorado State University").expect("CSU");
+        assert_eq!(csu.1, EntityType::ORG);
     }
 }
