@@ -312,13 +312,18 @@ fn is_sentence_initial_common_word(doc: &Doc, m: &RawMention) -> bool {
     let sentence_start = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens.start;
     let initial = m.tokens.start == sentence_start
         || (m.tokens.start == sentence_start + 1 && doc.tokens[sentence_start].kind != TokenKind::Word);
-    initial
-        && (doc.lowercase_words.contains(&f)
-            || WordSet::french_function_words().contains_folded(&f)
-            || WordSet::english_function_words().contains_folded(&f)
-            || (f.ends_with("ly") && f.chars().count() > 4)
-            || WordSet::not_names().contains_folded(&f)
-            || matches!(f.as_str(), "il" | "ils" | "elles" | "on" | "à" | "the"))
+    initial && (is_common_word(doc, &f) || matches!(f.as_str(), "il" | "ils" | "elles" | "on" | "à" | "the"))
+}
+
+/// A folded word that is common vocabulary rather than a name: the text also writes it in
+/// lower case, or it is a function word, an `-ly` adverb or a known non-name (`Some`, `Eux`).
+/// Shared by the entity filter and the attribution's surname test.
+pub(crate) fn is_common_word(doc: &Doc, folded: &str) -> bool {
+    doc.lowercase_words.contains(folded)
+        || WordSet::french_function_words().contains_folded(folded)
+        || WordSet::english_function_words().contains_folded(folded)
+        || (folded.ends_with("ly") && folded.chars().count() > 4)
+        || WordSet::not_names().contains_folded(folded)
 }
 
 /// Name words of a mention, folded, with hyphenated parts kept whole.

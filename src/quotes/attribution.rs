@@ -611,20 +611,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// A capitalised word at sentence start that is no common word: a name (`Blinkin a déclaré`).
     fn looks_like_surname(&self, k: usize) -> bool {
         let w = self.tok(k);
-        !crate::lexicon::WordSet::french_function_words().contains(w)
-            && !crate::lexicon::WordSet::english_function_words().contains(w)
+        let f = fold(w);
+        !crate::entities::is_common_word(self.doc, &f)
             && GenderedWords::roles().get(w).is_none()
-            && !SUBJECT_PRONOUNS.iter().any(|(p, _)| *p == fold(w))
-            && !matches!(fold(w).as_str(), "je" | "nous" | "vous" | "on" | "i" | "we" | "you" | "they" | "ils" | "elles" | "cela" | "ce" | "ces" | "it")
-            && !fold(w).ends_with("ing")
-            && !(fold(w).ends_with("ly") && w.chars().count() > 4)
-            && !self.doc.lowercase_words.contains(&fold(w))
-            && !crate::lexicon::WordSet::not_names().contains(w)
+            && !SUBJECT_PRONOUNS.iter().any(|(p, _)| *p == f)
+            && !matches!(f.as_str(), "je" | "nous" | "vous" | "on" | "i" | "we" | "you" | "they" | "ils" | "elles" | "cela" | "ce" | "ces" | "it")
+            && !f.ends_with("ing")
             && !w.chars().all(char::is_uppercase)
-            && !self.is_cue_word(&fold(w))
+            && !self.is_cue_word(&f)
     }
 
-    /// `selon X`, `d'après X`, `according to X` anywhere in the region.
     /// `selon X`, `according to X` starting at a token of `starts`; X may run to `np_end`.
     fn read_source_preposition(&self, starts: Range<usize>, np_end: usize) -> Option<(SpeakerWords, Option<ByteSpan>)> {
         let r = starts.start..np_end;
@@ -982,8 +978,6 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// head noun and the most words; ties go to the latest named.
     fn resolve_role(&self, clusters: &[EntityCluster], tokens: &Range<usize>, head: &str, at: usize) -> Option<usize> {
         let np_words: Vec<String> = tokens.clone().map(|k| self.folded(k)).collect();
-        let at_tok = self.doc.token_at_or_after(at);
-        let _ = at_tok;
         // Position (byte end + 1) of the entity's last mention before `at`, 0 if none.
         let last_seen = |c: usize| {
             let ms = &clusters[c].mentions;
