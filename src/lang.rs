@@ -24,18 +24,19 @@ impl Language {
 }
 
 /// Counts function words of each language among the first tokens; needs a clear margin.
-pub(crate) fn detect(text: &str, tokens: &[Token]) -> Language {
+/// `folded(i)` gives token `i`'s folded form.
+pub(crate) fn detect<'a>(tokens: &[Token], folded: impl Fn(usize) -> &'a str) -> Language {
     let (fr, en) = (WordSet::french_function_words(), WordSet::english_function_words());
     let (mut n_fr, mut n_en, mut words) = (0usize, 0usize, 0usize);
-    for t in tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Elision)).take(5000) {
+    for (i, t) in tokens.iter().enumerate().filter(|(_, t)| matches!(t.kind, TokenKind::Word | TokenKind::Elision)).take(5000) {
         words += 1;
-        let w = t.text(text);
         if t.kind == TokenKind::Elision {
             n_fr += 1;
             continue;
         }
-        n_fr += fr.contains(w) as usize;
-        n_en += en.contains(w) as usize;
+        let w = folded(i);
+        n_fr += fr.contains_folded(w) as usize;
+        n_en += en.contains_folded(w) as usize;
     }
     let hits = n_fr.max(n_en);
     // At least 8% of words must be function words of the winner, and it must lead clearly.
@@ -57,7 +58,9 @@ mod tests {
     use crate::text::tokenize;
 
     fn lang(s: &str) -> Language {
-        detect(s, &tokenize(s))
+        let tokens = tokenize(s);
+        let folded: Vec<String> = tokens.iter().map(|t| crate::text::fold(t.text(s))).collect();
+        detect(&tokens, |i| folded[i].as_str())
     }
 
     #[test]

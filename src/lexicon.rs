@@ -3,14 +3,15 @@
 //! Lists are parsed once, on first use, and looked up by their folded form (lower case,
 //! apostrophes unified), so `L’` and `l'` match the same entry.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use crate::hash::{FastHashMap, FastHashSet};
 
 use crate::text::{fold, fold_cow};
 
 /// A set of folded words or phrases.
 pub(crate) struct WordSet {
-    words: HashSet<String>,
+    words: FastHashSet<String>,
 }
 
 impl WordSet {
@@ -70,14 +71,14 @@ impl Gender {
 /// Every inflected form of the reporting verbs of one language, folded.
 pub(crate) struct Cues {
     /// One-word forms.
-    words: HashSet<String>,
+    words: FastHashSet<String>,
     /// Multi-word forms (`point out`, `mettre en garde`), as folded word sequences.
     phrases: Vec<Vec<String>>,
 }
 
 impl Cues {
     fn parse(data: &str, inflect: fn(&str) -> Vec<String>) -> Cues {
-        let mut words = HashSet::new();
+        let mut words = FastHashSet::default();
         let mut phrases = Vec::new();
         for line in data_lines(data) {
             let (lemma, forms) = match line.split_once(':') {
@@ -163,7 +164,7 @@ fn inflect_english(lemma: &str) -> Vec<String> {
 
 /// A folded word → gender table (titles, role nouns, first names).
 pub(crate) struct GenderedWords {
-    map: std::collections::HashMap<String, Gender>,
+    map: FastHashMap<String, Gender>,
 }
 
 impl GenderedWords {
@@ -180,7 +181,7 @@ impl GenderedWords {
 
     /// Whitespace-separated names, all of one gender; a name in both lists is `Unknown`.
     fn parse_names(female: &str, male: &str) -> GenderedWords {
-        let mut map = std::collections::HashMap::new();
+        let mut map = FastHashMap::default();
         for (data, g) in [(female, Gender::Female), (male, Gender::Male)] {
             for name in data_lines(data).flat_map(str::split_whitespace) {
                 let e = map.entry(fold(name)).or_insert(g);

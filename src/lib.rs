@@ -21,6 +21,7 @@
 mod analysis;
 mod entities;
 mod error;
+mod hash;
 mod lang;
 mod lexicon;
 mod ner;

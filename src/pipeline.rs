@@ -38,7 +38,46 @@ pub(crate) struct Doc<'t> {
     pub language: Language,
     /// Words the text writes in lower case (folded): a capitalised `Some` or `Also` at a
     /// sentence start is then no name.
-    pub lowercase_words: HashSet<String>,
+    pub lowercase_words: HashSet<std::borrow::Cow<'t, str>>,
+    /// Every token's folded form (see [`text::fold`]), computed once: every stage looks words
+    /// up in lists by it, many times per token.
+    folded: FoldedTokens,
+}
+
+/// Folded token strings: a token already folded (most are) is its own slice of the text; the
+/// others are stored once in `owned`.
+struct FoldedTokens {
+    /// Per token: `(start, end)` in the text, or with [`FoldedTokens::OWNED`] set, in `owned`.
+    spans: Vec<(u32, u32)>,
+    owned: String,
+}
+
+impl FoldedTokens {
+    const OWNED: u32 = 1 << 31;
+
+    fn new(text: &str, tokens: &[Token]) -> FoldedTokens {
+        let mut spans = Vec::with_capacity(tokens.len());
+        let mut owned = String::new();
+        for t in tokens {
+            // Offsets fit in 31 bits: inputs are capped at MAX_INPUT_BYTES (32 MiB), and a fold
+            // grows a token by a few bytes at most.
+            match text::fold_cow(t.text(text)) {
+                std::borrow::Cow::Borrowed(_) => spans.push((t.start as u32, t.end as u32)),
+                std::borrow::Cow::Owned(f) => {
+                    let start = owned.len() as u32;
+                    owned.push_str(&f);
+                    spans.push((start | Self::OWNED, owned.len() as u32));
+                }
+            }
+        }
+        FoldedTokens { spans, owned }
+    }
+
+    fn get<'a>(&'a self, text: &'a str, i: usize) -> &'a str {
+        let Some(&(a, b)) = self.spans.get(i) else { return "" };
+        let (source, a) = if a & Self::OWNED != 0 { (self.owned.as_str(), a & !Self::OWNED) } else { (text, a) };
+        source.get(a as usize..b as usize).unwrap_or("")
+    }
 }
 
 impl<'t> Doc<'t> {
@@ -59,15 +98,21 @@ impl<'t> Doc<'t> {
                 sentences.push(Sentence { tokens: first + a..first + k, paragraph: p });
             }
         }
-        let language = lang::detect(text, &tokens);
+        let folded = FoldedTokens::new(text, &tokens);
+        let language = lang::detect(&tokens, |i| folded.get(text, i));
         let lowercase_words = tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| t.text(text))
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .map(text::fold)
+            .map(text::fold_cow)
             .collect();
-        Doc { text, tokens, paragraphs, sentences, language, lowercase_words }
+        Doc { text, tokens, paragraphs, sentences, language, lowercase_words, folded }
+    }
+
+    /// Token `i`'s folded form (lower case, apostrophes and quote marks unified), for lookups.
+    pub(crate) fn folded(&self, i: usize) -> &str {
+        self.folded.get(self.text, i)
     }
 
     pub(crate) fn tok(&self, i: usize) -> &'t str {
@@ -118,7 +163,8 @@ impl Analyzer {
     /// Detects the language of `text` (`"fr"`, `"en"` or `"und"`), e.g. to load its model first.
     pub fn detect_language(text: &str) -> &'static str {
         let tokens = text::tokenize_range(text, 0..floor_char_boundary(text, 200_000));
-        lang::detect(text, &tokens).code()
+        let folded = FoldedTokens::new(text, &tokens);
+        lang::detect(&tokens, |i| folded.get(text, i)).code()
     }
 
     /// Analyses one article. Fails only on input over [`crate::MAX_INPUT_BYTES`].

@@ -72,7 +72,16 @@ pub(crate) fn fold(s: &str) -> String {
 
 /// [`fold`] without allocating when the text is already folded (the common case in lookups).
 pub(crate) fn fold_cow(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    // Already folded: every character is its own fold and lower case (a lower-case letter, or
+    // no letter at all). Accented lower-case words (`déclaré`) take this path too.
+    let folded = |c: char| {
+        if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            fold_char(c) == c && (c.is_lowercase() || !c.is_alphabetic())
+        }
+    };
+    if s.chars().all(folded) {
         std::borrow::Cow::Borrowed(s)
     } else {
         std::borrow::Cow::Owned(s.chars().map(fold_char).flat_map(char::to_lowercase).collect())
@@ -390,6 +399,17 @@ fn closes_here(text: &str, t: &Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The borrowing fast path of `fold_cow` gives exactly what the full fold gives, for every
+    /// character.
+    #[test]
+    fn fold_fast_path_agrees_with_the_full_fold() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let s = format!("a{c}é");
+            let full: String = s.chars().map(fold_char).flat_map(char::to_lowercase).collect();
+            assert_eq!(fold_cow(&s), full, "U+{:04X}", c as u32);
+        }
+    }
 
     fn toks(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()

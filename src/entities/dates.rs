@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use super::EntityCluster;
 use crate::analysis::EntityType;
+use crate::hash::FastHashMap;
 use crate::lexicon::{data_lines, Gender};
 use crate::pipeline::Doc;
 use crate::text::{fold, ByteSpan, TokenKind};
@@ -17,8 +18,8 @@ enum Calendar {
     Relative,
 }
 
-fn calendar() -> &'static HashMap<String, Calendar> {
-    static MAP: OnceLock<HashMap<String, Calendar>> = OnceLock::new();
+fn calendar() -> &'static FastHashMap<String, Calendar> {
+    static MAP: OnceLock<FastHashMap<String, Calendar>> = OnceLock::new();
     MAP.get_or_init(|| {
         data_lines(include_str!("../../data/dates/calendar.txt"))
             .filter_map(|l| {
@@ -45,10 +46,10 @@ fn lookup(doc: &Doc, i: usize) -> Option<Calendar> {
         return None;
     }
     let w = t.text(doc.text);
-    let kind = *calendar().get(crate::text::fold_cow(w).as_ref())?;
+    let kind = *calendar().get(doc.folded(i))?;
     // English month names double as words (`May`, `March`): only capitalised, and `May`
     // only next to a number.
-    if kind == Calendar::Month && w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && fold(w) == "may" {
+    if kind == Calendar::Month && w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && doc.folded(i) == "may" {
         let num_near = (i > 0 && is_day(doc, i - 1)) || is_day(doc, i + 1) || is_year(doc, i + 1);
         return num_near.then_some(kind);
     }
@@ -62,7 +63,7 @@ fn number_value(doc: &Doc, i: usize) -> Option<u32> {
 
 fn is_day(doc: &Doc, i: usize) -> bool {
     number_value(doc, i).is_some_and(|n| (1..=31).contains(&n))
-        || doc.tokens.get(i).is_some_and(|t| fold(t.text(doc.text)) == "1er")
+        || doc.folded(i) == "1er"
 }
 
 fn is_year(doc: &Doc, i: usize) -> bool {

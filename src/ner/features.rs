@@ -5,8 +5,6 @@
 //! first-pass predictions). Nothing allocates per token: token strings are hashed once into a
 //! [`TokInfo`], and the per-document tables are plain vectors.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::gazetteer::{Gazetteer, NCAT};
@@ -198,25 +196,8 @@ pub(crate) fn token_info(s: &str, kind: TokenKind) -> TokInfo {
     info
 }
 
-/// Identity-like hasher for keys that are already hashes.
-#[derive(Default)]
-pub(crate) struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(FNV_PRIME);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (n >> 29);
-    }
-}
-
-pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+/// A map keyed by values that are already hashes.
+pub(crate) type KeyMap<V> = crate::hash::FastHashMap<u64, V>;
 
 /// Sentence-level casing: ordinary, mostly capitals (headlines), or mostly title case.
 const S_NORMAL: u8 = 0;

@@ -85,7 +85,7 @@ fn bad(why: &str) -> Error {
 struct Scratch {
     feats: Vec<u64>,
     em: Vec<[i32; NT]>,
-    back: Vec<[u8; NT]>,
+    scores: Vec<[i64; NT]>,
     out: Vec<u8>,
 }
 
@@ -321,7 +321,7 @@ fn run_pass(
             }
             sc.em.push(row);
         }
-        weights::viterbi(&sc.em, &table.tr, &mut sc.back, &mut sc.out);
+        weights::viterbi(&sc.em, &table.tr, &mut sc.scores, &mut sc.out);
         for (t, &v) in tags[s].iter_mut().zip(sc.out.iter()) {
             *t = v;
         }

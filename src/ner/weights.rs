@@ -46,49 +46,42 @@ const CLOSERS: [usize; 1 + 2 * N_TYPES] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 
 /// Best tag sequence for emissions `em` (one row of `NT` scores per token) into `out`, under the
 /// BILOU constraints (an opener follows a closer; `I-x`/`L-x` follow `B-x`/`I-x`). Scores add
-/// up in 64 bits, so no sentence length can overflow. `back` is scratch space.
-pub(crate) fn viterbi(em: &[[i32; NT]], tr: &Transitions, back: &mut Vec<[u8; NT]>, out: &mut Vec<u8>) {
-    const LOW: i64 = i64::MIN / 4;
+/// up in 64 bits, so no sentence length can overflow. `scores` is scratch space.
+///
+/// The forward pass keeps only each step's best scores; the best predecessor is found again
+/// during the backtrace for the one tag chosen at each step (9 comparisons instead of the
+/// 97 a stored back-pointer table needs at every step).
+pub(crate) fn viterbi(em: &[[i32; NT]], tr: &Transitions, scores: &mut Vec<[i64; NT]>, out: &mut Vec<u8>) {
     out.clear();
     let n = em.len();
     if n == 0 {
         return;
     }
-    back.clear();
-    back.resize(n, [0; NT]);
+    scores.clear();
+    scores.reserve(n);
     let trans = &tr.trans;
     let mut score = [LOW; NT];
     for &t in &OPENERS {
         score[t] = tr.start[t] as i64 + em[0][t] as i64;
     }
-    for i in 1..n {
-        let e = &em[i];
+    scores.push(score);
+    for e in &em[1..] {
         let mut next = [LOW; NT];
-        let mut bk = [0u8; NT];
         for &t in &OPENERS {
             let mut best = LOW;
-            let mut arg = 0usize;
             for &p in &CLOSERS {
-                let s = score[p] + trans[p][t] as i64;
-                if s > best {
-                    best = s;
-                    arg = p;
-                }
+                best = best.max(score[p] + trans[p][t] as i64);
             }
             next[t] = best + e[t] as i64;
-            bk[t] = arg as u8;
         }
         for k in 0..N_TYPES {
             let (b, inside) = (1 + 4 * k, 2 + 4 * k);
             for t in [inside, 3 + 4 * k] {
-                let from_b = score[b] + trans[b][t] as i64;
-                let from_i = score[inside] + trans[inside][t] as i64;
-                let (best, arg) = if from_b >= from_i { (from_b, b) } else { (from_i, inside) };
+                let best = (score[b] + trans[b][t] as i64).max(score[inside] + trans[inside][t] as i64);
                 next[t] = best + e[t] as i64;
-                bk[t] = arg as u8;
             }
         }
-        back[i] = bk;
+        scores.push(next);
         score = next;
     }
     let mut best = i64::MIN;
@@ -103,8 +96,37 @@ pub(crate) fn viterbi(em: &[[i32; NT]], tr: &Transitions, back: &mut Vec<[u8; NT
     out.resize(n, 0);
     out[n - 1] = arg as u8;
     for i in (1..n).rev() {
-        arg = back[i][arg] as usize;
+        arg = best_predecessor(&scores[i - 1], trans, arg);
         out[i - 1] = arg as u8;
+    }
+}
+
+/// Scores below this are unreachable (forbidden moves are [`NEG`], far above it).
+const LOW: i64 = i64::MIN / 4;
+
+/// The predecessor the forward pass of [`viterbi`] took for tag `t`: among the allowed ones, the
+/// first with the highest score (inside tags prefer `B` on a tie); `O` when none is reachable.
+fn best_predecessor(prev: &[i64; NT], trans: &[[i32; NT]; NT], t: usize) -> usize {
+    if OPENERS.contains(&t) {
+        let (mut best, mut arg) = (LOW, 0);
+        for &p in &CLOSERS {
+            let s = prev[p] + trans[p][t] as i64;
+            if s > best {
+                best = s;
+                arg = p;
+            }
+        }
+        arg
+    } else {
+        let k = (t - 1) / 4;
+        let (b, inside) = (1 + 4 * k, 2 + 4 * k);
+        let from_b = prev[b] + trans[b][t] as i64;
+        let from_i = prev[inside] + trans[inside][t] as i64;
+        if from_b >= from_i {
+            b
+        } else {
+            inside
+        }
     }
 }
 
@@ -122,12 +144,19 @@ pub(crate) struct QuantStage {
 }
 
 /// Weights of one tagging pass, as loaded for decoding.
+///
+/// Rows are found by rank in a bitmap over every bucket: bit `b` says whether bucket `b` has a
+/// row, and the row's index is the number of set bits before it. At 21 hash bits the bitmap and
+/// its per-word ranks take 384 KB, small enough to stay in the CPU's L2 cache, so a feature
+/// with no row (most rare words) costs no memory miss at all, and one with a row costs one,
+/// where an open-addressing table costs one miss for the probe and another for the row.
 pub(crate) struct Table {
     hash_bits: u32,
-    slot_bits: u32,
-    /// Open addressing: (bucket + 1, row index); bucket 0 marks an empty slot.
-    slots: Vec<(u32, u32)>,
-    /// Codes of each row (for writing the model back).
+    /// One bit per bucket: whether it has a row.
+    present: Vec<u64>,
+    /// Per word of `present`: the number of set bits in all the words before it.
+    rank: Vec<u32>,
+    /// Codes of each row, in bucket order (for writing the model back).
     rows: Vec<[u8; NT]>,
     /// The same rows decoded, for adding up (values beyond ±32767 are clamped).
     values: Vec<[i16; NT]>,
@@ -143,31 +172,27 @@ pub(crate) fn bucket(key: u64, hash_bits: u32) -> u32 {
     (key >> (64 - hash_bits)) as u32
 }
 
-fn slot(b: u32, bits: u32) -> usize {
-    (b.wrapping_add(1).wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize
-}
-
 /// Largest |value| of a code or transition, so that sums over a few hundred features stay far
 /// from overflow.
 const MAX_VALUE: i32 = 1 << 20;
 
 impl Table {
     pub(crate) fn from_quant(q: &QuantStage, hash_bits: u32) -> Table {
-        let n = q.rows.len();
-        let mut slot_bits = 4;
-        while (1usize << slot_bits) < n * 2 {
-            slot_bits += 1;
-        }
-        let size = 1usize << slot_bits;
-        let mut slots = vec![(0u32, 0u32); size];
-        let mut rows = Vec::with_capacity(n);
-        for (r, (b, vals)) in q.rows.iter().enumerate() {
-            let mut s = slot(*b, slot_bits);
-            while slots[s].0 != 0 {
-                s = (s + 1) & (size - 1);
-            }
-            slots[s] = (b.wrapping_add(1), r as u32);
+        let mut sorted: Vec<&(u32, [i8; NT])> = q.rows.iter().filter(|r| (r.0 as u64) < 1u64 << hash_bits).collect();
+        sorted.sort_unstable_by_key(|r| r.0);
+        sorted.dedup_by_key(|r| r.0);
+        let n_words = ((1usize << hash_bits) + 63) / 64;
+        let mut present = vec![0u64; n_words];
+        let mut rows = Vec::with_capacity(sorted.len());
+        for (b, vals) in &sorted {
+            present[*b as usize / 64] |= 1 << (b % 64);
             rows.push(vals.map(|v| v as u8));
+        }
+        let mut rank = Vec::with_capacity(n_words);
+        let mut before = 0u32;
+        for w in &present {
+            rank.push(before);
+            before += w.count_ones();
         }
         let clampv = |v: i32| v.clamp(-MAX_VALUE, MAX_VALUE);
         let mut lut = q.lut.map(clampv);
@@ -178,8 +203,8 @@ impl Table {
         let trans = q.trans.map(|r| r.map(clampv));
         Table {
             hash_bits,
-            slot_bits,
-            slots,
+            present,
+            rank,
             rows,
             values,
             lut,
@@ -194,33 +219,30 @@ impl Table {
         self.rows.len()
     }
 
+    /// Index of the row of bucket `b`, if it has one.
+    #[inline]
+    fn row_of(&self, b: u32) -> Option<usize> {
+        let (w, bit) = (b as usize / 64, b % 64);
+        let word = *self.present.get(w)?;
+        if word >> bit & 1 == 0 {
+            return None;
+        }
+        let below = (word & ((1u64 << bit) - 1)).count_ones();
+        Some(*self.rank.get(w)? as usize + below as usize)
+    }
+
     /// Adds the rows of `feats` into `scores`.
     #[inline]
     pub(crate) fn emit(&self, feats: &[u64], scores: &mut [i32; NT]) {
-        // In chunks: first every slot (independent loads the CPU can overlap), then the rows.
+        // In chunks: first every row index (bitmap reads that hit the cache), then the rows
+        // (independent loads the CPU can overlap).
         const CHUNK: usize = 32;
-        let mask = self.slots.len() - 1;
-        let mut first = [(0u32, 0u32); CHUNK];
-        let mut want = [0u32; CHUNK];
-        let mut at = [0usize; CHUNK];
+        let mut found = [0u32; CHUNK];
         for chunk in feats.chunks(CHUNK) {
-            for (j, &k) in chunk.iter().enumerate() {
-                let b = bucket(k, self.hash_bits);
-                want[j] = b.wrapping_add(1);
-                at[j] = slot(b, self.slot_bits);
-                first[j] = self.slots[at[j]];
-            }
-            let mut found = [u32::MAX; CHUNK];
             let mut n_found = 0;
-            for j in 0..chunk.len() {
-                let (mut here, mut r) = first[j];
-                let mut s = at[j];
-                while here != want[j] && here != 0 {
-                    s = (s + 1) & mask;
-                    (here, r) = self.slots[s];
-                }
-                if here == want[j] {
-                    found[n_found] = r;
+            for &k in chunk {
+                if let Some(r) = self.row_of(bucket(k, self.hash_bits)) {
+                    found[n_found] = r as u32;
                     n_found += 1;
                 }
             }
@@ -237,14 +259,16 @@ impl Table {
     /// All rows sorted by bucket (for writing).
     pub(crate) fn to_quant(&self) -> QuantStage {
         let mut rows: Vec<(u32, [i8; NT])> = Vec::with_capacity(self.n_rows());
-        for &(k, r) in &self.slots {
-            if k == 0 {
-                continue;
+        let mut codes = self.rows.iter();
+        for (w, &word) in self.present.iter().enumerate() {
+            let mut bits = word;
+            while bits != 0 {
+                let b = (w * 64) as u32 + bits.trailing_zeros();
+                bits &= bits - 1;
+                let v = codes.next().copied().unwrap_or([0; NT]);
+                rows.push((b, v.map(|x| x as i8)));
             }
-            let v = self.rows.get(r as usize).copied().unwrap_or([0; NT]);
-            rows.push((k - 1, v.map(|x| x as i8)));
         }
-        rows.sort_unstable_by_key(|r| r.0);
         QuantStage { scale: 1.0, lut: self.lut, rows, start: self.raw_start, trans: self.raw_trans, end: self.raw_end }
     }
 
@@ -379,8 +403,8 @@ mod tests {
                     std::array::from_fn(|_| std::array::from_fn(|_| rnd())),
                     std::array::from_fn(|_| rnd()),
                 );
-                let (mut back, mut out) = (Vec::new(), Vec::new());
-                viterbi(&em, &tr, &mut back, &mut out);
+                let (mut scores, mut out) = (Vec::new(), Vec::new());
+                viterbi(&em, &tr, &mut scores, &mut out);
                 let score = |seq: &[u8]| -> i64 {
                     let mut s = tr.start[seq[0] as usize] as i64 + tr.end[seq[n - 1] as usize] as i64;
                     for i in 0..n {
