@@ -10,6 +10,10 @@
 //! - otherwise the quote continues the previous one (the same paragraph, or a quote paragraph
 //!   right after another).
 //!
+//! Persons coordinated before or after the verb (`Paul et Marie Durand ont écrit`) speak as one
+//! group with no single entity; a plural pronoun (`ils`, `eux`, `they`) or the noun of the
+//! group's apposition (`Paul et Marie Durand, parents de …` → `les parents`) refers back to it.
+//!
 //! Speaker words resolve to entities: names directly, pronouns to the latest compatible speaker
 //! or person (gender from titles, first names, roles and agreement), role phrases (`le ministre
 //! britannique`) to the person holding that role, and anything else (`un témoin`, `the post`)
@@ -58,6 +62,10 @@ const CLAUSE_OPENERS: &[&str] = &[
     "tandis", "alors", "dont", "sur", "dans", "in", "of", "de", "du", "des", "à", "au", "aux",
 ];
 
+/// Plural subject pronouns (`ils`, `they`; `eux` opens a narrative infinitive: `Eux d'ajouter
+/// que …`): they refer back to a group of speakers.
+const PLURAL_PRONOUNS: &[&str] = &["ils", "elles", "eux", "they"];
+
 const SUBJECT_PRONOUNS: &[(&str, Gender)] = &[
     ("il", Gender::Male),
     ("elle", Gender::Female),
@@ -94,6 +102,19 @@ enum SpeakerWords {
     Role { tokens: Range<usize>, head: String },
     /// `un témoin`, `the post`: a source with no name.
     Unnamed { tokens: Range<usize> },
+    /// `ils`, `eux`, `they`: a group of speakers, or an organisation, never a single person.
+    PluralPronoun { span: ByteSpan },
+    /// Several named persons speaking together (`Paul et Marie Durand`): the words name them
+    /// all, and no single entity stands for them.
+    Group { tokens: Range<usize> },
+}
+
+/// Persons named together by coordination (`Paul et Marie Durand`, `Smith, Jones and Brown`),
+/// and the noun of an apposition that describes them (`…, parents d'un élève,` → `parents`).
+#[derive(Debug, Clone)]
+struct Group {
+    tokens: Range<usize>,
+    appositive: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -116,6 +137,11 @@ struct Ctx<'a, 'd> {
     /// Role head noun of each cluster (`ministre`, `ONG`).
     role_heads: Vec<Option<String>>,
     last_speaker: Option<usize>,
+    /// Coordinated persons, in text order.
+    groups: Vec<Group>,
+    /// The group that spoke last, while no single entity has spoken since: what `ils`,
+    /// `eux`, `they` refer to.
+    last_group: Option<Range<usize>>,
     /// Paragraph of the sentence that last set `last_speaker` by reported speech.
     reported_in_paragraph: Option<usize>,
 }
@@ -131,7 +157,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
         let (a, b) = (doc.token_at_or_after(q.outer.start), doc.token_at_or_after(q.outer.end));
         quoted[a..b].iter_mut().for_each(|x| *x = true);
     }
-    let mut ctx = Ctx { doc, cues, mention_of_token: Vec::new(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), last_speaker: None, reported_in_paragraph: None };
+    let mut ctx = Ctx { doc, cues, mention_of_token: Vec::new(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), last_speaker: None, groups: Vec::new(), last_group: None, reported_in_paragraph: None };
     ctx.index_mentions(clusters);
 
     let mut out: Vec<FoundQuote> = Vec::with_capacity(raw.len());
@@ -144,6 +170,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
             let attribution = ctx.attribute_quote(clusters, q, prev);
             if let Some(e) = attribution.speaker.as_ref().and_then(|s| s.entity) {
                 ctx.last_speaker = Some(e);
+                ctx.last_group = None;
             }
             let kind = kind_of(doc, q, |w| ctx.is_cue_word(w));
             out.push(FoundQuote { span: q.content.clone(), kind, speaker: attribution.speaker, cue: attribution.cue });
@@ -197,6 +224,78 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 self.mention_of_token[t] = Some(k as u32);
             }
         }
+        self.groups = self.find_groups();
+    }
+
+    /// Persons coordinated by `et`/`and` (after an optional list between commas): `Paul et
+    /// Marie Durand`, `Smith, Jones and Brown`. A member may be a lone first name the tagger
+    /// left out (`Marc et Julie Lefort`).
+    fn find_groups(&self) -> Vec<Group> {
+        let mut groups: Vec<Group> = Vec::new();
+        for (range, cluster) in &self.mentions {
+            let (start, end) = (range.start, range.end);
+            if self.cluster_kind(*cluster) != EntityType::PER || self.quoted[start] || groups.last().is_some_and(|g| g.tokens.end > start) {
+                continue;
+            }
+            if start < 2 || !matches!(self.folded(start - 1).as_str(), "et" | "and") {
+                continue;
+            }
+            let Some(mut first) = self.person_ending_at(start - 1) else { continue };
+            // `Smith, Jones and Brown`: earlier members listed between commas.
+            while first >= 2 && self.tok(first - 1) == "," {
+                match self.person_ending_at(first - 1) {
+                    Some(s) => first = s,
+                    None => break,
+                }
+            }
+            groups.push(Group { tokens: first..end, appositive: self.appositive_noun(end) });
+        }
+        groups
+    }
+
+    /// Start of a person named by the tokens ending at `end`: a person mention, or a lone
+    /// capitalised first name.
+    fn person_ending_at(&self, end: usize) -> Option<usize> {
+        let last = end.checked_sub(1)?;
+        match self.mention_of_token[last] {
+            Some(m) => {
+                let (range, cluster) = &self.mentions[m as usize];
+                (range.end == end && self.cluster_kind(*cluster) == EntityType::PER).then_some(range.start)
+            }
+            None => (self.is_name_start(last) && GenderedWords::first_names().get(self.tok(last)).is_some()).then_some(last),
+        }
+    }
+
+    /// The head noun of an apposition right after `at`: `, parents d'un élève,` → `parents`.
+    fn appositive_noun(&self, at: usize) -> Option<String> {
+        if at + 1 >= self.doc.tokens.len() || self.tok(at) != "," {
+            return None;
+        }
+        let mut k = at + 1;
+        if DETERMINERS.contains(&self.folded(k).as_str()) {
+            k += 1;
+        }
+        (k < self.doc.tokens.len() && self.is_word(k) && !self.is_name_start(k) && self.cue_at(k, k + 1).is_none()).then(|| self.folded(k))
+    }
+
+    /// The group whose last token is `end - 1`.
+    fn group_ending_at(&self, end: usize) -> Option<SpeakerWords> {
+        self.groups.iter().find(|g| g.tokens.end == end).map(|g| SpeakerWords::Group { tokens: g.tokens.clone() })
+    }
+
+    /// The group whose first token is `start`.
+    fn group_starting_at(&self, start: usize) -> Option<SpeakerWords> {
+        self.groups.iter().find(|g| g.tokens.start == start).map(|g| SpeakerWords::Group { tokens: g.tokens.clone() })
+    }
+
+    fn plural_pronoun_at(&self, k: usize) -> Option<SpeakerWords> {
+        PLURAL_PRONOUNS.contains(&self.folded(k).as_str()).then(|| SpeakerWords::PluralPronoun { span: self.span(k..k + 1) })
+    }
+
+    /// `les parents` after `Paul et Marie Durand, parents de …`: the latest group before token
+    /// `before` that an apposition described with the same noun.
+    fn group_described_by(&self, noun: &str, before: usize) -> Option<Range<usize>> {
+        self.groups.iter().rev().find(|g| g.tokens.end <= before && g.appositive.as_deref() == Some(noun)).map(|g| g.tokens.clone())
     }
 
     /// Records a new mention of cluster `c` (a speaker the tagger missed) in the cluster and in
@@ -499,7 +598,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 // … unless it completes a noun (`le ministre des Affaires étrangères a déclaré`).
                 let complement = range.start > 0 && matches!(self.folded(range.start - 1).as_str(), "de" | "des" | "du" | "d'" | "of" | "for" | "à" | "au" | "aux");
                 if range.end == j && !self.quoted[j - 1] && !self.is_generic_mention(&range) && !complement {
-                    return (Some(SpeakerWords::Entity { span: self.span(range), cluster }), None);
+                    let subject = self.group_ending_at(range.end).unwrap_or(SpeakerWords::Entity { span: self.span(range), cluster });
+                    return (Some(subject), None);
                 }
             }
         }
@@ -556,7 +656,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 // The tagger's MISC next to a reporting verb is usually a person it was unsure of.
                 if matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::MISC) {
-                    return (Some(SpeakerWords::Entity { span: self.span(range), cluster }), role.or(org));
+                    let subject = self.group_ending_at(range.end).unwrap_or(SpeakerWords::Entity { span: self.span(range), cluster });
+                    return (Some(subject), role.or(org));
                 }
                 if org.is_none() && self.cluster_kind(cluster) == EntityType::ORG {
                     org = Some(SpeakerWords::Entity { span: self.span(range.clone()), cluster });
@@ -564,7 +665,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 k = range.start.max(r.start);
                 continue;
             }
-            if let Some(p) = self.pronoun_at(k) {
+            if let Some(p) = self.pronoun_at(k).or_else(|| self.plural_pronoun_at(k)) {
                 return (Some(p), role.or(org));
             }
             let generic = self.is_generic_mention(&(k..k + 1))
@@ -659,6 +760,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let s = t.text(self.doc.text);
         let folded = fold(s);
         let (_, pronoun) = split_inverted(&folded)?;
+        if PLURAL_PRONOUNS.contains(&pronoun) {
+            return Some(SpeakerWords::PluralPronoun { span: t.end - pronoun.len()..t.end });
+        }
         let gender = SUBJECT_PRONOUNS.iter().find(|(p, _)| *p == pronoun).map(|&(_, g)| g)?;
         let start = t.end - pronoun.len();
         Some(SpeakerWords::Pronoun { span: start..t.end, gender })
@@ -678,6 +782,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         if let Some(m) = self.mention_of_token[j] {
             let (range, cluster) = self.mentions[m as usize].clone();
+            if let Some(group) = self.group_starting_at(range.start) {
+                return Some(group);
+            }
             // `the Crown prosecutor, Mark Tedeschi`: a name modifying a role noun.
             if range.end < end && self.is_word(range.end) && !self.is_name_start(range.end) && GenderedWords::roles().get(self.tok(range.end)).is_some() {
                 let role_end = range.end + 1;
@@ -702,7 +809,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             return Some(SpeakerWords::Name { tokens: j..e });
         }
-        if let Some(p) = self.pronoun_at(j) {
+        if let Some(p) = self.pronoun_at(j).or_else(|| self.plural_pronoun_at(j)) {
             return Some(p);
         }
         let folded = self.folded(j);
@@ -772,9 +879,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let k = e - 1;
         if let Some(m) = self.mention_of_token[k] {
             let (range, cluster) = self.mentions[m as usize].clone();
-            return Some(SpeakerWords::Entity { span: self.span(range), cluster });
+            return Some(self.group_ending_at(range.end).unwrap_or(SpeakerWords::Entity { span: self.span(range), cluster }));
         }
-        if let Some(p) = self.pronoun_at(k) {
+        if let Some(p) = self.pronoun_at(k).or_else(|| self.plural_pronoun_at(k)) {
             return Some(p);
         }
         if self.is_name_start(k) {
@@ -784,7 +891,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             return Some(SpeakerWords::Name { tokens: s..e });
         }
-        self.role_np_ending_at(floor, e)
+        self.role_np_ending_at(floor, e).or_else(|| {
+            // `the owners said`, `les témoins racontent`: a source described, not named.
+            let det = e.checked_sub(2).filter(|&d| d >= floor && DETERMINERS.contains(&self.folded(d).as_str()))?;
+            (self.is_word(k) && !self.is_name_start(k)).then(|| SpeakerWords::Unnamed { tokens: det..e })
+        })
     }
 
     /// `le ministre britannique`, `the spokesman`, `a police spokesman` ending at `end`.
@@ -844,7 +955,27 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 FoundSpeaker { span: self.span(tokens), entity }
             }
-            SpeakerWords::Unnamed { tokens } => FoundSpeaker { span: self.span(tokens), entity: None },
+            SpeakerWords::PluralPronoun { span } => {
+                // The group that spoke last; else the organisation that spoke last (`the police
+                // … "…," they said`); else nobody named: a plural is no single person.
+                if let Some(tokens) = self.last_group.clone() {
+                    return self.resolve(clusters, SpeakerWords::Group { tokens }, at);
+                }
+                let entity = self.last_speaker.filter(|&e| self.cluster_kind(e) == EntityType::ORG);
+                FoundSpeaker { span, entity }
+            }
+            SpeakerWords::Unnamed { tokens } => {
+                // `les parents` after `Paul et Marie Durand, parents de …`: that group.
+                let described = tokens.clone().find_map(|k| self.group_described_by(&self.folded(k), self.doc.token_at_or_after(at)));
+                match described {
+                    Some(group) => self.resolve(clusters, SpeakerWords::Group { tokens: group }, at),
+                    None => FoundSpeaker { span: self.span(tokens), entity: None },
+                }
+            }
+            SpeakerWords::Group { tokens } => {
+                self.last_group = Some(tokens.clone());
+                FoundSpeaker { span: self.span(tokens), entity: None }
+            }
         }
     }
 
@@ -1012,6 +1143,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 Some(SpeakerWords::Entity { cluster, .. }) => Some(cluster),
                 Some(SpeakerWords::Name { tokens }) => Some(self.name_cluster(clusters, tokens)),
                 Some(SpeakerWords::Pronoun { gender, span }) => self.resolve_pronoun(clusters, gender, span.start, span.start),
+                Some(SpeakerWords::Group { tokens }) => {
+                    // `Paul et Marie Durand ont affirmé que …`: later `ils` refer to them.
+                    self.last_group = Some(tokens);
+                    return;
+                }
                 Some(SpeakerWords::Role { tokens, head }) => self.resolve_role(clusters, &tokens, &head, self.doc.tokens[k].start),
                 _ => None,
             };
