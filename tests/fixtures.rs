@@ -68,3 +68,13 @@ fn french_groups_of_speakers() {
 fn english_groups_of_speakers() {
     check_fixture("en-groups");
 }
+
+#[test]
+fn french_organisations_referred_to_by_members() {
+    check_fixture("fr-org-references");
+}
+
+#[test]
+fn english_organisations_referred_to_by_members() {
+    check_fixture("en-org-references");
+}

@@ -26,7 +26,7 @@ use super::{kind_of, FoundQuote, FoundSpeaker};
 use crate::analysis::EntityType;
 use crate::entities::{same_name_word, EntityCluster};
 use crate::lang::Language;
-use crate::lexicon::{Cues, Gender, GenderedWords};
+use crate::lexicon::{Cues, Gender, GenderedWords, OrganisationReferences};
 use crate::pipeline::Doc;
 use crate::text::{fold, ByteSpan, TokenKind};
 
@@ -823,7 +823,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 e += 1;
                 // `a police spokesman`: the person noun after an organisation noun is the head.
                 let person_follows = e < end && roles.get(self.tok(e)).is_some();
-                if roles.get(&w).is_some() || (org_nouns.contains_folded(&w) && !person_follows) {
+                let names_organisation = (org_nouns.contains_folded(&w) || OrganisationReferences::get().heads(&w).is_some()) && !person_follows;
+                if roles.get(&w).is_some() || names_organisation {
                     // Complements of the role: `porte-parole du ministère de l'Intérieur`.
                     let mut c = e;
                     while c < end && c < e + 10 && !self.punct(c) && self.cue_at(c, end).is_none() && !self.quoted[c] {
@@ -913,7 +914,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let head = window
             .clone()
             .find(|&k| roles.get(self.tok(k)).is_some())
-            .or_else(|| window.clone().find(|&k| org_nouns.contains(self.tok(k))))?;
+            .or_else(|| window.clone().find(|&k| org_nouns.contains(self.tok(k)) || OrganisationReferences::get().heads(&self.folded(k)).is_some()))?;
         Some(SpeakerWords::Role { tokens: det + 1..end, head: self.folded(head) })
     }
 
@@ -948,7 +949,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 FoundSpeaker { span, entity }
             }
             SpeakerWords::Role { tokens, head } => {
-                let mut entity = self.resolve_role(clusters, &tokens, &head, at);
+                let mut entity = self.resolve_role(clusters, &tokens, &head, at).or_else(|| self.referred_organisation(clusters, &head, at));
                 if entity.is_none() && tokens.len() >= 2 && crate::lexicon::WordSet::organisation_nouns().contains_folded(&head) {
                     // `le parquet fédéral de Belgique` speaks: an organisation described, not named.
                     entity = Some(self.described_organisation(clusters, tokens.clone(), head));
@@ -1127,6 +1128,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .filter(|&(_, _, seen)| seen > 0)
             .max_by_key(|&(_, overlap, seen)| (overlap, seen))
             .map(|(i, _, _)| i)
+    }
+
+    /// `les juges` → the latest organisation named before `at` whose name has one of the head
+    /// words the noun refers to (`Cour d'appel de …`).
+    fn referred_organisation(&self, clusters: &[EntityCluster], noun: &str, at: usize) -> Option<usize> {
+        let heads = OrganisationReferences::get().heads(noun)?;
+        clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind == EntityType::ORG && fold(&c.name).split(|ch: char| !ch.is_alphanumeric()).any(|w| heads.iter().any(|h| h == w)))
+            .filter_map(|(i, c)| c.mentions.iter().filter(|m| m.end <= at).map(|m| m.end).max().map(|seen| (i, seen)))
+            .max_by_key(|&(_, seen)| seen)
+            .map(|(i, _)| i)
     }
 
     /// A sentence with no quote may still report speech (`Blinken a déclaré que …`): its
