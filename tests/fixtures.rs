@@ -78,3 +78,8 @@ fn french_organisations_referred_to_by_members() {
 fn english_organisations_referred_to_by_members() {
     check_fixture("en-org-references");
 }
+
+#[test]
+fn english_headline_quoted_again_in_the_body() {
+    check_fixture("en-headline");
+}

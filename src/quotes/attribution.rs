@@ -191,6 +191,25 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
             }
         }
     }
+    // `North Korea in 'quasi-state of war'` as a headline, attributed later in the body: the same
+    // words quoted again are the same quotation, and share its speaker.
+    let words: Vec<String> = out.iter().map(|q| fold(doc.text[q.span.clone()].trim_end_matches(['.', ',', '!', '?', ';', ':', ' ']))).collect();
+    let mut attributed: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (k, _) in out.iter().enumerate().filter(|(_, q)| q.speaker.is_some()) {
+        attributed.entry(words[k].as_str()).or_default().push(k);
+    }
+    for k in 0..out.len() {
+        if out[k].speaker.is_some() {
+            continue;
+        }
+        // The nearest attributed quotation of the same words (indices are in text order).
+        let Some(same) = attributed.get(words[k].as_str()) else { continue };
+        let at = same.partition_point(|&j| j < k);
+        let nearest = [at.checked_sub(1), Some(at)].into_iter().flatten().filter_map(|i| same.get(i).copied()).min_by_key(|&j| j.abs_diff(k));
+        if let Some(j) = nearest {
+            out[k].speaker = out[j].speaker.clone();
+        }
+    }
     // Quotes in text not covered by any sentence (cannot happen with non-empty paragraphs).
     while q_next < raw.len() {
         let q = &raw[q_next];
