@@ -83,3 +83,13 @@ fn english_organisations_referred_to_by_members() {
 fn english_headline_quoted_again_in_the_body() {
     check_fixture("en-headline");
 }
+
+#[test]
+fn french_viewpoint_preposition() {
+    check_fixture("fr-viewpoint");
+}
+
+#[test]
+fn english_viewpoint_preposition() {
+    check_fixture("en-viewpoint");
+}

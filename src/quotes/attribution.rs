@@ -6,7 +6,7 @@
 //! - before it: the subject of the nearest reporting verb (`X a déclaré que « … »`,
 //!   `X, the minister, said: "…"`), read chunk by chunk between commas so that appositions are
 //!   skipped, and a coordinated verb (`… et a averti que`) takes its first verb's subject;
-//! - `selon X`, `d'après X`, `according to X`;
+//! - `selon X`, `d'après X`, `according to X`; a sentence opening on `Pour X,` / `For X,`;
 //! - otherwise the quote continues the previous one (the same paragraph, or a quote paragraph
 //!   right after another).
 //!
@@ -78,6 +78,13 @@ const DETERMINERS: &[&str] = &[
     "le", "la", "l'", "les", "un", "une", "des", "the", "a", "an", "one", "un", "son", "sa", "ses", "his", "her", "their",
     "its", "leur", "ce", "cette", "this", "that", "another", "un autre", "une autre", "several", "plusieurs",
 ];
+
+/// Determiners of a phrase that refers back to something already named.
+const DEFINITE_DETERMINERS: &[&str] = &["le", "la", "l'", "les", "ce", "cet", "cette", "ces", "the", "this", "that", "these", "those"];
+
+/// `Pour le ministre, …`, `For the union, …`: a sentence-initial preposition naming whose view
+/// the sentence reports, when a comma closes its phrase.
+const VIEWPOINT_PREPOSITIONS: &[&str] = &["pour", "for"];
 
 const SOURCE_PREPOSITIONS: &[&[&str]] = &[
     &["selon"],
@@ -437,6 +444,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 self.read_source_preposition(a..(a + 1).min(post.end), post.end)
             });
         }
+        if found.is_none() {
+            found = self.read_viewpoint(pre.clone());
+        }
         if found.is_none() && pre.end > pre.start {
             // `le pape François « s'associe … »`: a person or organisation right before the quote.
             if let Some(m) = self.mention_of_token[pre.end - 1] {
@@ -760,6 +770,29 @@ impl<'a, 'd> Ctx<'a, 'd> {
         None
     }
 
+    /// `Pour l'ONG, la situation est « grave »`, `For Smith, it was "a mistake"`: the sentence
+    /// opens on a preposition and a named source (not `Pour la première fois,`) closed by a comma.
+    fn read_viewpoint(&self, r: Range<usize>) -> Option<(SpeakerWords, Option<ByteSpan>)> {
+        let k = r.start;
+        if k >= r.end || !self.sentence_initial(k) || !VIEWPOINT_PREPOSITIONS.contains(&self.folded(k).as_str()) {
+            return None;
+        }
+        let comma = (k + 1..r.end.min(k + 14)).find(|&c| self.tok(c) == ",")?;
+        if let Some(&(_, gender)) = DISJUNCTIVE_PRONOUNS.iter().find(|(w, _)| comma == k + 2 && self.folded(k + 1) == *w) {
+            return Some((SpeakerWords::Pronoun { span: self.span(k + 1..k + 2), gender }, Some(self.span(k..k + 1))));
+        }
+        let words = self.np_at(k + 1, comma)?;
+        let named = match &words {
+            SpeakerWords::Entity { cluster, .. } => matches!(self.cluster_kind(*cluster), EntityType::PER | EntityType::ORG),
+            // A role someone in the text holds (`Pour le ministre,`), not any noun that can be
+            // one (`Pour la première fois,`).
+            SpeakerWords::Role { head, .. } => OrganisationReferences::get().heads(head).is_some() || self.role_heads.iter().any(|h| h.as_deref() == Some(head.as_str())),
+            SpeakerWords::Name { .. } | SpeakerWords::Pronoun { .. } | SpeakerWords::PluralPronoun { .. } | SpeakerWords::Group { .. } => true,
+            SpeakerWords::Unnamed { .. } => false,
+        };
+        named.then(|| (words, Some(self.span(k..k + 1))))
+    }
+
     fn is_name_start(&self, k: usize) -> bool {
         self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word)
             && self.tok(k).chars().next().is_some_and(char::is_uppercase)
@@ -840,8 +873,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             while e < end && e < j + 5 && self.is_word(e) && !self.is_name_start(e) && self.cue_at(e, end).is_none() {
                 let w = self.folded(e);
                 e += 1;
-                // `a police spokesman`: the person noun after an organisation noun is the head.
-                let person_follows = e < end && roles.get(self.tok(e)).is_some();
+                // `a police spokesman`: the person noun after an organisation noun is the head
+                // (in English; French puts modifiers after the head: `l'organisation militant`).
+                let person_follows = self.doc.language != Language::French && e < end && roles.get(self.tok(e)).is_some();
                 let names_organisation = (org_nouns.contains_folded(&w) || OrganisationReferences::get().heads(&w).is_some()) && !person_follows;
                 if roles.get(&w).is_some() || names_organisation {
                     // Complements of the role: `porte-parole du ministère de l'Intérieur`.
@@ -968,7 +1002,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 FoundSpeaker { span, entity }
             }
             SpeakerWords::Role { tokens, head } => {
-                let mut entity = self.resolve_role(clusters, &tokens, &head, at).or_else(|| self.referred_organisation(clusters, &head, at));
+                let mut entity = self.resolve_role(clusters, &tokens, &head, at).or_else(|| self.referred_organisation(clusters, &tokens, &head, at));
                 if entity.is_none() && tokens.len() >= 2 && crate::lexicon::WordSet::organisation_nouns().contains_folded(&head) {
                     // `le parquet fédéral de Belgique` speaks: an organisation described, not named.
                     entity = Some(self.described_organisation(clusters, tokens.clone(), head));
@@ -1150,13 +1184,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     /// `les juges` → the latest organisation named before `at` whose name has one of the head
-    /// words the noun refers to (`Cour d'appel de …`).
-    fn referred_organisation(&self, clusters: &[EntityCluster], noun: &str, at: usize) -> Option<usize> {
+    /// words the noun refers to (`Cour d'appel de …`); `l'organisation` → the latest organisation.
+    /// Only a definite phrase refers back (`des juges` are some judges, not the court).
+    fn referred_organisation(&self, clusters: &[EntityCluster], tokens: &Range<usize>, noun: &str, at: usize) -> Option<usize> {
         let heads = OrganisationReferences::get().heads(noun)?;
+        let definite = tokens.start > 0 && DEFINITE_DETERMINERS.contains(&self.folded(tokens.start - 1).as_str());
+        if !definite {
+            return None;
+        }
+        let any = heads.iter().any(|h| h == "*");
         clusters
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.kind == EntityType::ORG && fold(&c.name).split(|ch: char| !ch.is_alphanumeric()).any(|w| heads.iter().any(|h| h == w)))
+            .filter(|(_, c)| c.kind == EntityType::ORG && (any || fold(&c.name).split(|ch: char| !ch.is_alphanumeric()).any(|w| heads.iter().any(|h| h == w))))
             .filter_map(|(i, c)| c.mentions.iter().filter(|m| m.end <= at).map(|m| m.end).max().map(|seen| (i, seen)))
             .max_by_key(|&(_, seen)| seen)
             .map(|(i, _)| i)
