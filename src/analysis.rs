@@ -55,7 +55,8 @@ pub struct Speaker {
     #[serde(flatten)]
     pub span: Utf16Span,
     /// `id` of the speaker's entry in [`Analysis::entities`], or `None` for an unnamed source
-    /// (`un témoin`, `a police spokesman`).
+    /// (`un témoin`, `a police spokesman`) or a group of persons named together (`Paul et Marie
+    /// Durand`), which the speaker words name in full.
     pub entity: Option<u32>,
 }
 

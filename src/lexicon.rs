@@ -262,6 +262,35 @@ impl WordSet {
     }
 }
 
+/// Common nouns that refer back to an organisation whose name has another head word
+/// (`les juges` → `Cour d'appel de …`, `the city` → `Municipality of …`).
+pub(crate) struct OrganisationReferences {
+    heads_of: std::collections::HashMap<String, Vec<String>>,
+}
+
+impl OrganisationReferences {
+    /// `noun: head head …` lines.
+    fn parse(data: &str) -> OrganisationReferences {
+        let heads_of = data_lines(data)
+            .filter_map(|l| {
+                let (noun, heads) = l.split_once(':')?;
+                Some((fold(noun.trim()), heads.split_whitespace().map(fold).collect()))
+            })
+            .collect();
+        OrganisationReferences { heads_of }
+    }
+
+    pub(crate) fn get() -> &'static OrganisationReferences {
+        static SET: OnceLock<OrganisationReferences> = OnceLock::new();
+        SET.get_or_init(|| OrganisationReferences::parse(include_str!("../data/roles/org-references.txt")))
+    }
+
+    /// The head words of the organisations a folded noun may refer to.
+    pub(crate) fn heads(&self, folded_noun: &str) -> Option<&[String]> {
+        self.heads_of.get(folded_noun).map(Vec::as_slice)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,5 +322,13 @@ mod tests {
         assert_eq!(GenderedWords::first_names().get("Dominique"), Some(Gender::Unknown));
         assert_eq!(GenderedWords::roles().get("porte-parole"), Some(Gender::Unknown));
         assert_eq!(GenderedWords::roles().get("spokeswoman"), Some(Gender::Female));
+    }
+
+    #[test]
+    fn organisation_references_list_heads() {
+        let refs = OrganisationReferences::get();
+        assert_eq!(refs.heads("juges"), Some(&["cour".to_string(), "tribunal".to_string()][..]));
+        assert!(refs.heads("city").is_some_and(|h| h.contains(&"municipality".to_string())));
+        assert_eq!(refs.heads("maison"), None);
     }
 }

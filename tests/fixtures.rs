@@ -1,7 +1,8 @@
 //! Text-in / expectations-out fixtures: `tests/fixtures/NAME.txt` is analysed (rules and the
 //! built-in models) and every line `quote => speaker` of `NAME.expect` must hold: the quote is
 //! found with exactly that text, and its speaker's entity has that name (`-`: a source with no
-//! entity, such as "a police spokesman"; `none`: no entity claimed).
+//! entity, such as "a police spokesman"; `none`: no entity claimed; `"words"` in double quotes:
+//! the speaker's words in the text, for a group of persons that no single entity stands for).
 
 use article_lens::{Analysis, Analyzer};
 use std::path::Path;
@@ -18,7 +19,11 @@ fn check_fixture(name: &str) {
         match analysis.quotes.iter().find(|q| q.span.text == quote) {
             None => failures.push(format!("quote not found: {quote:?}")),
             Some(q) => {
-                let got = speaker_name(&analysis, q);
+                let got = if speaker.starts_with('"') {
+                    q.speaker.as_ref().map_or("none".into(), |s| format!("\"{}\"", s.span.text))
+                } else {
+                    speaker_name(&analysis, q)
+                };
                 if got != speaker {
                     failures.push(format!("{quote:?}: speaker {got:?}, expected {speaker:?}"));
                 }
@@ -52,4 +57,39 @@ fn english_attribution_patterns() {
 #[test]
 fn french_broken_marks() {
     check_fixture("fr-broken-marks");
+}
+
+#[test]
+fn french_groups_of_speakers() {
+    check_fixture("fr-groups");
+}
+
+#[test]
+fn english_groups_of_speakers() {
+    check_fixture("en-groups");
+}
+
+#[test]
+fn french_organisations_referred_to_by_members() {
+    check_fixture("fr-org-references");
+}
+
+#[test]
+fn english_organisations_referred_to_by_members() {
+    check_fixture("en-org-references");
+}
+
+#[test]
+fn english_headline_quoted_again_in_the_body() {
+    check_fixture("en-headline");
+}
+
+#[test]
+fn french_viewpoint_preposition() {
+    check_fixture("fr-viewpoint");
+}
+
+#[test]
+fn english_viewpoint_preposition() {
+    check_fixture("en-viewpoint");
 }

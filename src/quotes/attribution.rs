@@ -6,9 +6,13 @@
 //! - before it: the subject of the nearest reporting verb (`X a déclaré que « … »`,
 //!   `X, the minister, said: "…"`), read chunk by chunk between commas so that appositions are
 //!   skipped, and a coordinated verb (`… et a averti que`) takes its first verb's subject;
-//! - `selon X`, `d'après X`, `according to X`;
+//! - `selon X`, `d'après X`, `according to X`; a sentence opening on `Pour X,` / `For X,`;
 //! - otherwise the quote continues the previous one (the same paragraph, or a quote paragraph
 //!   right after another).
+//!
+//! Persons coordinated before or after the verb (`Paul et Marie Durand ont écrit`) speak as one
+//! group with no single entity; a plural pronoun (`ils`, `eux`, `they`) or the noun of the
+//! group's apposition (`Paul et Marie Durand, parents de …` → `les parents`) refers back to it.
 //!
 //! Speaker words resolve to entities: names directly, pronouns to the latest compatible speaker
 //! or person (gender from titles, first names, roles and agreement), role phrases (`le ministre
@@ -22,7 +26,7 @@ use super::{kind_of, FoundQuote, FoundSpeaker};
 use crate::analysis::EntityType;
 use crate::entities::{same_name_word, EntityCluster};
 use crate::lang::Language;
-use crate::lexicon::{Cues, Gender, GenderedWords};
+use crate::lexicon::{Cues, Gender, GenderedWords, OrganisationReferences};
 use crate::pipeline::Doc;
 use crate::text::{fold, ByteSpan, TokenKind};
 
@@ -58,6 +62,10 @@ const CLAUSE_OPENERS: &[&str] = &[
     "tandis", "alors", "dont", "sur", "dans", "in", "of", "de", "du", "des", "à", "au", "aux",
 ];
 
+/// Plural subject pronouns (`ils`, `they`; `eux` opens a narrative infinitive: `Eux d'ajouter
+/// que …`): they refer back to a group of speakers.
+const PLURAL_PRONOUNS: &[&str] = &["ils", "elles", "eux", "they"];
+
 const SUBJECT_PRONOUNS: &[(&str, Gender)] = &[
     ("il", Gender::Male),
     ("elle", Gender::Female),
@@ -70,6 +78,13 @@ const DETERMINERS: &[&str] = &[
     "le", "la", "l'", "les", "un", "une", "des", "the", "a", "an", "one", "un", "son", "sa", "ses", "his", "her", "their",
     "its", "leur", "ce", "cette", "this", "that", "another", "un autre", "une autre", "several", "plusieurs",
 ];
+
+/// Determiners of a phrase that refers back to something already named.
+const DEFINITE_DETERMINERS: &[&str] = &["le", "la", "l'", "les", "ce", "cet", "cette", "ces", "the", "this", "that", "these", "those"];
+
+/// `Pour le ministre, …`, `For the union, …`: a sentence-initial preposition naming whose view
+/// the sentence reports, when a comma closes its phrase.
+const VIEWPOINT_PREPOSITIONS: &[&str] = &["pour", "for"];
 
 const SOURCE_PREPOSITIONS: &[&[&str]] = &[
     &["selon"],
@@ -94,6 +109,19 @@ enum SpeakerWords {
     Role { tokens: Range<usize>, head: String },
     /// `un témoin`, `the post`: a source with no name.
     Unnamed { tokens: Range<usize> },
+    /// `ils`, `eux`, `they`: a group of speakers, or an organisation, never a single person.
+    PluralPronoun { span: ByteSpan },
+    /// Several named persons speaking together (`Paul et Marie Durand`): the words name them
+    /// all, and no single entity stands for them.
+    Group { tokens: Range<usize> },
+}
+
+/// Persons named together by coordination (`Paul et Marie Durand`, `Smith, Jones and Brown`),
+/// and the noun of an apposition that describes them (`…, parents d'un élève,` → `parents`).
+#[derive(Debug, Clone)]
+struct Group {
+    tokens: Range<usize>,
+    appositive: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -116,6 +144,11 @@ struct Ctx<'a, 'd> {
     /// Role head noun of each cluster (`ministre`, `ONG`).
     role_heads: Vec<Option<String>>,
     last_speaker: Option<usize>,
+    /// Coordinated persons, in text order.
+    groups: Vec<Group>,
+    /// The group that spoke last, while no single entity has spoken since: what `ils`,
+    /// `eux`, `they` refer to.
+    last_group: Option<Range<usize>>,
     /// Paragraph of the sentence that last set `last_speaker` by reported speech.
     reported_in_paragraph: Option<usize>,
 }
@@ -131,7 +164,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
         let (a, b) = (doc.token_at_or_after(q.outer.start), doc.token_at_or_after(q.outer.end));
         quoted[a..b].iter_mut().for_each(|x| *x = true);
     }
-    let mut ctx = Ctx { doc, cues, mention_of_token: Vec::new(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), last_speaker: None, reported_in_paragraph: None };
+    let mut ctx = Ctx { doc, cues, mention_of_token: Vec::new(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), last_speaker: None, groups: Vec::new(), last_group: None, reported_in_paragraph: None };
     ctx.index_mentions(clusters);
 
     let mut out: Vec<FoundQuote> = Vec::with_capacity(raw.len());
@@ -144,6 +177,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
             let attribution = ctx.attribute_quote(clusters, q, prev);
             if let Some(e) = attribution.speaker.as_ref().and_then(|s| s.entity) {
                 ctx.last_speaker = Some(e);
+                ctx.last_group = None;
             }
             let kind = kind_of(doc, q, |w| ctx.is_cue_word(w));
             out.push(FoundQuote { span: q.content.clone(), kind, speaker: attribution.speaker, cue: attribution.cue });
@@ -162,6 +196,25 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
             if !between.clone().any(|t| matches!(doc.tok(t), "." | "!" | "?" | "…")) {
                 out[k].speaker = out[k + 1].speaker.clone();
             }
+        }
+    }
+    // `North Korea in 'quasi-state of war'` as a headline, attributed later in the body: the same
+    // words quoted again are the same quotation, and share its speaker.
+    let words: Vec<String> = out.iter().map(|q| fold(doc.text[q.span.clone()].trim_end_matches(['.', ',', '!', '?', ';', ':', ' ']))).collect();
+    let mut attributed: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (k, _) in out.iter().enumerate().filter(|(_, q)| q.speaker.is_some()) {
+        attributed.entry(words[k].as_str()).or_default().push(k);
+    }
+    for k in 0..out.len() {
+        if out[k].speaker.is_some() {
+            continue;
+        }
+        // The nearest attributed quotation of the same words (indices are in text order).
+        let Some(same) = attributed.get(words[k].as_str()) else { continue };
+        let at = same.partition_point(|&j| j < k);
+        let nearest = [at.checked_sub(1), Some(at)].into_iter().flatten().filter_map(|i| same.get(i).copied()).min_by_key(|&j| j.abs_diff(k));
+        if let Some(j) = nearest {
+            out[k].speaker = out[j].speaker.clone();
         }
     }
     // Quotes in text not covered by any sentence (cannot happen with non-empty paragraphs).
@@ -197,6 +250,78 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 self.mention_of_token[t] = Some(k as u32);
             }
         }
+        self.groups = self.find_groups();
+    }
+
+    /// Persons coordinated by `et`/`and` (after an optional list between commas): `Paul et
+    /// Marie Durand`, `Smith, Jones and Brown`. A member may be a lone first name the tagger
+    /// left out (`Marc et Julie Lefort`).
+    fn find_groups(&self) -> Vec<Group> {
+        let mut groups: Vec<Group> = Vec::new();
+        for (range, cluster) in &self.mentions {
+            let (start, end) = (range.start, range.end);
+            if self.cluster_kind(*cluster) != EntityType::PER || self.quoted[start] || groups.last().is_some_and(|g| g.tokens.end > start) {
+                continue;
+            }
+            if start < 2 || !matches!(self.folded(start - 1).as_str(), "et" | "and") {
+                continue;
+            }
+            let Some(mut first) = self.person_ending_at(start - 1) else { continue };
+            // `Smith, Jones and Brown`: earlier members listed between commas.
+            while first >= 2 && self.tok(first - 1) == "," {
+                match self.person_ending_at(first - 1) {
+                    Some(s) => first = s,
+                    None => break,
+                }
+            }
+            groups.push(Group { tokens: first..end, appositive: self.appositive_noun(end) });
+        }
+        groups
+    }
+
+    /// Start of a person named by the tokens ending at `end`: a person mention, or a lone
+    /// capitalised first name.
+    fn person_ending_at(&self, end: usize) -> Option<usize> {
+        let last = end.checked_sub(1)?;
+        match self.mention_of_token[last] {
+            Some(m) => {
+                let (range, cluster) = &self.mentions[m as usize];
+                (range.end == end && self.cluster_kind(*cluster) == EntityType::PER).then_some(range.start)
+            }
+            None => (self.is_name_start(last) && GenderedWords::first_names().get(self.tok(last)).is_some()).then_some(last),
+        }
+    }
+
+    /// The head noun of an apposition right after `at`: `, parents d'un élève,` → `parents`.
+    fn appositive_noun(&self, at: usize) -> Option<String> {
+        if at + 1 >= self.doc.tokens.len() || self.tok(at) != "," {
+            return None;
+        }
+        let mut k = at + 1;
+        if DETERMINERS.contains(&self.folded(k).as_str()) {
+            k += 1;
+        }
+        (k < self.doc.tokens.len() && self.is_word(k) && !self.is_name_start(k) && self.cue_at(k, k + 1).is_none()).then(|| self.folded(k))
+    }
+
+    /// The group whose last token is `end - 1`.
+    fn group_ending_at(&self, end: usize) -> Option<SpeakerWords> {
+        self.groups.iter().find(|g| g.tokens.end == end).map(|g| SpeakerWords::Group { tokens: g.tokens.clone() })
+    }
+
+    /// The group whose first token is `start`.
+    fn group_starting_at(&self, start: usize) -> Option<SpeakerWords> {
+        self.groups.iter().find(|g| g.tokens.start == start).map(|g| SpeakerWords::Group { tokens: g.tokens.clone() })
+    }
+
+    fn plural_pronoun_at(&self, k: usize) -> Option<SpeakerWords> {
+        PLURAL_PRONOUNS.contains(&self.folded(k).as_str()).then(|| SpeakerWords::PluralPronoun { span: self.span(k..k + 1) })
+    }
+
+    /// `les parents` after `Paul et Marie Durand, parents de …`: the latest group before token
+    /// `before` that an apposition described with the same noun.
+    fn group_described_by(&self, noun: &str, before: usize) -> Option<Range<usize>> {
+        self.groups.iter().rev().find(|g| g.tokens.end <= before && g.appositive.as_deref() == Some(noun)).map(|g| g.tokens.clone())
     }
 
     /// Records a new mention of cluster `c` (a speaker the tagger missed) in the cluster and in
@@ -318,6 +443,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 self.read_source_preposition(a..(a + 1).min(post.end), post.end)
             });
+        }
+        if found.is_none() {
+            found = self.read_viewpoint(pre.clone());
         }
         if found.is_none() && pre.end > pre.start {
             // `le pape François « s'associe … »`: a person or organisation right before the quote.
@@ -499,7 +627,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 // … unless it completes a noun (`le ministre des Affaires étrangères a déclaré`).
                 let complement = range.start > 0 && matches!(self.folded(range.start - 1).as_str(), "de" | "des" | "du" | "d'" | "of" | "for" | "à" | "au" | "aux");
                 if range.end == j && !self.quoted[j - 1] && !self.is_generic_mention(&range) && !complement {
-                    return (Some(SpeakerWords::Entity { span: self.span(range), cluster }), None);
+                    let subject = self.group_ending_at(range.end).unwrap_or(SpeakerWords::Entity { span: self.span(range), cluster });
+                    return (Some(subject), None);
                 }
             }
         }
@@ -556,7 +685,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 // The tagger's MISC next to a reporting verb is usually a person it was unsure of.
                 if matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::MISC) {
-                    return (Some(SpeakerWords::Entity { span: self.span(range), cluster }), role.or(org));
+                    let subject = self.group_ending_at(range.end).unwrap_or(SpeakerWords::Entity { span: self.span(range), cluster });
+                    return (Some(subject), role.or(org));
                 }
                 if org.is_none() && self.cluster_kind(cluster) == EntityType::ORG {
                     org = Some(SpeakerWords::Entity { span: self.span(range.clone()), cluster });
@@ -564,7 +694,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 k = range.start.max(r.start);
                 continue;
             }
-            if let Some(p) = self.pronoun_at(k) {
+            if let Some(p) = self.pronoun_at(k).or_else(|| self.plural_pronoun_at(k)) {
                 return (Some(p), role.or(org));
             }
             let generic = self.is_generic_mention(&(k..k + 1))
@@ -640,6 +770,29 @@ impl<'a, 'd> Ctx<'a, 'd> {
         None
     }
 
+    /// `Pour l'ONG, la situation est « grave »`, `For Smith, it was "a mistake"`: the sentence
+    /// opens on a preposition and a named source (not `Pour la première fois,`) closed by a comma.
+    fn read_viewpoint(&self, r: Range<usize>) -> Option<(SpeakerWords, Option<ByteSpan>)> {
+        let k = r.start;
+        if k >= r.end || !self.sentence_initial(k) || !VIEWPOINT_PREPOSITIONS.contains(&self.folded(k).as_str()) {
+            return None;
+        }
+        let comma = (k + 1..r.end.min(k + 14)).find(|&c| self.tok(c) == ",")?;
+        if let Some(&(_, gender)) = DISJUNCTIVE_PRONOUNS.iter().find(|(w, _)| comma == k + 2 && self.folded(k + 1) == *w) {
+            return Some((SpeakerWords::Pronoun { span: self.span(k + 1..k + 2), gender }, Some(self.span(k..k + 1))));
+        }
+        let words = self.np_at(k + 1, comma)?;
+        let named = match &words {
+            SpeakerWords::Entity { cluster, .. } => matches!(self.cluster_kind(*cluster), EntityType::PER | EntityType::ORG),
+            // A role someone in the text holds (`Pour le ministre,`), not any noun that can be
+            // one (`Pour la première fois,`).
+            SpeakerWords::Role { head, .. } => OrganisationReferences::get().heads(head).is_some() || self.role_heads.iter().any(|h| h.as_deref() == Some(head.as_str())),
+            SpeakerWords::Name { .. } | SpeakerWords::Pronoun { .. } | SpeakerWords::PluralPronoun { .. } | SpeakerWords::Group { .. } => true,
+            SpeakerWords::Unnamed { .. } => false,
+        };
+        named.then(|| (words, Some(self.span(k..k + 1))))
+    }
+
     fn is_name_start(&self, k: usize) -> bool {
         self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word)
             && self.tok(k).chars().next().is_some_and(char::is_uppercase)
@@ -659,6 +812,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let s = t.text(self.doc.text);
         let folded = fold(s);
         let (_, pronoun) = split_inverted(&folded)?;
+        if PLURAL_PRONOUNS.contains(&pronoun) {
+            return Some(SpeakerWords::PluralPronoun { span: t.end - pronoun.len()..t.end });
+        }
         let gender = SUBJECT_PRONOUNS.iter().find(|(p, _)| *p == pronoun).map(|&(_, g)| g)?;
         let start = t.end - pronoun.len();
         Some(SpeakerWords::Pronoun { span: start..t.end, gender })
@@ -678,6 +834,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         if let Some(m) = self.mention_of_token[j] {
             let (range, cluster) = self.mentions[m as usize].clone();
+            if let Some(group) = self.group_starting_at(range.start) {
+                return Some(group);
+            }
             // `the Crown prosecutor, Mark Tedeschi`: a name modifying a role noun.
             if range.end < end && self.is_word(range.end) && !self.is_name_start(range.end) && GenderedWords::roles().get(self.tok(range.end)).is_some() {
                 let role_end = range.end + 1;
@@ -702,7 +861,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             return Some(SpeakerWords::Name { tokens: j..e });
         }
-        if let Some(p) = self.pronoun_at(j) {
+        if let Some(p) = self.pronoun_at(j).or_else(|| self.plural_pronoun_at(j)) {
             return Some(p);
         }
         let folded = self.folded(j);
@@ -714,9 +873,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             while e < end && e < j + 5 && self.is_word(e) && !self.is_name_start(e) && self.cue_at(e, end).is_none() {
                 let w = self.folded(e);
                 e += 1;
-                // `a police spokesman`: the person noun after an organisation noun is the head.
-                let person_follows = e < end && roles.get(self.tok(e)).is_some();
-                if roles.get(&w).is_some() || (org_nouns.contains_folded(&w) && !person_follows) {
+                // `a police spokesman`: the person noun after an organisation noun is the head
+                // (in English; French puts modifiers after the head: `l'organisation militant`).
+                let person_follows = self.doc.language != Language::French && e < end && roles.get(self.tok(e)).is_some();
+                let names_organisation = (org_nouns.contains_folded(&w) || OrganisationReferences::get().heads(&w).is_some()) && !person_follows;
+                if roles.get(&w).is_some() || names_organisation {
                     // Complements of the role: `porte-parole du ministère de l'Intérieur`.
                     let mut c = e;
                     while c < end && c < e + 10 && !self.punct(c) && self.cue_at(c, end).is_none() && !self.quoted[c] {
@@ -772,9 +933,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let k = e - 1;
         if let Some(m) = self.mention_of_token[k] {
             let (range, cluster) = self.mentions[m as usize].clone();
-            return Some(SpeakerWords::Entity { span: self.span(range), cluster });
+            return Some(self.group_ending_at(range.end).unwrap_or(SpeakerWords::Entity { span: self.span(range), cluster }));
         }
-        if let Some(p) = self.pronoun_at(k) {
+        if let Some(p) = self.pronoun_at(k).or_else(|| self.plural_pronoun_at(k)) {
             return Some(p);
         }
         if self.is_name_start(k) {
@@ -784,7 +945,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             return Some(SpeakerWords::Name { tokens: s..e });
         }
-        self.role_np_ending_at(floor, e)
+        self.role_np_ending_at(floor, e).or_else(|| {
+            // `the owners said`, `les témoins racontent`: a source described, not named.
+            let det = e.checked_sub(2).filter(|&d| d >= floor && DETERMINERS.contains(&self.folded(d).as_str()))?;
+            (self.is_word(k) && !self.is_name_start(k)).then(|| SpeakerWords::Unnamed { tokens: det..e })
+        })
     }
 
     /// `le ministre britannique`, `the spokesman`, `a police spokesman` ending at `end`.
@@ -802,7 +967,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let head = window
             .clone()
             .find(|&k| roles.get(self.tok(k)).is_some())
-            .or_else(|| window.clone().find(|&k| org_nouns.contains(self.tok(k))))?;
+            .or_else(|| window.clone().find(|&k| org_nouns.contains(self.tok(k)) || OrganisationReferences::get().heads(&self.folded(k)).is_some()))?;
         Some(SpeakerWords::Role { tokens: det + 1..end, head: self.folded(head) })
     }
 
@@ -837,14 +1002,34 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 FoundSpeaker { span, entity }
             }
             SpeakerWords::Role { tokens, head } => {
-                let mut entity = self.resolve_role(clusters, &tokens, &head, at);
+                let mut entity = self.resolve_role(clusters, &tokens, &head, at).or_else(|| self.referred_organisation(clusters, &tokens, &head, at));
                 if entity.is_none() && tokens.len() >= 2 && crate::lexicon::WordSet::organisation_nouns().contains_folded(&head) {
                     // `le parquet fédéral de Belgique` speaks: an organisation described, not named.
                     entity = Some(self.described_organisation(clusters, tokens.clone(), head));
                 }
                 FoundSpeaker { span: self.span(tokens), entity }
             }
-            SpeakerWords::Unnamed { tokens } => FoundSpeaker { span: self.span(tokens), entity: None },
+            SpeakerWords::PluralPronoun { span } => {
+                // The group that spoke last; else the organisation that spoke last (`the police
+                // … "…," they said`); else nobody named: a plural is no single person.
+                if let Some(tokens) = self.last_group.clone() {
+                    return self.resolve(clusters, SpeakerWords::Group { tokens }, at);
+                }
+                let entity = self.last_speaker.filter(|&e| self.cluster_kind(e) == EntityType::ORG);
+                FoundSpeaker { span, entity }
+            }
+            SpeakerWords::Unnamed { tokens } => {
+                // `les parents` after `Paul et Marie Durand, parents de …`: that group.
+                let described = tokens.clone().find_map(|k| self.group_described_by(&self.folded(k), self.doc.token_at_or_after(at)));
+                match described {
+                    Some(group) => self.resolve(clusters, SpeakerWords::Group { tokens: group }, at),
+                    None => FoundSpeaker { span: self.span(tokens), entity: None },
+                }
+            }
+            SpeakerWords::Group { tokens } => {
+                self.last_group = Some(tokens.clone());
+                FoundSpeaker { span: self.span(tokens), entity: None }
+            }
         }
     }
 
@@ -998,6 +1183,25 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .map(|(i, _, _)| i)
     }
 
+    /// `les juges` → the latest organisation named before `at` whose name has one of the head
+    /// words the noun refers to (`Cour d'appel de …`); `l'organisation` → the latest organisation.
+    /// Only a definite phrase refers back (`des juges` are some judges, not the court).
+    fn referred_organisation(&self, clusters: &[EntityCluster], tokens: &Range<usize>, noun: &str, at: usize) -> Option<usize> {
+        let heads = OrganisationReferences::get().heads(noun)?;
+        let definite = tokens.start > 0 && DEFINITE_DETERMINERS.contains(&self.folded(tokens.start - 1).as_str());
+        if !definite {
+            return None;
+        }
+        let any = heads.iter().any(|h| h == "*");
+        clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind == EntityType::ORG && (any || fold(&c.name).split(|ch: char| !ch.is_alphanumeric()).any(|w| heads.iter().any(|h| h == w))))
+            .filter_map(|(i, c)| c.mentions.iter().filter(|m| m.end <= at).map(|m| m.end).max().map(|seen| (i, seen)))
+            .max_by_key(|&(_, seen)| seen)
+            .map(|(i, _)| i)
+    }
+
     /// A sentence with no quote may still report speech (`Blinken a déclaré que …`): its
     /// speaker becomes the one later pronouns prefer.
     fn note_reported_speech(&mut self, clusters: &mut Vec<EntityCluster>, s_idx: usize) {
@@ -1012,6 +1216,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 Some(SpeakerWords::Entity { cluster, .. }) => Some(cluster),
                 Some(SpeakerWords::Name { tokens }) => Some(self.name_cluster(clusters, tokens)),
                 Some(SpeakerWords::Pronoun { gender, span }) => self.resolve_pronoun(clusters, gender, span.start, span.start),
+                Some(SpeakerWords::Group { tokens }) => {
+                    // `Paul et Marie Durand ont affirmé que …`: later `ils` refer to them.
+                    self.last_group = Some(tokens);
+                    return;
+                }
                 Some(SpeakerWords::Role { tokens, head }) => self.resolve_role(clusters, &tokens, &head, self.doc.tokens[k].start),
                 _ => None,
             };
