@@ -36,7 +36,7 @@ struct RawMention {
 
 /// Finds and clusters the entities of `doc`.
 pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>) -> Vec<EntityCluster> {
-    let mut raw = match model {
+    let raw = match model {
         Some(m) => {
             let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
             m.tag(doc.text, &doc.tokens, &sentences)
@@ -47,6 +47,12 @@ pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>) -> Vec<EntityCluster> 
         }
         None => capitalised_runs(doc),
     };
+    resolve(doc, raw)
+}
+
+/// The rules after tagging: filters and repairs mentions, clusters them, and adds what the
+/// tagger missed (repeats, acronyms, handles), roles and dates.
+fn resolve(doc: &Doc, mut raw: Vec<RawMention>) -> Vec<EntityCluster> {
     raw.retain(|m| !is_junk(doc, m));
     for m in &mut raw {
         strip_title(doc, m);
@@ -257,8 +263,8 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
             }
         }
     }
-    // `Gawker.com`: a site is an organisation.
-    if m.tokens.len() == 1 && doc.tok(m.tokens.start).contains('.') && doc.tok(m.tokens.start).chars().next().is_some_and(char::is_alphabetic) {
+    // `Gawker.com`: a site is an organisation (but `U.S.` is an abbreviation, not a domain).
+    if m.tokens.len() == 1 && is_domain_name(doc.tok(m.tokens.start)) {
         m.kind = EntityType::ORG;
     }
     // A comma never sits inside one name (`Croucher Foundation, US National Science Foundation`).
@@ -298,6 +304,12 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
     }
 }
 
+/// `Gawker.com`, `Scientology.org`: a name ending in a lower-case top-level domain.
+fn is_domain_name(w: &str) -> bool {
+    let Some((name, tld)) = w.rsplit_once('.') else { return false };
+    name.chars().next().is_some_and(char::is_alphabetic) && tld.chars().count() >= 2 && tld.chars().all(|c| c.is_ascii_lowercase())
+}
+
 /// A capitalised word alone at the start of a sentence that the text also uses in lower case,
 /// or that is an adverb or a calendar word, is no name (`Also`, `Usually`, `Wednesday`, `Eux`).
 fn is_sentence_initial_common_word(doc: &Doc, m: &RawMention) -> bool {
@@ -331,9 +343,19 @@ fn name_words(doc: &Doc, tokens: &Range<usize>) -> Vec<String> {
     doc.tokens[tokens.clone()]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| fold(t.text(doc.text)))
+        .map(|t| without_abbreviation_dots(fold(t.text(doc.text))))
         .filter(|w| !NAME_CONNECTORS.contains(&w.as_str()))
         .collect()
+}
+
+/// `u.s.` → `us`, `u.n.` → `un`: an abbreviation written with dots is the same name as without.
+fn without_abbreviation_dots(w: String) -> String {
+    let letters: Vec<&str> = w.split('.').filter(|p| !p.is_empty()).collect();
+    if letters.len() >= 2 && w.contains('.') && letters.iter().all(|p| p.chars().count() == 1) {
+        letters.concat()
+    } else {
+        w
+    }
 }
 
 /// Whether two name words are the same word or one typo apart (`Blinken` / `Blinkin`).
@@ -415,6 +437,11 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
             let b = &built[k];
             let joins = if words == b.words {
                 true
+            } else if is_place_and_organisation(b.kind, m.kind) {
+                // `Sydney` / `Sydney Morning Herald`, `Russie` / `ministère russe des Affaires
+                // étrangères`: a place inside an organisation's name is another entity; only the
+                // same words may take both types (metonymy: `Moscou` the city and the government).
+                false
             } else if words.len() < b.words.len() {
                 // Every word of the short form matches a word of the long form, in order.
                 let mut it = b.words.iter();
@@ -489,6 +516,10 @@ fn organisation_by_head(doc: &Doc, name: &Range<usize>, kind: EntityType) -> Ent
     } else {
         kind
     }
+}
+
+fn is_place_and_organisation(a: EntityType, b: EntityType) -> bool {
+    matches!((a, b), (EntityType::ORG, EntityType::LOC) | (EntityType::LOC, EntityType::ORG))
 }
 
 /// Types that may describe the same referent in one text (the tagger is not always consistent).
@@ -568,7 +599,13 @@ fn merge_acronyms(clusters: &mut Vec<EntityCluster>) {
         let is_acronym = (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_uppercase());
         let target = is_acronym
             .then(|| fold(name))
-            .and_then(|a| (0..clusters.len()).find(|&j| j != i && initials[j].as_deref() == Some(a.as_str())));
+            .and_then(|a| {
+                // `US` the country is not `University of Sheffield`: a place's initials never
+                // stand for an organisation, nor the reverse.
+                (0..clusters.len()).find(|&j| {
+                    j != i && initials[j].as_deref() == Some(a.as_str()) && !is_place_and_organisation(clusters[i].kind, clusters[j].kind)
+                })
+            });
         match target {
             Some(j) => {
                 let moved = std::mem::take(&mut clusters[i].mentions);
@@ -752,6 +789,49 @@ mod tests {
             .filter(|c| !matches!(c.kind, EntityType::DATE | EntityType::NUMBER))
             .map(|c| (c.name, c.kind, c.role, c.mentions.iter().map(|m| text[m.clone()].to_string()).collect()))
             .collect()
+    }
+
+    /// Clusters from given tagger output: every occurrence of each phrase is a mention of that
+    /// type (longer phrases first, so `Sydney` inside `Sydney Morning Herald` is not re-tagged).
+    fn clusters_from_tags(text: &str, tags: &[(&str, EntityType)]) -> Vec<(String, EntityType, Vec<String>)> {
+        let doc = Doc::new(text);
+        let mut taken = vec![false; text.len()];
+        let mut sorted = tags.to_vec();
+        sorted.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let mut raw = Vec::new();
+        for (phrase, kind) in sorted {
+            for (at, _) in text.match_indices(phrase) {
+                if taken[at..at + phrase.len()].iter().any(|&t| t) {
+                    continue;
+                }
+                taken[at..at + phrase.len()].iter_mut().for_each(|t| *t = true);
+                raw.push(RawMention { tokens: doc.token_at_or_after(at)..doc.token_at_or_after(at + phrase.len()), kind, title_gender: None });
+            }
+        }
+        raw.sort_by_key(|m| m.tokens.start);
+        resolve(&doc, raw)
+            .into_iter()
+            .filter(|c| !matches!(c.kind, EntityType::DATE | EntityType::NUMBER))
+            .map(|c| (c.name, c.kind, c.mentions.iter().map(|m| text[m.clone()].to_string()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn a_place_named_inside_an_organisation_is_its_own_entity() {
+        use EntityType::{LOC, ORG};
+        let c = clusters_from_tags(
+            "The Oslo Daily Courier reported that Oslo will vote. An Albanian Navy ship left Albania. Researchers at the University of Bergen (UB) and in the US met. The U.S. agreed.",
+            &[("Oslo Daily Courier", ORG), ("Oslo", LOC), ("Albanian Navy", ORG), ("Albania", LOC), ("University of Bergen", ORG), ("UB", ORG), ("US", LOC), ("U.S.", LOC)],
+        );
+        let find = |name: &str| c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}"));
+        assert_eq!(find("Oslo").2, ["Oslo"]);
+        assert_eq!(find("Oslo").1, LOC);
+        assert_eq!(find("Oslo Daily Courier").2, ["Oslo Daily Courier"]);
+        assert_eq!(find("Albania").2, ["Albania"], "no typo join across types");
+        assert_eq!(find("University of Bergen").2, ["University of Bergen", "UB"]);
+        // `US` is not the initials of `University of Bergen`'s words; `U.S.` is `US`.
+        assert_eq!(find("US").2, ["US", "U.S."]);
+        assert_eq!(find("US").1, LOC);
     }
 
     #[test]
