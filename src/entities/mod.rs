@@ -586,7 +586,10 @@ fn merge_acronyms(clusters: &mut Vec<EntityCluster>) {
         .map(|c| {
             let words: Vec<String> = c
                 .name
-                .split(|ch: char| ch.is_whitespace() || ch == '-' || ch == '\'' || ch == '’')
+                .split(|ch: char| ch.is_whitespace() || ch == '-')
+                // `Korean People's Army` is `KPA`: a possessive adds no initial.
+                .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w))
+                .flat_map(|w| w.split(['\'', '’']))
                 .map(fold)
                 .filter(|w| !w.is_empty() && !fr.contains_folded(w) && !en.contains_folded(w) && !NAME_CONNECTORS.contains(&w.as_str()))
                 .collect();
@@ -859,6 +862,11 @@ mod tests {
         let c = clusters("L'ONG Human Rights Watch a publié un rapport. Pour HRW, la situation empire. On a vu Liz Truss (@trussliz) partir.");
         let hrw = c.iter().find(|e| e.0 == "Human Rights Watch").expect("HRW cluster");
         assert!(hrw.3.contains(&"HRW".to_string()), "{c:?}");
+        let tagged = clusters_from_tags(
+            "Later the Sailors' Rescue Guild and the Farmer's Seed Bank joined. The SRG and FSB agreed.",
+            &[("Sailors' Rescue Guild", EntityType::ORG), ("Farmer's Seed Bank", EntityType::ORG), ("SRG", EntityType::ORG), ("FSB", EntityType::ORG)],
+        );
+        assert_eq!(tagged.len(), 2, "a possessive adds no initial: {tagged:?}");
         let truss = c.iter().find(|e| e.0 == "Liz Truss").expect("Truss");
         assert!(truss.3.contains(&"@trussliz".to_string()), "{c:?}");
     }
