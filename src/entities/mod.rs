@@ -267,6 +267,22 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
     if m.tokens.len() == 1 && is_domain_name(doc.tok(m.tokens.start)) {
         m.kind = EntityType::ORG;
     }
+    // `State Department Spokesperson Jeff Rathke`, `Acme CEO Jane Roe`, `Jane Roe, the Acme
+    // CEO,`: a function written after an organisation's name, before a person's name or after a
+    // determiner, describes a person; the organisation ends before it. (`Attorney General`, all
+    // function words, is left whole.)
+    if m.kind == EntityType::ORG {
+        let roles = GenderedWords::roles();
+        let after_determiner = m.tokens.start > 0 && ROLE_DETERMINERS.contains(&fold(doc.tok(m.tokens.start - 1)).as_str());
+        while m.tokens.len() >= 2
+            && roles.get(doc.tok(m.tokens.end - 1)).is_some()
+            && is_capitalised(doc.tok(m.tokens.end - 2))
+            && roles.get(doc.tok(m.tokens.end - 2)).is_none()
+            && (after_determiner || word(doc, m.tokens.end).is_some_and(is_capitalised))
+        {
+            m.tokens.end -= 1;
+        }
+    }
     // A comma never sits inside one name (`Croucher Foundation, US National Science Foundation`).
     if let Some(k) = (m.tokens.start..m.tokens.end).find(|&k| doc.tok(k) == ",") {
         m.tokens.end = k;
@@ -835,6 +851,18 @@ mod tests {
         // `US` is not the initials of `University of Bergen`'s words; `U.S.` is `US`.
         assert_eq!(find("US").2, ["US", "U.S."]);
         assert_eq!(find("US").1, LOC);
+    }
+
+    #[test]
+    fn a_function_between_an_organisation_and_a_person_is_cut_off() {
+        let c = clusters_from_tags(
+            "The Harbour Authority hired staff. Harbour Authority Spokesperson Nadia Berg said no. \
+             Tom Lund, the Harbour Authority Director, agreed. Attorney General Paul Aho left.",
+            &[("Harbour Authority Spokesperson", EntityType::ORG), ("Harbour Authority Director", EntityType::ORG), ("Harbour Authority", EntityType::ORG), ("Attorney General", EntityType::ORG)],
+        );
+        let authority = c.iter().find(|e| e.0 == "Harbour Authority").unwrap_or_else(|| panic!("{c:?}"));
+        assert_eq!(authority.2, ["Harbour Authority", "Harbour Authority", "Harbour Authority"]);
+        assert!(c.iter().any(|e| e.0 == "Attorney General"), "a title alone stays whole: {c:?}");
     }
 
     #[test]
