@@ -254,6 +254,13 @@ impl WordSet {
         SET.get_or_init(|| WordSet::parse(include_str!("../data/lang/not-names.txt")))
     }
 
+    /// Kinds of organisation (`newspaper`, `école`) that make the name beside them an
+    /// organisation's (`the newspaper Le Monde`, `Gonzaga, a school in Milan`).
+    pub(crate) fn organisation_kinds() -> &'static WordSet {
+        static SET: OnceLock<WordSet> = OnceLock::new();
+        SET.get_or_init(|| WordSet::parse(include_str!("../data/roles/org-kinds.txt")))
+    }
+
     /// Common nouns that designate an organisation (`l'ONG`, `the agency`).
     pub(crate) fn organisation_nouns() -> &'static WordSet {
         static SET: OnceLock<WordSet> = OnceLock::new();

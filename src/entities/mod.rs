@@ -60,6 +60,7 @@ fn resolve(doc: &Doc, mut raw: Vec<RawMention>) -> Vec<EntityCluster> {
     }
     raw.retain(|m| m.tokens.start < m.tokens.end && !is_junk(doc, m) && !is_sentence_initial_common_word(doc, m));
     raw.retain(|m| m.tokens.start < m.tokens.end);
+    organisations_by_kind_noun(doc, &mut raw);
     let mut clusters = cluster(doc, &raw);
     merge_acronyms(&mut clusters);
     add_untagged_repeats(doc, &mut clusters);
@@ -317,6 +318,43 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
         && m.tokens.len() <= 3
     {
         m.kind = EntityType::PER;
+    }
+}
+
+/// A kind of organisation written beside a name makes it an organisation's, whatever the tagger
+/// made of it: just before it (`the newspaper Le Monde`, `les écoles Saint-Paul et Sainte-Anne`:
+/// names joined by `and` after the noun share it) or heading an apposition after it (`Gonzaga
+/// Institute, a private school in Milan`). A person's full name (`the band member Tom Lee`) is
+/// left alone.
+fn organisations_by_kind_noun(doc: &Doc, raw: &mut [RawMention]) {
+    let kinds = WordSet::organisation_kinds();
+    let is_kind = |k: usize| {
+        word(doc, k).is_some_and(|w| {
+            let f = fold(w);
+            !is_capitalised(w) && (kinds.contains_folded(&f) || f.strip_suffix(['s', 'x']).is_some_and(|s| kinds.contains_folded(s)))
+        })
+    };
+    let first_names = GenderedWords::first_names();
+    let mut previous_retyped_end: Option<usize> = None;
+    for m in raw.iter_mut() {
+        let (start, end) = (m.tokens.start, m.tokens.end);
+        let coordinated = previous_retyped_end.is_some_and(|e| e + 1 == start && matches!(fold(doc.tok(e)).as_str(), "and" | "et" | ","));
+        let noun_before = start > 0 && is_kind(start - 1);
+        // `X, a (one or two modifiers) school` followed by punctuation or a function word.
+        let apposition = doc.tokens.get(end).is_some_and(|t| t.text(doc.text) == ",")
+            && word(doc, end + 1).is_some_and(|w| matches!(fold(w).as_str(), "a" | "an" | "the" | "un" | "une" | "le" | "la" | "l'"))
+            && (end + 2..end + 5).find(|&k| is_kind(k)).is_some_and(|k| {
+                (end + 2..k).all(|j| word(doc, j).is_some_and(|w| !is_capitalised(w)))
+                    && doc.tokens.get(k + 1).is_none_or(|t| {
+                        let f = fold(t.text(doc.text));
+                        t.kind != TokenKind::Word || WordSet::english_function_words().contains_folded(&f) || WordSet::french_function_words().contains_folded(&f)
+                    })
+            });
+        let full_personal_name = m.tokens.len() >= 2 && first_names.get(doc.tok(start)).is_some();
+        if (noun_before || coordinated || apposition) && !full_personal_name {
+            m.kind = EntityType::ORG;
+            previous_retyped_end = Some(end);
+        }
     }
 }
 
@@ -863,6 +901,24 @@ mod tests {
         let authority = c.iter().find(|e| e.0 == "Harbour Authority").unwrap_or_else(|| panic!("{c:?}"));
         assert_eq!(authority.2, ["Harbour Authority", "Harbour Authority", "Harbour Authority"]);
         assert!(c.iter().any(|e| e.0 == "Attorney General"), "a title alone stays whole: {c:?}");
+    }
+
+    #[test]
+    fn a_kind_of_organisation_beside_a_name_makes_it_an_organisation() {
+        use EntityType::{LOC, ORG, PER};
+        let c = clusters_from_tags(
+            "Parents chose the private schools San Marco and Loreto in Pisa. Villa Verde, a public hospital in Lucca, \
+             was full. Le quotidien Lorient publie. Les clubs Brest et Vannes jouent. The band member Tom Lee left, \
+             as did Moss, a hospital porter.",
+            &[("San Marco", PER), ("Loreto", LOC), ("Pisa", LOC), ("Villa Verde", LOC), ("Lucca", LOC), ("Lorient", LOC), ("Brest", LOC), ("Vannes", LOC), ("Tom Lee", PER), ("Moss", PER)],
+        );
+        let kind = |name: &str| c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}")).1;
+        for name in ["San Marco", "Loreto", "Villa Verde", "Lorient", "Brest", "Vannes"] {
+            assert_eq!(kind(name), ORG, "{name}");
+        }
+        for (name, k) in [("Pisa", LOC), ("Lucca", LOC), ("Tom Lee", PER), ("Moss", PER)] {
+            assert_eq!(kind(name), k, "{name}");
+        }
     }
 
     #[test]
