@@ -140,9 +140,7 @@ fn is_junk(doc: &Doc, m: &RawMention) -> bool {
     if m.tokens.len() == 1 {
         let w = doc.tok(m.tokens.start);
         let f = fold(w);
-        let singular = f.strip_suffix("es").or_else(|| f.strip_suffix('s')).unwrap_or(&f);
-        if WordSet::demonyms().contains_folded(&f)
-            || WordSet::demonyms().contains_folded(singular)
+        if is_demonym(&f)
             || WordSet::not_names().contains_folded(&f)
             || (w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M')))
         {
@@ -382,14 +380,21 @@ fn is_sentence_initial_common_word(doc: &Doc, m: &RawMention) -> bool {
 }
 
 /// A folded word that is common vocabulary rather than a name: the text also writes it in
-/// lower case, or it is a function word, an `-ly` adverb or a known non-name (`Some`, `Eux`).
-/// Shared by the entity filter and the attribution's surname test.
+/// lower case, or it is a function word, an `-ly` adverb, a nationality (`Italian`) or a known
+/// non-name (`Some`, `Eux`). Shared by the entity filter and the attribution's surname test.
 pub(crate) fn is_common_word(doc: &Doc, folded: &str) -> bool {
     doc.lowercase_words.contains(folded)
+        || is_demonym(folded)
         || WordSet::french_function_words().contains_folded(folded)
         || WordSet::english_function_words().contains_folded(folded)
         || (folded.ends_with("ly") && folded.chars().count() > 4)
         || WordSet::not_names().contains_folded(folded)
+}
+
+/// A folded nationality or demonym, singular or plural (`italian`, `bangladeshis`, `russes`).
+fn is_demonym(folded: &str) -> bool {
+    let singular = folded.strip_suffix("es").or_else(|| folded.strip_suffix('s')).unwrap_or(folded);
+    WordSet::demonyms().contains_folded(folded) || WordSet::demonyms().contains_folded(singular)
 }
 
 /// Name words of a mention, folded, with hyphenated parts kept whole.
@@ -919,6 +924,15 @@ mod tests {
         for (name, k) in [("Pisa", LOC), ("Lucca", LOC), ("Tom Lee", PER), ("Moss", PER)] {
             assert_eq!(kind(name), k, "{name}");
         }
+    }
+
+    #[test]
+    fn nationalities_are_common_words() {
+        let doc = Doc::new("Italian farmers met Canadians.");
+        for w in ["italian", "canadians", "also"] {
+            assert!(is_common_word(&doc, w), "{w}");
+        }
+        assert!(!is_common_word(&doc, "rossi"));
     }
 
     #[test]
