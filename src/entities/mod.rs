@@ -60,6 +60,8 @@ fn resolve(doc: &Doc, mut raw: Vec<RawMention>) -> Vec<EntityCluster> {
     }
     raw.retain(|m| m.tokens.start < m.tokens.end && !is_junk(doc, m) && !is_sentence_initial_common_word(doc, m));
     raw.retain(|m| m.tokens.start < m.tokens.end);
+    raw.sort_by_key(|m| m.tokens.start);
+    extend_over_organisation_heads(doc, &mut raw);
     organisations_by_kind_noun(doc, &mut raw);
     let mut clusters = cluster(doc, &raw);
     merge_acronyms(&mut clusters);
@@ -319,6 +321,25 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
     }
 }
 
+/// `the New Zealand Herald` tagged `New Zealand`, `Lowy Institute` tagged `Lowy`: capitalised
+/// organisation words right after a mention, that no other mention covers, end the same name,
+/// which is then an organisation's.
+fn extend_over_organisation_heads(doc: &Doc, raw: &mut [RawMention]) {
+    let heads = WordSet::organisation_heads();
+    for i in 0..raw.len() {
+        let next_start = raw.get(i + 1).map_or(usize::MAX, |n| n.tokens.start);
+        let m = &mut raw[i];
+        let mut end = m.tokens.end;
+        while end < next_start && word(doc, end).is_some_and(|w| is_capitalised(w) && heads.contains(w)) && doc.tokens[end].kind == TokenKind::Word {
+            end += 1;
+        }
+        if end > m.tokens.end && m.kind != EntityType::PER {
+            m.tokens.end = end;
+            m.kind = EntityType::ORG;
+        }
+    }
+}
+
 /// A kind of organisation written beside a name makes it an organisation's, whatever the tagger
 /// made of it: just before it (`the newspaper Le Monde`, `les écoles Saint-Paul et Sainte-Anne`:
 /// names joined by `and` after the noun share it) or heading an apposition after it (`Gonzaga
@@ -558,11 +579,15 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
 /// places or persons: a name headed by an organisation word is an organisation. The head is the
 /// last word in English order, or the first one before a complement or a lower-case adjective.
 fn organisation_by_head(doc: &Doc, name: &Range<usize>, kind: EntityType) -> EntityType {
-    if matches!(kind, EntityType::ORG | EntityType::DATE | EntityType::NUMBER) || name.len() < 2 {
+    if matches!(kind, EntityType::ORG | EntityType::DATE | EntityType::NUMBER) || name.is_empty() {
         return kind;
     }
     let heads = WordSet::organisation_heads();
     let first = doc.tok(name.start);
+    // `dans les colonnes du Times`, `the Senate`: the head word alone, used as a name.
+    if name.len() == 1 {
+        return if is_capitalised(first) && heads.contains(first) { EntityType::ORG } else { kind };
+    }
     if kind == EntityType::PER && GenderedWords::first_names().get(first).is_some() {
         return kind;
     }
@@ -924,6 +949,21 @@ mod tests {
         for (name, k) in [("Pisa", LOC), ("Lucca", LOC), ("Tom Lee", PER), ("Moss", PER)] {
             assert_eq!(kind(name), k, "{name}");
         }
+    }
+
+    #[test]
+    fn organisation_words_after_a_name_or_alone_make_an_organisation() {
+        use EntityType::{LOC, ORG};
+        let c = clusters_from_tags(
+            "The Tasmania Herald reported from Kansas City and Cape Town. Le Tribune a publié. Tasmania voted.",
+            &[("Tasmania", LOC), ("Kansas City", LOC), ("Cape Town", LOC), ("Tribune", LOC)],
+        );
+        let kind = |name: &str| c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}")).1;
+        assert_eq!(kind("Tasmania Herald"), ORG);
+        assert_eq!(kind("Tasmania"), LOC);
+        assert_eq!(kind("Tribune"), ORG);
+        assert_eq!(kind("Kansas City"), LOC, "City heads places too");
+        assert_eq!(kind("Cape Town"), LOC);
     }
 
     #[test]
