@@ -54,6 +54,8 @@ pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>) -> Vec<EntityCluster> 
 /// tagger missed (repeats, acronyms, handles), roles and dates.
 fn resolve(doc: &Doc, mut raw: Vec<RawMention>) -> Vec<EntityCluster> {
     raw.retain(|m| !is_junk(doc, m));
+    raw.sort_by_key(|m| m.tokens.start);
+    join_titles_with_and(doc, &mut raw);
     for m in &mut raw {
         strip_title(doc, m);
         trim_edges(doc, m);
@@ -318,6 +320,26 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
         && m.tokens.len() <= 3
     {
         m.kind = EntityType::PER;
+    }
+}
+
+/// `of The Globe and Mail` tagged `The Globe` + `Mail`: a capitalised `The` inside a sentence
+/// opens a title (a newspaper's, a band's), and one more word joined by `and` belongs to it.
+fn join_titles_with_and(doc: &Doc, raw: &mut Vec<RawMention>) {
+    let mut i = 0;
+    while i + 1 < raw.len() {
+        let (m, next) = (&raw[i], &raw[i + 1]);
+        // `The` inside the mention or just before it, after a word of the same sentence.
+        let the = if doc.tok(m.tokens.start) == "The" { Some(m.tokens.start) } else { m.tokens.start.checked_sub(1).filter(|&k| doc.tok(k) == "The") };
+        let sentence_start = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens.start;
+        let opens_title = the.is_some_and(|k| k > sentence_start && doc.tokens[k - 1].kind == TokenKind::Word);
+        let joined = next.tokens.start == m.tokens.end + 1 && matches!(doc.tok(m.tokens.end), "and" | "&") && next.tokens.len() == 1;
+        if opens_title && joined {
+            raw[i].tokens.end = raw[i + 1].tokens.end;
+            raw[i].kind = EntityType::ORG;
+            raw.remove(i + 1);
+        }
+        i += 1;
     }
 }
 
@@ -964,6 +986,17 @@ mod tests {
         assert_eq!(kind("Tribune"), ORG);
         assert_eq!(kind("Kansas City"), LOC, "City heads places too");
         assert_eq!(kind("Cape Town"), LOC);
+    }
+
+    #[test]
+    fn a_title_opened_by_the_inside_a_sentence_keeps_its_and() {
+        use EntityType::{LOC, ORG};
+        let c = clusters_from_tags(
+            "She writes for The Star and Lantern every week. Ben read of The Crow and Anchor too. Then Spain and Portugal met.",
+            &[("The Star", LOC), ("Lantern", LOC), ("Crow", LOC), ("Anchor", LOC), ("Spain", LOC), ("Portugal", LOC)],
+        );
+        let names: Vec<(&str, EntityType)> = c.iter().map(|e| (e.0.as_str(), e.1)).collect();
+        assert_eq!(names, [("Star and Lantern", ORG), ("Crow and Anchor", ORG), ("Spain", LOC), ("Portugal", LOC)]);
     }
 
     #[test]
