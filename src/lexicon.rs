@@ -221,7 +221,8 @@ impl GenderedWords {
 
 impl WordSet {
     /// Words that head organisation names (`Church`, `University`, `Cour`, `Parlement`): the
-    /// gazetteer lists of both languages plus the generic organisation nouns.
+    /// gazetteer lists of both languages plus the generic organisation nouns, less the words that
+    /// head place names as well (`City`, `Town`).
     pub(crate) fn organisation_heads() -> &'static WordSet {
         static SET: OnceLock<WordSet> = OnceLock::new();
         SET.get_or_init(|| {
@@ -229,6 +230,9 @@ impl WordSet {
             set.words.extend(WordSet::parse(include_str!("../data/gazetteer/fr/orgword.txt")).words);
             set.words.extend(WordSet::parse(include_str!("../data/roles/org-nouns.txt")).words);
             set.words.extend(["municipality", "center", "centre"].map(String::from));
+            for place_head in WordSet::parse(include_str!("../data/roles/place-heads.txt")).words {
+                set.words.remove(&place_head);
+            }
             set
         })
     }
@@ -253,6 +257,13 @@ impl WordSet {
     pub(crate) fn not_names() -> &'static WordSet {
         static SET: OnceLock<WordSet> = OnceLock::new();
         SET.get_or_init(|| WordSet::parse(include_str!("../data/lang/not-names.txt")))
+    }
+
+    /// Kinds of organisation (`newspaper`, `école`) that make the name beside them an
+    /// organisation's (`the newspaper Le Monde`, `Gonzaga, a school in Milan`).
+    pub(crate) fn organisation_kinds() -> &'static WordSet {
+        static SET: OnceLock<WordSet> = OnceLock::new();
+        SET.get_or_init(|| WordSet::parse(include_str!("../data/roles/org-kinds.txt")))
     }
 
     /// Common nouns that designate an organisation (`l'ONG`, `the agency`).

@@ -36,7 +36,7 @@ struct RawMention {
 
 /// Finds and clusters the entities of `doc`.
 pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>) -> Vec<EntityCluster> {
-    let mut raw = match model {
+    let raw = match model {
         Some(m) => {
             let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
             m.tag(doc.text, &doc.tokens, &sentences)
@@ -47,13 +47,24 @@ pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>) -> Vec<EntityCluster> 
         }
         None => capitalised_runs(doc),
     };
+    resolve(doc, raw)
+}
+
+/// The rules after tagging: filters and repairs mentions, clusters them, and adds what the
+/// tagger missed (repeats, acronyms, handles), roles and dates.
+fn resolve(doc: &Doc, mut raw: Vec<RawMention>) -> Vec<EntityCluster> {
     raw.retain(|m| !is_junk(doc, m));
+    raw.sort_by_key(|m| m.tokens.start);
+    join_titles_with_and(doc, &mut raw);
     for m in &mut raw {
         strip_title(doc, m);
         trim_edges(doc, m);
     }
     raw.retain(|m| m.tokens.start < m.tokens.end && !is_junk(doc, m) && !is_sentence_initial_common_word(doc, m));
     raw.retain(|m| m.tokens.start < m.tokens.end);
+    raw.sort_by_key(|m| m.tokens.start);
+    extend_over_organisation_heads(doc, &mut raw);
+    organisations_by_kind_noun(doc, &mut raw);
     let mut clusters = cluster(doc, &raw);
     merge_acronyms(&mut clusters);
     add_untagged_repeats(doc, &mut clusters);
@@ -133,9 +144,7 @@ fn is_junk(doc: &Doc, m: &RawMention) -> bool {
     if m.tokens.len() == 1 {
         let w = doc.tok(m.tokens.start);
         let f = fold(w);
-        let singular = f.strip_suffix("es").or_else(|| f.strip_suffix('s')).unwrap_or(&f);
-        if WordSet::demonyms().contains_folded(&f)
-            || WordSet::demonyms().contains_folded(singular)
+        if is_demonym(&f)
             || WordSet::not_names().contains_folded(&f)
             || (w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M')))
         {
@@ -257,9 +266,25 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
             }
         }
     }
-    // `Gawker.com`: a site is an organisation.
-    if m.tokens.len() == 1 && doc.tok(m.tokens.start).contains('.') && doc.tok(m.tokens.start).chars().next().is_some_and(char::is_alphabetic) {
+    // `Gawker.com`: a site is an organisation (but `U.S.` is an abbreviation, not a domain).
+    if m.tokens.len() == 1 && is_domain_name(doc.tok(m.tokens.start)) {
         m.kind = EntityType::ORG;
+    }
+    // `State Department Spokesperson Jeff Rathke`, `Acme CEO Jane Roe`, `Jane Roe, the Acme
+    // CEO,`: a function written after an organisation's name, before a person's name or after a
+    // determiner, describes a person; the organisation ends before it. (`Attorney General`, all
+    // function words, is left whole.)
+    if m.kind == EntityType::ORG {
+        let roles = GenderedWords::roles();
+        let after_determiner = m.tokens.start > 0 && ROLE_DETERMINERS.contains(&fold(doc.tok(m.tokens.start - 1)).as_str());
+        while m.tokens.len() >= 2
+            && roles.get(doc.tok(m.tokens.end - 1)).is_some()
+            && is_capitalised(doc.tok(m.tokens.end - 2))
+            && roles.get(doc.tok(m.tokens.end - 2)).is_none()
+            && (after_determiner || word(doc, m.tokens.end).is_some_and(is_capitalised))
+        {
+            m.tokens.end -= 1;
+        }
     }
     // A comma never sits inside one name (`Croucher Foundation, US National Science Foundation`).
     if let Some(k) = (m.tokens.start..m.tokens.end).find(|&k| doc.tok(k) == ",") {
@@ -298,6 +323,88 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
     }
 }
 
+/// `of The Globe and Mail` tagged `The Globe` + `Mail`: a capitalised `The` inside a sentence
+/// opens a title (a newspaper's, a band's), and one more word joined by `and` belongs to it.
+fn join_titles_with_and(doc: &Doc, raw: &mut Vec<RawMention>) {
+    let mut i = 0;
+    while i + 1 < raw.len() {
+        let (m, next) = (&raw[i], &raw[i + 1]);
+        // `The` inside the mention or just before it, after a word of the same sentence.
+        let the = if doc.tok(m.tokens.start) == "The" { Some(m.tokens.start) } else { m.tokens.start.checked_sub(1).filter(|&k| doc.tok(k) == "The") };
+        let sentence_start = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens.start;
+        let opens_title = the.is_some_and(|k| k > sentence_start && doc.tokens[k - 1].kind == TokenKind::Word);
+        let joined = next.tokens.start == m.tokens.end + 1 && matches!(doc.tok(m.tokens.end), "and" | "&") && next.tokens.len() == 1;
+        if opens_title && joined {
+            raw[i].tokens.end = raw[i + 1].tokens.end;
+            raw[i].kind = EntityType::ORG;
+            raw.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
+/// `the New Zealand Herald` tagged `New Zealand`, `Lowy Institute` tagged `Lowy`: capitalised
+/// organisation words right after a mention, that no other mention covers, end the same name,
+/// which is then an organisation's.
+fn extend_over_organisation_heads(doc: &Doc, raw: &mut [RawMention]) {
+    let heads = WordSet::organisation_heads();
+    for i in 0..raw.len() {
+        let next_start = raw.get(i + 1).map_or(usize::MAX, |n| n.tokens.start);
+        let m = &mut raw[i];
+        let mut end = m.tokens.end;
+        while end < next_start && word(doc, end).is_some_and(|w| is_capitalised(w) && heads.contains(w)) && doc.tokens[end].kind == TokenKind::Word {
+            end += 1;
+        }
+        if end > m.tokens.end && m.kind != EntityType::PER {
+            m.tokens.end = end;
+            m.kind = EntityType::ORG;
+        }
+    }
+}
+
+/// A kind of organisation written beside a name makes it an organisation's, whatever the tagger
+/// made of it: just before it (`the newspaper Le Monde`, `les écoles Saint-Paul et Sainte-Anne`:
+/// names joined by `and` after the noun share it) or heading an apposition after it (`Gonzaga
+/// Institute, a private school in Milan`). A person's full name (`the band member Tom Lee`) is
+/// left alone.
+fn organisations_by_kind_noun(doc: &Doc, raw: &mut [RawMention]) {
+    let kinds = WordSet::organisation_kinds();
+    let is_kind = |k: usize| {
+        word(doc, k).is_some_and(|w| {
+            let f = fold(w);
+            !is_capitalised(w) && (kinds.contains_folded(&f) || f.strip_suffix(['s', 'x']).is_some_and(|s| kinds.contains_folded(s)))
+        })
+    };
+    let first_names = GenderedWords::first_names();
+    let mut previous_retyped_end: Option<usize> = None;
+    for m in raw.iter_mut() {
+        let (start, end) = (m.tokens.start, m.tokens.end);
+        let coordinated = previous_retyped_end.is_some_and(|e| e + 1 == start && matches!(fold(doc.tok(e)).as_str(), "and" | "et" | ","));
+        let noun_before = start > 0 && is_kind(start - 1);
+        // `X, a (one or two modifiers) school` followed by punctuation or a function word.
+        let apposition = doc.tokens.get(end).is_some_and(|t| t.text(doc.text) == ",")
+            && word(doc, end + 1).is_some_and(|w| matches!(fold(w).as_str(), "a" | "an" | "the" | "un" | "une" | "le" | "la" | "l'"))
+            && (end + 2..end + 5).find(|&k| is_kind(k)).is_some_and(|k| {
+                (end + 2..k).all(|j| word(doc, j).is_some_and(|w| !is_capitalised(w)))
+                    && doc.tokens.get(k + 1).is_none_or(|t| {
+                        let f = fold(t.text(doc.text));
+                        t.kind != TokenKind::Word || WordSet::english_function_words().contains_folded(&f) || WordSet::french_function_words().contains_folded(&f)
+                    })
+            });
+        let full_personal_name = m.tokens.len() >= 2 && first_names.get(doc.tok(start)).is_some();
+        if (noun_before || coordinated || apposition) && !full_personal_name {
+            m.kind = EntityType::ORG;
+            previous_retyped_end = Some(end);
+        }
+    }
+}
+
+/// `Gawker.com`, `Scientology.org`: a name ending in a lower-case top-level domain.
+fn is_domain_name(w: &str) -> bool {
+    let Some((name, tld)) = w.rsplit_once('.') else { return false };
+    name.chars().next().is_some_and(char::is_alphabetic) && tld.chars().count() >= 2 && tld.chars().all(|c| c.is_ascii_lowercase())
+}
+
 /// A capitalised word alone at the start of a sentence that the text also uses in lower case,
 /// or that is an adverb or a calendar word, is no name (`Also`, `Usually`, `Wednesday`, `Eux`).
 fn is_sentence_initial_common_word(doc: &Doc, m: &RawMention) -> bool {
@@ -316,14 +423,21 @@ fn is_sentence_initial_common_word(doc: &Doc, m: &RawMention) -> bool {
 }
 
 /// A folded word that is common vocabulary rather than a name: the text also writes it in
-/// lower case, or it is a function word, an `-ly` adverb or a known non-name (`Some`, `Eux`).
-/// Shared by the entity filter and the attribution's surname test.
+/// lower case, or it is a function word, an `-ly` adverb, a nationality (`Italian`) or a known
+/// non-name (`Some`, `Eux`). Shared by the entity filter and the attribution's surname test.
 pub(crate) fn is_common_word(doc: &Doc, folded: &str) -> bool {
     doc.lowercase_words.contains(folded)
+        || is_demonym(folded)
         || WordSet::french_function_words().contains_folded(folded)
         || WordSet::english_function_words().contains_folded(folded)
         || (folded.ends_with("ly") && folded.chars().count() > 4)
         || WordSet::not_names().contains_folded(folded)
+}
+
+/// A folded nationality or demonym, singular or plural (`italian`, `bangladeshis`, `russes`).
+fn is_demonym(folded: &str) -> bool {
+    let singular = folded.strip_suffix("es").or_else(|| folded.strip_suffix('s')).unwrap_or(folded);
+    WordSet::demonyms().contains_folded(folded) || WordSet::demonyms().contains_folded(singular)
 }
 
 /// Name words of a mention, folded, with hyphenated parts kept whole.
@@ -331,9 +445,19 @@ fn name_words(doc: &Doc, tokens: &Range<usize>) -> Vec<String> {
     doc.tokens[tokens.clone()]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| fold(t.text(doc.text)))
+        .map(|t| without_abbreviation_dots(fold(t.text(doc.text))))
         .filter(|w| !NAME_CONNECTORS.contains(&w.as_str()))
         .collect()
+}
+
+/// `u.s.` → `us`, `u.n.` → `un`: an abbreviation written with dots is the same name as without.
+fn without_abbreviation_dots(w: String) -> String {
+    let letters: Vec<&str> = w.split('.').filter(|p| !p.is_empty()).collect();
+    if letters.len() >= 2 && w.contains('.') && letters.iter().all(|p| p.chars().count() == 1) {
+        letters.concat()
+    } else {
+        w
+    }
 }
 
 /// Whether two name words are the same word or one typo apart (`Blinken` / `Blinkin`).
@@ -415,6 +539,11 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
             let b = &built[k];
             let joins = if words == b.words {
                 true
+            } else if is_place_and_organisation(b.kind, m.kind) {
+                // `Sydney` / `Sydney Morning Herald`, `Russie` / `ministère russe des Affaires
+                // étrangères`: a place inside an organisation's name is another entity; only the
+                // same words may take both types (metonymy: `Moscou` the city and the government).
+                false
             } else if words.len() < b.words.len() {
                 // Every word of the short form matches a word of the long form, in order.
                 let mut it = b.words.iter();
@@ -472,11 +601,15 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
 /// places or persons: a name headed by an organisation word is an organisation. The head is the
 /// last word in English order, or the first one before a complement or a lower-case adjective.
 fn organisation_by_head(doc: &Doc, name: &Range<usize>, kind: EntityType) -> EntityType {
-    if matches!(kind, EntityType::ORG | EntityType::DATE | EntityType::NUMBER) || name.len() < 2 {
+    if matches!(kind, EntityType::ORG | EntityType::DATE | EntityType::NUMBER) || name.is_empty() {
         return kind;
     }
     let heads = WordSet::organisation_heads();
     let first = doc.tok(name.start);
+    // `dans les colonnes du Times`, `the Senate`: the head word alone, used as a name.
+    if name.len() == 1 {
+        return if is_capitalised(first) && heads.contains(first) { EntityType::ORG } else { kind };
+    }
     if kind == EntityType::PER && GenderedWords::first_names().get(first).is_some() {
         return kind;
     }
@@ -489,6 +622,10 @@ fn organisation_by_head(doc: &Doc, name: &Range<usize>, kind: EntityType) -> Ent
     } else {
         kind
     }
+}
+
+fn is_place_and_organisation(a: EntityType, b: EntityType) -> bool {
+    matches!((a, b), (EntityType::ORG, EntityType::LOC) | (EntityType::LOC, EntityType::ORG))
 }
 
 /// Types that may describe the same referent in one text (the tagger is not always consistent).
@@ -555,7 +692,10 @@ fn merge_acronyms(clusters: &mut Vec<EntityCluster>) {
         .map(|c| {
             let words: Vec<String> = c
                 .name
-                .split(|ch: char| ch.is_whitespace() || ch == '-' || ch == '\'' || ch == '’')
+                .split(|ch: char| ch.is_whitespace() || ch == '-')
+                // `Korean People's Army` is `KPA`: a possessive adds no initial.
+                .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w))
+                .flat_map(|w| w.split(['\'', '’']))
                 .map(fold)
                 .filter(|w| !w.is_empty() && !fr.contains_folded(w) && !en.contains_folded(w) && !NAME_CONNECTORS.contains(&w.as_str()))
                 .collect();
@@ -568,7 +708,13 @@ fn merge_acronyms(clusters: &mut Vec<EntityCluster>) {
         let is_acronym = (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_uppercase());
         let target = is_acronym
             .then(|| fold(name))
-            .and_then(|a| (0..clusters.len()).find(|&j| j != i && initials[j].as_deref() == Some(a.as_str())));
+            .and_then(|a| {
+                // `US` the country is not `University of Sheffield`: a place's initials never
+                // stand for an organisation, nor the reverse.
+                (0..clusters.len()).find(|&j| {
+                    j != i && initials[j].as_deref() == Some(a.as_str()) && !is_place_and_organisation(clusters[i].kind, clusters[j].kind)
+                })
+            });
         match target {
             Some(j) => {
                 let moved = std::mem::take(&mut clusters[i].mentions);
@@ -754,6 +900,114 @@ mod tests {
             .collect()
     }
 
+    /// Clusters from given tagger output: every occurrence of each phrase is a mention of that
+    /// type (longer phrases first, so `Sydney` inside `Sydney Morning Herald` is not re-tagged).
+    fn clusters_from_tags(text: &str, tags: &[(&str, EntityType)]) -> Vec<(String, EntityType, Vec<String>)> {
+        let doc = Doc::new(text);
+        let mut taken = vec![false; text.len()];
+        let mut sorted = tags.to_vec();
+        sorted.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let mut raw = Vec::new();
+        for (phrase, kind) in sorted {
+            for (at, _) in text.match_indices(phrase) {
+                if taken[at..at + phrase.len()].iter().any(|&t| t) {
+                    continue;
+                }
+                taken[at..at + phrase.len()].iter_mut().for_each(|t| *t = true);
+                raw.push(RawMention { tokens: doc.token_at_or_after(at)..doc.token_at_or_after(at + phrase.len()), kind, title_gender: None });
+            }
+        }
+        raw.sort_by_key(|m| m.tokens.start);
+        resolve(&doc, raw)
+            .into_iter()
+            .filter(|c| !matches!(c.kind, EntityType::DATE | EntityType::NUMBER))
+            .map(|c| (c.name, c.kind, c.mentions.iter().map(|m| text[m.clone()].to_string()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn a_place_named_inside_an_organisation_is_its_own_entity() {
+        use EntityType::{LOC, ORG};
+        let c = clusters_from_tags(
+            "The Oslo Daily Courier reported that Oslo will vote. An Albanian Navy ship left Albania. Researchers at the University of Bergen (UB) and in the US met. The U.S. agreed.",
+            &[("Oslo Daily Courier", ORG), ("Oslo", LOC), ("Albanian Navy", ORG), ("Albania", LOC), ("University of Bergen", ORG), ("UB", ORG), ("US", LOC), ("U.S.", LOC)],
+        );
+        let find = |name: &str| c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}"));
+        assert_eq!(find("Oslo").2, ["Oslo"]);
+        assert_eq!(find("Oslo").1, LOC);
+        assert_eq!(find("Oslo Daily Courier").2, ["Oslo Daily Courier"]);
+        assert_eq!(find("Albania").2, ["Albania"], "no typo join across types");
+        assert_eq!(find("University of Bergen").2, ["University of Bergen", "UB"]);
+        // `US` is not the initials of `University of Bergen`'s words; `U.S.` is `US`.
+        assert_eq!(find("US").2, ["US", "U.S."]);
+        assert_eq!(find("US").1, LOC);
+    }
+
+    #[test]
+    fn a_function_between_an_organisation_and_a_person_is_cut_off() {
+        let c = clusters_from_tags(
+            "The Harbour Authority hired staff. Harbour Authority Spokesperson Nadia Berg said no. \
+             Tom Lund, the Harbour Authority Director, agreed. Attorney General Paul Aho left.",
+            &[("Harbour Authority Spokesperson", EntityType::ORG), ("Harbour Authority Director", EntityType::ORG), ("Harbour Authority", EntityType::ORG), ("Attorney General", EntityType::ORG)],
+        );
+        let authority = c.iter().find(|e| e.0 == "Harbour Authority").unwrap_or_else(|| panic!("{c:?}"));
+        assert_eq!(authority.2, ["Harbour Authority", "Harbour Authority", "Harbour Authority"]);
+        assert!(c.iter().any(|e| e.0 == "Attorney General"), "a title alone stays whole: {c:?}");
+    }
+
+    #[test]
+    fn a_kind_of_organisation_beside_a_name_makes_it_an_organisation() {
+        use EntityType::{LOC, ORG, PER};
+        let c = clusters_from_tags(
+            "Parents chose the private schools San Marco and Loreto in Pisa. Villa Verde, a public hospital in Lucca, \
+             was full. Le quotidien Lorient publie. Les clubs Brest et Vannes jouent. The band member Tom Lee left, \
+             as did Moss, a hospital porter.",
+            &[("San Marco", PER), ("Loreto", LOC), ("Pisa", LOC), ("Villa Verde", LOC), ("Lucca", LOC), ("Lorient", LOC), ("Brest", LOC), ("Vannes", LOC), ("Tom Lee", PER), ("Moss", PER)],
+        );
+        let kind = |name: &str| c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}")).1;
+        for name in ["San Marco", "Loreto", "Villa Verde", "Lorient", "Brest", "Vannes"] {
+            assert_eq!(kind(name), ORG, "{name}");
+        }
+        for (name, k) in [("Pisa", LOC), ("Lucca", LOC), ("Tom Lee", PER), ("Moss", PER)] {
+            assert_eq!(kind(name), k, "{name}");
+        }
+    }
+
+    #[test]
+    fn organisation_words_after_a_name_or_alone_make_an_organisation() {
+        use EntityType::{LOC, ORG};
+        let c = clusters_from_tags(
+            "The Tasmania Herald reported from Kansas City and Cape Town. Le Tribune a publié. Tasmania voted.",
+            &[("Tasmania", LOC), ("Kansas City", LOC), ("Cape Town", LOC), ("Tribune", LOC)],
+        );
+        let kind = |name: &str| c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}")).1;
+        assert_eq!(kind("Tasmania Herald"), ORG);
+        assert_eq!(kind("Tasmania"), LOC);
+        assert_eq!(kind("Tribune"), ORG);
+        assert_eq!(kind("Kansas City"), LOC, "City heads places too");
+        assert_eq!(kind("Cape Town"), LOC);
+    }
+
+    #[test]
+    fn a_title_opened_by_the_inside_a_sentence_keeps_its_and() {
+        use EntityType::{LOC, ORG};
+        let c = clusters_from_tags(
+            "She writes for The Star and Lantern every week. Ben read of The Crow and Anchor too. Then Spain and Portugal met.",
+            &[("The Star", LOC), ("Lantern", LOC), ("Crow", LOC), ("Anchor", LOC), ("Spain", LOC), ("Portugal", LOC)],
+        );
+        let names: Vec<(&str, EntityType)> = c.iter().map(|e| (e.0.as_str(), e.1)).collect();
+        assert_eq!(names, [("Star and Lantern", ORG), ("Crow and Anchor", ORG), ("Spain", LOC), ("Portugal", LOC)]);
+    }
+
+    #[test]
+    fn nationalities_are_common_words() {
+        let doc = Doc::new("Italian farmers met Canadians.");
+        for w in ["italian", "canadians", "also"] {
+            assert!(is_common_word(&doc, w), "{w}");
+        }
+        assert!(!is_common_word(&doc, "rossi"));
+    }
+
     #[test]
     fn one_entity_per_person_across_forms_titles_and_typos() {
         let c = clusters("Le secrétaire d’État américain Anthony Blinken est arrivé. Selon M. Blinken, tout va bien. Hier, Blinkin a ajouté un mot.");
@@ -779,6 +1033,11 @@ mod tests {
         let c = clusters("L'ONG Human Rights Watch a publié un rapport. Pour HRW, la situation empire. On a vu Liz Truss (@trussliz) partir.");
         let hrw = c.iter().find(|e| e.0 == "Human Rights Watch").expect("HRW cluster");
         assert!(hrw.3.contains(&"HRW".to_string()), "{c:?}");
+        let tagged = clusters_from_tags(
+            "Later the Sailors' Rescue Guild and the Farmer's Seed Bank joined. The SRG and FSB agreed.",
+            &[("Sailors' Rescue Guild", EntityType::ORG), ("Farmer's Seed Bank", EntityType::ORG), ("SRG", EntityType::ORG), ("FSB", EntityType::ORG)],
+        );
+        assert_eq!(tagged.len(), 2, "a possessive adds no initial: {tagged:?}");
         let truss = c.iter().find(|e| e.0 == "Liz Truss").expect("Truss");
         assert!(truss.3.contains(&"@trussliz".to_string()), "{c:?}");
     }
