@@ -28,6 +28,7 @@ mod ner;
 mod offsets;
 mod pipeline;
 mod quotes;
+mod sort;
 mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

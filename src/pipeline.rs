@@ -184,7 +184,7 @@ impl Analyzer {
 /// Sorts entities by first mention (the contract's order) and renumbers speaker links.
 fn order_by_first_mention(clusters: &mut Vec<EntityCluster>, found: &mut [FoundQuote]) {
     let mut order: Vec<usize> = (0..clusters.len()).filter(|&i| !clusters[i].mentions.is_empty()).collect();
-    order.sort_by_key(|&i| clusters[i].mentions[0].start);
+    crate::sort::sort_by_key(&mut order, |&i| clusters[i].mentions[0].start as u64);
     let mut new_id = vec![None; clusters.len()];
     for (new, &old) in order.iter().enumerate() {
         new_id[old] = Some(new);

@@ -7,7 +7,6 @@
 
 use std::cell::RefCell;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::Analyzer;
@@ -66,9 +65,7 @@ impl ArticleLens {
     /// Analyses `text`; returns the analysis object (see `article-lens.d.ts`).
     pub fn analyze(&self, text: &str) -> Result<JsValue, JsError> {
         let analysis = self.analyzer.analyze(text).map_err(|e| JsError::new(&e.to_string()))?;
-        analysis
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
+        js_sys::JSON::parse(&analysis.to_json()).map_err(|_| JsError::new("cannot convert the result to JSON"))
     }
 }
 

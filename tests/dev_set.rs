@@ -1,6 +1,7 @@
 //! Contract checks on the real articles of the dev set (`../shared/eval/dev`, beside the
 //! checkout; skipped with a note where it is absent): every span's text is the UTF-16 slice of
-//! the input at its offsets, quotes are in order and never overlap, speaker links resolve.
+//! the input at its offsets, quotes are in order and never overlap, speaker links resolve, and
+//! the hand-written JSON equals serde_json's.
 
 use article_lens::{Analyzer, Utf16Span};
 use std::path::Path;
@@ -43,6 +44,8 @@ fn every_span_matches_its_slice_on_the_dev_articles() {
                 check_span(&units, c, "cue");
             }
         }
+        // The wasm build sends `to_json()`; the CLI's `--pretty` goes through serde.
+        assert_eq!(analysis.to_json(), serde_json::to_string(&analysis).expect("json"), "JSON of {}", path.display());
         for (i, e) in analysis.entities.iter().enumerate() {
             assert_eq!(e.id as usize, i, "entity ids are their positions");
             assert!(!e.mentions.is_empty());

@@ -56,6 +56,8 @@ fn check(name: &str, text: &str) -> Vec<Analysis> {
         if let Err(why) = invariants::check(text, &analysis) {
             panic!("{name} ({which}): {why}");
         }
+        // What the wasm build sends JavaScript: the same JSON as serde_json's, control bytes too.
+        assert_eq!(analysis.to_json(), serde_json::to_string(&analysis).expect("json"), "{name} ({which}): JSON differs");
         eprintln!(
             "{name} ({which}): {} bytes, {} quotes, {} entities in {:.3} s",
             text.len(),

@@ -54,7 +54,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
         article_lens::Analyzer::new()
     };
     let analysis = analyzer.analyze(&text).map_err(|e| e.to_string())?;
-    let json = if pretty { serde_json::to_string_pretty(&analysis) } else { serde_json::to_string(&analysis) };
+    let json = if pretty { serde_json::to_string_pretty(&analysis) } else { Ok(analysis.to_json()) };
     let json = json.map_err(|e| format!("cannot serialise the result: {e}"))?;
     let mut out = std::io::stdout().lock();
     match writeln!(out, "{json}").and_then(|()| out.flush()) {

@@ -54,7 +54,7 @@ pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>) -> Vec<EntityCluster> 
 /// tagger missed (repeats, acronyms, handles), roles and dates.
 fn resolve(doc: &Doc, mut raw: Vec<RawMention>) -> Vec<EntityCluster> {
     raw.retain(|m| !is_junk(doc, m));
-    raw.sort_by_key(|m| m.tokens.start);
+    crate::sort::sort_by_key(&mut raw, |m| m.tokens.start as u64);
     join_titles_with_and(doc, &mut raw);
     for m in &mut raw {
         strip_title(doc, m);
@@ -62,7 +62,7 @@ fn resolve(doc: &Doc, mut raw: Vec<RawMention>) -> Vec<EntityCluster> {
     }
     raw.retain(|m| m.tokens.start < m.tokens.end && !is_junk(doc, m) && !is_sentence_initial_common_word(doc, m));
     raw.retain(|m| m.tokens.start < m.tokens.end);
-    raw.sort_by_key(|m| m.tokens.start);
+    crate::sort::sort_by_key(&mut raw, |m| m.tokens.start as u64);
     extend_over_organisation_heads(doc, &mut raw);
     organisations_by_kind_noun(doc, &mut raw);
     let mut clusters = cluster(doc, &raw);
@@ -510,7 +510,8 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
     let first_names = GenderedWords::first_names();
     // Longest names first, so that short forms find their full form wherever it appears.
     let mut order: Vec<usize> = (0..raw.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(raw[i].tokens.len()), raw[i].tokens.start));
+    // Longest first, then in text order.
+    crate::sort::sort_by_key(&mut order, |&i| (u64::from(u32::MAX) - raw[i].tokens.len() as u64) << 32 | raw[i].tokens.start as u64);
     let mut built: Vec<Building> = Vec::new();
     // Clusters by (first letter, length) of each of their words: a mention is compared only with
     // clusters that have a word it could equal or misspell (linear time over long texts).
@@ -533,7 +534,7 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
             .flatten()
             .copied()
             .collect();
-        candidates.sort_unstable();
+        crate::sort::sort_by_key(&mut candidates, |&k| k as u64);
         candidates.dedup();
         let found = candidates.into_iter().filter(|&k| compatible(built[k].kind, m.kind)).find_map(|k| {
             let b = &built[k];
@@ -584,7 +585,7 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
     built
         .into_iter()
         .map(|mut b| {
-            b.mentions.sort_by_key(|m| m.start);
+            crate::sort::sort_by_key(&mut b.mentions, |m| m.start as u64);
             b.mentions.dedup();
             let kind = organisation_by_head(doc, &b.name_tokens, majority_type(&b.type_votes, b.kind));
             let name = doc.text[doc.tokens[b.name_tokens.start].start..doc.tokens[b.name_tokens.end - 1].end].to_string();
@@ -679,7 +680,7 @@ fn add_untagged_repeats(doc: &Doc, clusters: &mut [EntityCluster]) {
         }
     }
     for c in clusters.iter_mut() {
-        c.mentions.sort_by_key(|m| m.start);
+        crate::sort::sort_by_key(&mut c.mentions, |m| m.start as u64);
     }
 }
 
@@ -719,7 +720,7 @@ fn merge_acronyms(clusters: &mut Vec<EntityCluster>) {
             Some(j) => {
                 let moved = std::mem::take(&mut clusters[i].mentions);
                 clusters[j].mentions.extend(moved);
-                clusters[j].mentions.sort_by_key(|m| m.start);
+                crate::sort::sort_by_key(&mut clusters[j].mentions, |m| m.start as u64);
                 if clusters[j].kind == EntityType::MISC {
                     clusters[j].kind = clusters[i].kind;
                 }
@@ -764,7 +765,7 @@ fn attach_handles_and_acronyms(doc: &Doc, clusters: &mut [EntityCluster]) {
             }
         }
         c.mentions.extend(extra);
-        c.mentions.sort_by_key(|m| m.start);
+        crate::sort::sort_by_key(&mut c.mentions, |m| m.start as u64);
         c.mentions.dedup();
     }
     // An acronym tagged on its own elsewhere is now a duplicate cluster: drop its mentions.
@@ -917,7 +918,7 @@ mod tests {
                 raw.push(RawMention { tokens: doc.token_at_or_after(at)..doc.token_at_or_after(at + phrase.len()), kind, title_gender: None });
             }
         }
-        raw.sort_by_key(|m| m.tokens.start);
+        crate::sort::sort_by_key(&mut raw, |m| m.tokens.start as u64);
         resolve(&doc, raw)
             .into_iter()
             .filter(|c| !matches!(c.kind, EntityType::DATE | EntityType::NUMBER))

@@ -62,7 +62,7 @@ impl Gazetteer {
     /// Builds from (key, mask) pairs; masks of equal keys are merged.
     pub(crate) fn from_entries(entries: impl IntoIterator<Item = (u32, u16)>) -> Gazetteer {
         let mut list: Vec<(u32, u16)> = entries.into_iter().filter(|e| e.0 != 0 && e.1 != 0).collect();
-        list.sort_unstable();
+        crate::sort::sort_by_key(&mut list, |&(key, mask)| u64::from(key) << 16 | u64::from(mask));
         list.dedup_by(|b, a| {
             if a.0 == b.0 {
                 a.1 |= b.1;
@@ -133,7 +133,7 @@ impl Gazetteer {
     pub(crate) fn entries(&self) -> Vec<(u32, u16)> {
         let mut v: Vec<(u32, u16)> =
             self.keys.iter().zip(&self.masks).filter(|(k, _)| **k != 0).map(|(k, m)| (*k, *m)).collect();
-        v.sort_unstable();
+        crate::sort::sort_by_key(&mut v, |&(key, mask)| u64::from(key) << 16 | u64::from(mask));
         v
     }
 

@@ -179,7 +179,7 @@ const MAX_VALUE: i32 = 1 << 20;
 impl Table {
     pub(crate) fn from_quant(q: &QuantStage, hash_bits: u32) -> Table {
         let mut sorted: Vec<&(u32, [i8; NT])> = q.rows.iter().filter(|r| (r.0 as u64) < 1u64 << hash_bits).collect();
-        sorted.sort_unstable_by_key(|r| r.0);
+        crate::sort::sort_by_key(&mut sorted, |r| u64::from(r.0));
         sorted.dedup_by_key(|r| r.0);
         let n_words = ((1usize << hash_bits) + 63) / 64;
         let mut present = vec![0u64; n_words];

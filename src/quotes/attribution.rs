@@ -243,7 +243,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
-        self.mentions.sort_by_key(|(r, _)| r.start);
+        crate::sort::sort_by_key(&mut self.mentions, |(r, _)| r.start as u64);
         self.mention_of_token = vec![None; doc.tokens.len()];
         for (k, (r, _)) in self.mentions.iter().enumerate() {
             for t in r.clone() {
