@@ -260,7 +260,7 @@ impl WordSet {
     }
 
     /// Kinds of organisation (`newspaper`, `école`) that make the name beside them an
-    /// organisation's (`the newspaper Le Monde`, `Gonzaga, a school in Milan`).
+    /// organisation's (`the newspaper Le Monde`, `Villa Serena, a school in Turin`).
     pub(crate) fn organisation_kinds() -> &'static WordSet {
         static SET: OnceLock<WordSet> = OnceLock::new();
         SET.get_or_init(|| WordSet::parse(include_str!("../data/roles/org-kinds.txt")))

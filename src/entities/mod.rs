@@ -323,7 +323,7 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
     }
 }
 
-/// `of The Globe and Mail` tagged `The Globe` + `Mail`: a capitalised `The` inside a sentence
+/// `of The Ledger and Courier` tagged `The Ledger` + `Courier`: a capitalised `The` inside a sentence
 /// opens a title (a newspaper's, a band's), and one more word joined by `and` belongs to it.
 fn join_titles_with_and(doc: &Doc, raw: &mut Vec<RawMention>) {
     let mut i = 0;
@@ -364,8 +364,8 @@ fn extend_over_organisation_heads(doc: &Doc, raw: &mut [RawMention]) {
 
 /// A kind of organisation written beside a name makes it an organisation's, whatever the tagger
 /// made of it: just before it (`the newspaper Le Monde`, `les écoles Saint-Paul et Sainte-Anne`:
-/// names joined by `and` after the noun share it) or heading an apposition after it (`Gonzaga
-/// Institute, a private school in Milan`). A person's full name (`the band member Tom Lee`) is
+/// names joined by `and` after the noun share it) or heading an apposition after it (`Villa
+/// Serena Institute, a private school in Turin`). A person's full name (`the band member Tom Lee`) is
 /// left alone.
 fn organisations_by_kind_noun(doc: &Doc, raw: &mut [RawMention]) {
     let kinds = WordSet::organisation_kinds();

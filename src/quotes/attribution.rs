@@ -198,7 +198,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
             }
         }
     }
-    // `North Korea in 'quasi-state of war'` as a headline, attributed later in the body: the same
+    // `Mayor warns of 'a hard winter'` as a headline, attributed later in the body: the same
     // words quoted again are the same quotation, and share its speaker.
     let words: Vec<String> = out.iter().map(|q| fold(doc.text[q.span.clone()].trim_end_matches(['.', ',', '!', '?', ';', ':', ' ']))).collect();
     let mut attributed: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
@@ -714,7 +714,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if GenderedWords::titles().get(self.tok(s)).is_some() && s + 1 < e {
                     s += 1;
                 }
-                // `Matthew Ingram of The Globe and Mail dubbed`: a name inside a complement is
+                // `Anna Berg of The Evening Ledger dubbed`: a name inside a complement is
                 // not the subject; keep looking.
                 let complement = (s.saturating_sub(2)..s).any(|p| matches!(self.folded(p).as_str(), "of" | "de" | "du" | "des" | "at" | "from" | "for"));
                 if complement {
@@ -1141,7 +1141,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// The person in subject position of the sentence before `sentence` in the same or the
     /// previous paragraph: named in its first words, or just after an opening phrase
-    /// (`Dans l'interview, Jean-Marie Le Pen revient …`).
+    /// (`Dans l'entretien, Paul Marchand revient …`).
     fn previous_sentence_subject(&self, sentence: usize) -> Option<usize> {
         let prev = sentence.checked_sub(1)?;
         let s = &self.doc.sentences[prev];

@@ -257,7 +257,7 @@ mod tests {
 
     #[test]
     fn nested_quotes_keep_the_outer_one() {
-        assert_eq!(quotes("« Le texte exact, c'est 'a little girl' ... voilà », dit-il."), ["Le texte exact, c'est 'a little girl' ... voilà"]);
+        assert_eq!(quotes("« Sa réponse, c'est 'not yet' ... rien de plus », dit-il."), ["Sa réponse, c'est 'not yet' ... rien de plus"]);
         assert_eq!(quotes("“He called it ‘a farce’ today,” she said."), ["He called it ‘a farce’ today,"]);
     }
 
@@ -296,7 +296,7 @@ mod tests {
         assert_eq!(quotes("a 12\" pipe and \"quoted\""), ["quoted"]);
         assert_eq!(quotes("kits for communities,\" For example, schools can run it\"."), ["For example, schools can run it"]);
         assert_eq!(quotes("\"Posts 250 and 251\", said KCNA."), ["Posts 250 and 251"]);
-        assert_eq!(quotes("North Korea puts military in 'quasi-state of war'"), ["quasi-state of war"]);
+        assert_eq!(quotes("The council puts its staff on 'winter footing'"), ["winter footing"]);
     }
 
     #[test]
