@@ -276,7 +276,7 @@ impl WordSet {
 /// Common nouns that refer back to an organisation whose name has another head word
 /// (`les juges` → `Cour d'appel de …`, `the city` → `Municipality of …`).
 pub(crate) struct OrganisationReferences {
-    heads_of: std::collections::HashMap<String, Vec<String>>,
+    heads_of: FastHashMap<String, Vec<String>>,
 }
 
 impl OrganisationReferences {

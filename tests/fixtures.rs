@@ -93,3 +93,8 @@ fn french_viewpoint_preposition() {
 fn english_viewpoint_preposition() {
     check_fixture("en-viewpoint");
 }
+
+#[test]
+fn english_plural_pronouns_refer_to_recent_groups_only() {
+    check_fixture("en-plural-recency");
+}

@@ -9,6 +9,7 @@ pub(crate) use dates::is_calendar_word;
 use std::ops::Range;
 
 use crate::analysis::EntityType;
+use crate::hash::FastHashMap;
 use crate::lexicon::{Gender, GenderedWords, WordSet};
 use crate::ner;
 use crate::pipeline::Doc;
@@ -194,6 +195,16 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
     while m.tokens.len() > 1 && !is_capitalised(doc.tok(m.tokens.start)) && !doc.tok(m.tokens.start).starts_with(|c: char| c.is_ascii_digit()) {
         m.tokens.start += 1;
     }
+    // … nor with a function word capitalised only because it opens the sentence (`For
+    // Northwind Energy, …`, `Pour Airbus, …`); articles stay (`The Guardian`).
+    let first = m.tokens.start;
+    if m.tokens.len() > 1
+        && doc.sentences.get(doc.sentence_of_token(first)).is_some_and(|s| s.tokens.start == first)
+        && (fr.contains_folded(doc.folded(first)) || en.contains_folded(doc.folded(first)))
+        && !matches!(doc.folded(first), "the" | "le" | "la" | "les" | "l'" | "a" | "an" | "un" | "une")
+    {
+        m.tokens.start += 1;
+    }
     // … nor end with a reporting verb (`Department of Agriculture notes`), a possessive
     // (`Gloria's`), a preposition or article (`Front de gauche à`, `République contre`), or a
     // date (`Parlement de Westminster de mercredi`).
@@ -218,7 +229,7 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
             m.tokens.start += 1;
         }
     }
-    // `ministère de l'Intérieur`, `ministère russe des Affaires étrangères`: the generic noun
+    // `ministère de l'Intérieur`, `ministère letton des Transports`: the generic noun
     // heading an organisation's name belongs to it.
     if m.kind == EntityType::ORG {
         let org_nouns = WordSet::organisation_nouns();
@@ -242,7 +253,7 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
             }
         }
     }
-    // `Colorado State University of the US`, `Lowy Institute Research Center de Sydney`,
+    // `Colorado State University of the US`, `Harlow Institute Research Center de Lyon`,
     // `… Facilities Council britannique`: after a name already ended by an organisation word
     // (two capitalised words or more before it), `of X` and a lower-case adjective are outside it.
     if m.tokens.len() >= 4 {
@@ -270,7 +281,7 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
     if m.tokens.len() == 1 && is_domain_name(doc.tok(m.tokens.start)) {
         m.kind = EntityType::ORG;
     }
-    // `State Department Spokesperson Jeff Rathke`, `Acme CEO Jane Roe`, `Jane Roe, the Acme
+    // `Transport Department Spokesperson Ann Dale`, `Acme CEO Jane Roe`, `Jane Roe, the Acme
     // CEO,`: a function written after an organisation's name, before a person's name or after a
     // determiner, describes a person; the organisation ends before it. (`Attorney General`, all
     // function words, is left whole.)
@@ -325,7 +336,16 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
 
 /// `of The Ledger and Courier` tagged `The Ledger` + `Courier`: a capitalised `The` inside a sentence
 /// opens a title (a newspaper's, a band's), and one more word joined by `and` belongs to it.
+///
+/// Not when either side is a known place (`The Hague and Geneva`) or the second word is named
+/// on its own elsewhere in the text (`told The Guardian and Reuters … Reuters reported`).
 fn join_titles_with_and(doc: &Doc, raw: &mut Vec<RawMention>) {
+    let places = WordSet::places();
+    let mut alone: FastHashMap<&str, usize> = FastHashMap::default();
+    for m in raw.iter().filter(|m| m.tokens.len() == 1) {
+        *alone.entry(doc.tok(m.tokens.start)).or_default() += 1;
+    }
+    let mut absorbed = vec![false; raw.len()];
     let mut i = 0;
     while i + 1 < raw.len() {
         let (m, next) = (&raw[i], &raw[i + 1]);
@@ -334,16 +354,25 @@ fn join_titles_with_and(doc: &Doc, raw: &mut Vec<RawMention>) {
         let sentence_start = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens.start;
         let opens_title = the.is_some_and(|k| k > sentence_start && doc.tokens[k - 1].kind == TokenKind::Word);
         let joined = next.tokens.start == m.tokens.end + 1 && matches!(doc.tok(m.tokens.end), "and" | "&") && next.tokens.len() == 1;
-        if opens_title && joined {
+        let second = doc.tok(next.tokens.start);
+        let first_is_place = places.contains(&doc.text[doc.tokens[m.tokens.start].start..doc.tokens[m.tokens.end - 1].end]);
+        let separate = places.contains(second) || first_is_place || alone.get(second).is_some_and(|&n| n > 1);
+        if opens_title && joined && !separate {
             raw[i].tokens.end = raw[i + 1].tokens.end;
             raw[i].kind = EntityType::ORG;
-            raw.remove(i + 1);
+            absorbed[i + 1] = true;
+            i += 1;
         }
         i += 1;
     }
+    let mut k = 0;
+    raw.retain(|_| {
+        k += 1;
+        !absorbed[k - 1]
+    });
 }
 
-/// `the New Zealand Herald` tagged `New Zealand`, `Lowy Institute` tagged `Lowy`: capitalised
+/// `the Cape Breton Herald` tagged `Cape Breton`, `Harlow Institute` tagged `Harlow`: capitalised
 /// organisation words right after a mention, that no other mention covers, end the same name,
 /// which is then an organisation's.
 fn extend_over_organisation_heads(doc: &Doc, raw: &mut [RawMention]) {
@@ -352,7 +381,10 @@ fn extend_over_organisation_heads(doc: &Doc, raw: &mut [RawMention]) {
         let next_start = raw.get(i + 1).map_or(usize::MAX, |n| n.tokens.start);
         let m = &mut raw[i];
         let mut end = m.tokens.end;
-        while end < next_start && word(doc, end).is_some_and(|w| is_capitalised(w) && heads.contains(w)) && doc.tokens[end].kind == TokenKind::Word {
+        // Within the sentence: a headline's last name and the next paragraph's first word
+        // (`… Queensland` / `Police ordered …`) are no single name.
+        let sentence_end = doc.sentences.get(doc.sentence_of_token(m.tokens.start)).map_or(end, |s| s.tokens.end);
+        while end < next_start.min(sentence_end) && word(doc, end).is_some_and(|w| is_capitalised(w) && heads.contains(w)) && doc.tokens[end].kind == TokenKind::Word {
             end += 1;
         }
         if end > m.tokens.end && m.kind != EntityType::PER {
@@ -379,8 +411,17 @@ fn organisations_by_kind_noun(doc: &Doc, raw: &mut [RawMention]) {
     let mut previous_retyped_end: Option<usize> = None;
     for m in raw.iter_mut() {
         let (start, end) = (m.tokens.start, m.tokens.end);
-        let coordinated = previous_retyped_end.is_some_and(|e| e + 1 == start && matches!(fold(doc.tok(e)).as_str(), "and" | "et" | ","));
-        let noun_before = start > 0 && is_kind(start - 1);
+        // Only `and`/`et`: after a comma a new clause may start (`Selon le quotidien Le
+        // Parisien, Macron a refusé`).
+        let coordinated = previous_retyped_end.is_some_and(|e| e + 1 == start && matches!(fold(doc.tok(e)).as_str(), "and" | "et"));
+        // A person the tagger saw, followed by a verb, is the subject of a relative clause on
+        // the noun (`the company Musk bought`), not its name.
+        let person_acting = m.kind == EntityType::PER
+            && word(doc, end).is_some_and(|w| {
+                let f = fold(w);
+                !is_capitalised(w) && !WordSet::english_function_words().contains_folded(&f) && !WordSet::french_function_words().contains_folded(&f)
+            });
+        let noun_before = start > 0 && is_kind(start - 1) && !person_acting;
         // `X, a (one or two modifiers) school` followed by punctuation or a function word.
         let apposition = doc.tokens.get(end).is_some_and(|t| t.text(doc.text) == ",")
             && word(doc, end + 1).is_some_and(|w| matches!(fold(w).as_str(), "a" | "an" | "the" | "un" | "une" | "le" | "la" | "l'"))
@@ -541,7 +582,7 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
             let joins = if words == b.words {
                 true
             } else if is_place_and_organisation(b.kind, m.kind) {
-                // `Sydney` / `Sydney Morning Herald`, `Russie` / `ministère russe des Affaires
+                // `Leeds` / `Leeds Evening Post`, `Lettonie` / `ministère letton des Affaires
                 // étrangères`: a place inside an organisation's name is another entity; only the
                 // same words may take both types (metonymy: `Moscou` the city and the government).
                 false
@@ -607,7 +648,7 @@ fn organisation_by_head(doc: &Doc, name: &Range<usize>, kind: EntityType) -> Ent
     }
     let heads = WordSet::organisation_heads();
     let first = doc.tok(name.start);
-    // `dans les colonnes du Times`, `the Senate`: the head word alone, used as a name.
+    // `dans les colonnes du Courier`, `the Senate`: the head word alone, used as a name.
     if name.len() == 1 {
         return if is_capitalised(first) && heads.contains(first) { EntityType::ORG } else { kind };
     }
@@ -694,7 +735,7 @@ fn merge_acronyms(clusters: &mut Vec<EntityCluster>) {
             let words: Vec<String> = c
                 .name
                 .split(|ch: char| ch.is_whitespace() || ch == '-')
-                // `Korean People's Army` is `KPA`: a possessive adds no initial.
+                // `People's Liberation Front` is `PLF`: a possessive adds no initial.
                 .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w))
                 .flat_map(|w| w.split(['\'', '’']))
                 .map(fold)
@@ -710,7 +751,7 @@ fn merge_acronyms(clusters: &mut Vec<EntityCluster>) {
         let target = is_acronym
             .then(|| fold(name))
             .and_then(|a| {
-                // `US` the country is not `University of Sheffield`: a place's initials never
+                // `UK` the country is not `University of Kent`: a place's initials never
                 // stand for an organisation, nor the reverse.
                 (0..clusters.len()).find(|&j| {
                     j != i && initials[j].as_deref() == Some(a.as_str()) && !is_place_and_organisation(clusters[i].kind, clusters[j].kind)
@@ -902,7 +943,7 @@ mod tests {
     }
 
     /// Clusters from given tagger output: every occurrence of each phrase is a mention of that
-    /// type (longer phrases first, so `Sydney` inside `Sydney Morning Herald` is not re-tagged).
+    /// type (longer phrases first, so `Leeds` inside `Leeds Evening Post` is not re-tagged).
     fn clusters_from_tags(text: &str, tags: &[(&str, EntityType)]) -> Vec<(String, EntityType, Vec<String>)> {
         let doc = Doc::new(text);
         let mut taken = vec![false; text.len()];
@@ -974,6 +1015,21 @@ mod tests {
         }
     }
 
+    /// A comma ends the kind noun's reach, and a person followed by a verb is the subject of a
+    /// relative clause on the noun, not its name.
+    #[test]
+    fn a_kind_noun_does_not_retype_a_person_after_a_comma_or_acting() {
+        use EntityType::{ORG, PER};
+        let c = clusters_from_tags(
+            "Selon le quotidien Le Matin, Girard a refusé. The company Hale bought last year is closing.",
+            &[("Le Matin", ORG), ("Girard", PER), ("Hale", PER)],
+        );
+        let kind = |name: &str| c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}")).1;
+        assert_eq!(kind("Le Matin"), ORG);
+        assert_eq!(kind("Girard"), PER);
+        assert_eq!(kind("Hale"), PER);
+    }
+
     #[test]
     fn organisation_words_after_a_name_or_alone_make_an_organisation() {
         use EntityType::{LOC, ORG};
@@ -998,6 +1054,27 @@ mod tests {
         );
         let names: Vec<(&str, EntityType)> = c.iter().map(|e| (e.0.as_str(), e.1)).collect();
         assert_eq!(names, [("Star and Lantern", ORG), ("Crow and Anchor", ORG), ("Spain", LOC), ("Portugal", LOC)]);
+    }
+
+    /// A headline's last name does not run into the next paragraph's first word.
+    #[test]
+    fn organisation_words_stay_in_their_sentence() {
+        use EntityType::LOC;
+        let c = clusters_from_tags("Floods hit Queensland\n\nPolice ordered hundreds to leave.", &[("Queensland", LOC)]);
+        assert_eq!(c.iter().map(|e| (e.0.as_str(), e.1)).collect::<Vec<_>>(), [("Queensland", LOC)]);
+    }
+
+    /// Two names after all: a known place, or a second word the text names on its own again.
+    #[test]
+    fn a_title_does_not_swallow_a_place_or_a_name_used_alone() {
+        use EntityType::{LOC, ORG};
+        let c = clusters_from_tags(
+            "He told The Herald and Nordwire on Monday. Nordwire ran it first. Talks in The Valley and Geneva went on.",
+            &[("Herald", ORG), ("Nordwire", ORG), ("Valley", LOC), ("Geneva", LOC)],
+        );
+        let names: Vec<&str> = c.iter().map(|e| e.0.as_str()).collect();
+        assert!(names.contains(&"Herald") && names.contains(&"Nordwire") && names.contains(&"Geneva"), "{c:?}");
+        assert!(!names.iter().any(|n| n.contains(" and ")), "{c:?}");
     }
 
     #[test]

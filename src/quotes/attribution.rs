@@ -62,7 +62,7 @@ const CLAUSE_OPENERS: &[&str] = &[
     "tandis", "alors", "dont", "sur", "dans", "in", "of", "de", "du", "des", "à", "au", "aux",
 ];
 
-/// Plural subject pronouns (`ils`, `they`; `eux` opens a narrative infinitive: `Eux d'ajouter
+/// Plural subject pronouns (`ils`, `they`; `eux` opens a narrative infinitive: `Eux de répondre
 /// que …`): they refer back to a group of speakers.
 const PLURAL_PRONOUNS: &[&str] = &["ils", "elles", "eux", "they"];
 
@@ -144,11 +144,15 @@ struct Ctx<'a, 'd> {
     /// Role head noun of each cluster (`ministre`, `ONG`).
     role_heads: Vec<Option<String>>,
     last_speaker: Option<usize>,
+    /// Paragraph where `last_speaker` last spoke.
+    last_speaker_paragraph: Option<usize>,
     /// Coordinated persons, in text order.
     groups: Vec<Group>,
     /// The group that spoke last, while no single entity has spoken since: what `ils`,
     /// `eux`, `they` refer to.
     last_group: Option<Range<usize>>,
+    /// Paragraph where `last_group` last spoke.
+    last_group_paragraph: usize,
     /// Paragraph of the sentence that last set `last_speaker` by reported speech.
     reported_in_paragraph: Option<usize>,
 }
@@ -164,7 +168,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
         let (a, b) = (doc.token_at_or_after(q.outer.start), doc.token_at_or_after(q.outer.end));
         quoted[a..b].iter_mut().for_each(|x| *x = true);
     }
-    let mut ctx = Ctx { doc, cues, mention_of_token: Vec::new(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), last_speaker: None, groups: Vec::new(), last_group: None, reported_in_paragraph: None };
+    let mut ctx = Ctx { doc, cues, mention_of_token: Vec::new(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), last_speaker: None, last_speaker_paragraph: None, groups: Vec::new(), last_group: None, last_group_paragraph: 0, reported_in_paragraph: None };
     ctx.index_mentions(clusters);
 
     let mut out: Vec<FoundQuote> = Vec::with_capacity(raw.len());
@@ -177,6 +181,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
             let attribution = ctx.attribute_quote(clusters, q, prev);
             if let Some(e) = attribution.speaker.as_ref().and_then(|s| s.entity) {
                 ctx.last_speaker = Some(e);
+                ctx.last_speaker_paragraph = Some(q.paragraph);
                 ctx.last_group = None;
             }
             let kind = kind_of(doc, q, |w| ctx.is_cue_word(w));
@@ -206,7 +211,8 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
         attributed.entry(words[k].as_str()).or_default().push(k);
     }
     for k in 0..out.len() {
-        if out[k].speaker.is_some() {
+        // A word or two (`"genocide"`) is a term anyone may quote, not the same quotation.
+        if out[k].speaker.is_some() || words[k].split_whitespace().count() < 3 {
             continue;
         }
         // The nearest attributed quotation of the same words (indices are in text order).
@@ -306,12 +312,24 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// The group whose last token is `end - 1`.
     fn group_ending_at(&self, end: usize) -> Option<SpeakerWords> {
-        self.groups.iter().find(|g| g.tokens.end == end).map(|g| SpeakerWords::Group { tokens: g.tokens.clone() })
+        // Groups are in text order and never overlap: found by binary search.
+        let g = self.groups.get(self.groups.partition_point(|g| g.tokens.end < end))?;
+        (g.tokens.end == end).then(|| SpeakerWords::Group { tokens: g.tokens.clone() })
     }
 
     /// The group whose first token is `start`.
     fn group_starting_at(&self, start: usize) -> Option<SpeakerWords> {
-        self.groups.iter().find(|g| g.tokens.start == start).map(|g| SpeakerWords::Group { tokens: g.tokens.clone() })
+        let g = self.groups.get(self.groups.partition_point(|g| g.tokens.start < start))?;
+        (g.tokens.start == start).then(|| SpeakerWords::Group { tokens: g.tokens.clone() })
+    }
+
+    fn paragraph_of_token(&self, k: usize) -> usize {
+        self.doc.sentences.get(self.doc.sentence_of_token(k)).map_or(0, |s| s.paragraph)
+    }
+
+    /// Paragraph of the text at byte `at`.
+    fn paragraph_at(&self, at: usize) -> usize {
+        self.paragraph_of_token(self.doc.token_at_or_after(at).min(self.doc.tokens.len().saturating_sub(1)))
     }
 
     fn plural_pronoun_at(&self, k: usize) -> Option<SpeakerWords> {
@@ -321,7 +339,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// `les parents` after `Paul et Marie Durand, parents de …`: the latest group before token
     /// `before` that an apposition described with the same noun.
     fn group_described_by(&self, noun: &str, before: usize) -> Option<Range<usize>> {
-        self.groups.iter().rev().find(|g| g.tokens.end <= before && g.appositive.as_deref() == Some(noun)).map(|g| g.tokens.clone())
+        // Only groups named in the last few hundred tokens: older ones are out of reach, and the
+        // search stays short on long texts.
+        let upto = self.groups.partition_point(|g| g.tokens.end <= before);
+        self.groups[..upto].iter().rev().take_while(|g| g.tokens.end + 500 >= before).find(|g| g.appositive.as_deref() == Some(noun)).map(|g| g.tokens.clone())
     }
 
     /// Records a new mention of cluster `c` (a speaker the tagger missed) in the cluster and in
@@ -444,7 +465,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 self.read_source_preposition(a..(a + 1).min(post.end), post.end)
             });
         }
-        if found.is_none() {
+        // `For Apple, the results were "disappointing," analysts said.`: a reporting verb right
+        // after the quote (`, X said`) whose subject could not be read still says the view is
+        // not the opening phrase's.
+        let from = if post.start < post.end && self.tok(post.start) == "," { post.start + 1 } else { post.start };
+        let cue_follows =
+            (from..post.end.min(from + 5)).take_while(|&t| !matches!(self.tok(t), "." | ";" | "!" | "?")).any(|t| self.cue_at(t, post.end).is_some());
+        if found.is_none() && !cue_follows {
             found = self.read_viewpoint(pre.clone());
         }
         if found.is_none() && pre.end > pre.start {
@@ -694,7 +721,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 k = range.start.max(r.start);
                 continue;
             }
-            if let Some(p) = self.pronoun_at(k).or_else(|| self.plural_pronoun_at(k)) {
+            // A plural pronoun only as the chunk's subject (`Mais ils ont dit`), not inside a
+            // relative clause (`Paul Girard, whom they accuse of inaction, replied`).
+            let opens_chunk = (r.start..k).all(|j| matches!(self.folded(j).as_str(), "mais" | "et" | "alors" | "puis" | "but" | "and" | "so" | "then"));
+            if let Some(p) = self.pronoun_at(k).or_else(|| opens_chunk.then(|| self.plural_pronoun_at(k)).flatten()) {
                 return (Some(p), role.or(org));
             }
             let generic = self.is_generic_mention(&(k..k + 1))
@@ -787,8 +817,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // A role someone in the text holds (`Pour le ministre,`), not any noun that can be
             // one (`Pour la première fois,`).
             SpeakerWords::Role { head, .. } => OrganisationReferences::get().heads(head).is_some() || self.role_heads.iter().any(|h| h.as_deref() == Some(head.as_str())),
-            SpeakerWords::Name { .. } | SpeakerWords::Pronoun { .. } | SpeakerWords::PluralPronoun { .. } | SpeakerWords::Group { .. } => true,
-            SpeakerWords::Unnamed { .. } => false,
+            SpeakerWords::Pronoun { .. } | SpeakerWords::PluralPronoun { .. } | SpeakerWords::Group { .. } => true,
+            // A capitalised word no entity stands for (`For Republicans,`, `Pour Noël,`) is a
+            // group, a season or a topic more often than a person.
+            SpeakerWords::Name { .. } | SpeakerWords::Unnamed { .. } => false,
         };
         named.then(|| (words, Some(self.span(k..k + 1))))
     }
@@ -874,7 +906,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let w = self.folded(e);
                 e += 1;
                 // `a police spokesman`: the person noun after an organisation noun is the head
-                // (in English; French puts modifiers after the head: `l'organisation militant`).
+                // (in English; French puts modifiers after the head: `l'association luttant`).
                 let person_follows = self.doc.language != Language::French && e < end && roles.get(self.tok(e)).is_some();
                 let names_organisation = (org_nouns.contains_folded(&w) || OrganisationReferences::get().heads(&w).is_some()) && !person_follows;
                 if roles.get(&w).is_some() || names_organisation {
@@ -1011,11 +1043,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             SpeakerWords::PluralPronoun { span } => {
                 // The group that spoke last; else the organisation that spoke last (`the police
-                // … "…," they said`); else nobody named: a plural is no single person.
-                if let Some(tokens) = self.last_group.clone() {
+                // … "…," they said`); else nobody named: a plural is no single person. Either
+                // only from this paragraph or the one before: further back, `they` are others.
+                let here = self.paragraph_at(at);
+                let recent = |p: usize| p + 1 >= here;
+                if let Some(tokens) = self.last_group.clone().filter(|_| recent(self.last_group_paragraph)) {
                     return self.resolve(clusters, SpeakerWords::Group { tokens }, at);
                 }
-                let entity = self.last_speaker.filter(|&e| self.cluster_kind(e) == EntityType::ORG);
+                let entity = self
+                    .last_speaker
+                    .filter(|&e| self.cluster_kind(e) == EntityType::ORG && self.last_speaker_paragraph.is_some_and(recent));
                 FoundSpeaker { span, entity }
             }
             SpeakerWords::Unnamed { tokens } => {
@@ -1028,6 +1065,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             SpeakerWords::Group { tokens } => {
                 self.last_group = Some(tokens.clone());
+                self.last_group_paragraph = self.paragraph_at(at);
                 FoundSpeaker { span: self.span(tokens), entity: None }
             }
         }
@@ -1193,11 +1231,22 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return None;
         }
         let any = heads.iter().any(|h| h == "*");
+        // `l'organisation`, `the NGO`: the organisation speaking in this stretch of text, if
+        // one is; else the latest one named.
+        if any {
+            let here = self.paragraph_at(at);
+            if let Some(e) = self.last_speaker.filter(|&e| clusters[e].kind == EntityType::ORG && self.last_speaker_paragraph.is_some_and(|p| p + 1 >= here)) {
+                return Some(e);
+            }
+        }
         clusters
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.kind == EntityType::ORG && (any || fold(&c.name).split(|ch: char| !ch.is_alphanumeric()).any(|w| heads.iter().any(|h| h == w))))
-            .filter_map(|(i, c)| c.mentions.iter().filter(|m| m.end <= at).map(|m| m.end).max().map(|seen| (i, seen)))
+            .filter(|(_, c)| c.kind == EntityType::ORG)
+            // Mentions are in text order and do not overlap: the last one before `at` by
+            // binary search.
+            .filter_map(|(i, c)| c.mentions[..c.mentions.partition_point(|m| m.end <= at)].last().map(|m| (i, m.end)))
+            .filter(|&(i, _)| any || fold(&clusters[i].name).split(|ch: char| !ch.is_alphanumeric()).any(|w| heads.iter().any(|h| h == w)))
             .max_by_key(|&(_, seen)| seen)
             .map(|(i, _)| i)
     }
@@ -1219,6 +1268,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 Some(SpeakerWords::Group { tokens }) => {
                     // `Paul et Marie Durand ont affirmé que …`: later `ils` refer to them.
                     self.last_group = Some(tokens);
+                    self.last_group_paragraph = self.doc.sentences[s_idx].paragraph;
                     return;
                 }
                 Some(SpeakerWords::Role { tokens, head }) => self.resolve_role(clusters, &tokens, &head, self.doc.tokens[k].start),
@@ -1226,6 +1276,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             };
             if let Some(e) = entity.filter(|&e| matches!(clusters[e].kind, EntityType::PER | EntityType::ORG)) {
                 self.last_speaker = Some(e);
+                self.last_speaker_paragraph = Some(self.doc.sentences[s_idx].paragraph);
+                // One speaker has spoken since the group: `ils` no longer refers to it.
+                self.last_group = None;
                 self.reported_in_paragraph = Some(self.doc.sentences[s_idx].paragraph);
                 return;
             }
