@@ -62,7 +62,7 @@ impl FoldedTokens {
             // Offsets fit in 31 bits: inputs are capped at MAX_INPUT_BYTES (32 MiB), and a fold
             // grows a token by a few bytes at most.
             match text::fold_cow(t.text(text)) {
-                std::borrow::Cow::Borrowed(_) => spans.push((t.start as u32, t.end as u32)),
+                std::borrow::Cow::Borrowed(_) => spans.push((t.start() as u32, t.end() as u32)),
                 std::borrow::Cow::Owned(f) => {
                     let start = owned.len() as u32;
                     owned.push_str(&f);
@@ -92,7 +92,7 @@ impl<'t> Doc<'t> {
             let mut k = 0;
             for bytes in text::sentences(text, para.clone(), para_tokens) {
                 let a = k;
-                while k < para_tokens.len() && para_tokens[k].start < bytes.end {
+                while k < para_tokens.len() && para_tokens[k].start() < bytes.end {
                     k += 1;
                 }
                 sentences.push(Sentence { tokens: first + a..first + k, paragraph: p });
@@ -126,7 +126,7 @@ impl<'t> Doc<'t> {
 
     /// Index of the first token starting at or after byte `b`.
     pub(crate) fn token_at_or_after(&self, b: usize) -> usize {
-        self.tokens.partition_point(|t| t.start < b)
+        self.tokens.partition_point(|t| t.start() < b)
     }
 }
 

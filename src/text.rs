@@ -29,16 +29,42 @@ pub(crate) enum TokenKind {
 }
 
 /// One token: its byte span and kind.
+///
+/// Offsets are stored as `u32` (12 bytes a token instead of 24: tokens are the largest
+/// per-byte structure, one per character on punctuation runs). They fit: inputs are capped at
+/// [`crate::MAX_INPUT_BYTES`]. Read them through [`Token::start`] and [`Token::end`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Token {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
     pub kind: TokenKind,
 }
 
 impl Token {
+    /// A token over `start..end`; both are at most [`crate::MAX_INPUT_BYTES`].
+    pub(crate) fn new(start: usize, end: usize, kind: TokenKind) -> Token {
+        debug_assert!(end <= crate::MAX_INPUT_BYTES && start <= end);
+        Token { start: start as u32, end: end as u32, kind }
+    }
+
+    #[inline]
+    pub(crate) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    #[inline]
+    pub(crate) fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// The byte range `start..end`.
+    #[inline]
+    pub(crate) fn span(&self) -> ByteSpan {
+        self.start()..self.end()
+    }
+
     pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
+        &text[self.span()]
     }
 }
 
@@ -154,7 +180,7 @@ pub(crate) fn tokenize_range(text: &str, range: ByteSpan) -> Vec<Token> {
         }
         // URLs: scheme, www. or a known bare host with a path.
         if let Some(len) = url_len(&text[i..end]) {
-            out.push(Token { start: i, end: i + len, kind: TokenKind::Url });
+            out.push(Token::new(i, i + len, TokenKind::Url));
             i += len;
             continue;
         }
@@ -167,20 +193,20 @@ pub(crate) fn tokenize_range(text: &str, range: ByteSpan) -> Vec<Token> {
                 .map(|(j, ch)| j + ch.len_utf8())
                 .unwrap_or(0);
             if len > 0 {
-                out.push(Token { start: i, end: i + 1 + len, kind: TokenKind::Handle });
+                out.push(Token::new(i, i + 1 + len, TokenKind::Handle));
                 i += 1 + len;
                 continue;
             }
         }
         if c.is_ascii_digit() {
             let len = number_len(&text[i..end]);
-            out.push(Token { start: i, end: i + len, kind: TokenKind::Number });
+            out.push(Token::new(i, i + len, TokenKind::Number));
             i += len;
             continue;
         }
         if is_word_char(c) {
             let (len, kind) = word_len(&text[i..end]);
-            out.push(Token { start: i, end: i + len, kind });
+            out.push(Token::new(i, i + len, kind));
             i += len;
             continue;
         }
@@ -189,7 +215,7 @@ pub(crate) fn tokenize_range(text: &str, range: ByteSpan) -> Vec<Token> {
             let rest = &text[i + c.len_utf8()..end];
             let mut r = rest.chars();
             if matches!(r.next(), Some('s' | 'S')) && !r.next().is_some_and(is_word_char) {
-                out.push(Token { start: i, end: i + c.len_utf8() + 1, kind: TokenKind::Word });
+                out.push(Token::new(i, i + c.len_utf8() + 1, TokenKind::Word));
                 i += c.len_utf8() + 1;
                 continue;
             }
@@ -197,7 +223,7 @@ pub(crate) fn tokenize_range(text: &str, range: ByteSpan) -> Vec<Token> {
         let kind = if is_quote_mark(c) { TokenKind::QuoteMark } else { TokenKind::Punct };
         // Ellipsis "..." stays one token.
         let len = if c == '.' && bytes[i..end].starts_with(b"...") { 3 } else { c.len_utf8() };
-        out.push(Token { start: i, end: i + len, kind });
+        out.push(Token::new(i, i + len, kind));
         i += len;
     }
     out
@@ -358,10 +384,10 @@ pub(crate) fn sentences(text: &str, paragraph: ByteSpan, tokens: &[Token]) -> Ve
                 }
             };
             if next_starts && j <= tokens.len() {
-                let end = tokens[j - 1].end;
+                let end = tokens[j - 1].end();
                 out.push(start..end);
                 if let Some(n) = tokens.get(j) {
-                    start = n.start;
+                    start = n.start();
                 }
                 i = j;
                 if j >= tokens.len() {
@@ -393,7 +419,7 @@ fn closes_here(text: &str, t: &Token) -> bool {
     if matches!(c, '«' | '“' | '„' | '‹' | '「' | '『' | '‚') {
         return false;
     }
-    text[..t.start].chars().next_back().is_some_and(|p| !p.is_whitespace())
+    text[..t.start()].chars().next_back().is_some_and(|p| !p.is_whitespace())
 }
 
 #[cfg(test)]

@@ -114,7 +114,7 @@ pub(super) fn find(doc: &Doc) -> Vec<EntityCluster> {
             end = i + 1;
         }
         if end > start {
-            let span = doc.tokens[start].start..doc.tokens[end - 1].end;
+            let span = doc.tokens[start].start()..doc.tokens[end - 1].end();
             mentions.push((span, EntityType::DATE));
             i = end;
             continue;
@@ -127,13 +127,13 @@ pub(super) fn find(doc: &Doc) -> Vec<EntityCluster> {
                 let is_unit = t.kind == TokenKind::Word
                     && w.chars().next().is_some_and(char::is_lowercase)
                     && w.chars().count() > 2
-                    && doc.tokens[i].end < t.start
-                    && doc.text[doc.tokens[i].end..t.start].chars().all(char::is_whitespace);
+                    && doc.tokens[i].end() < t.start()
+                    && doc.text[doc.tokens[i].end()..t.start()].chars().all(char::is_whitespace);
                 if is_unit {
                     end += 1;
                 }
             }
-            mentions.push((doc.tokens[i].start..doc.tokens[end - 1].end, EntityType::NUMBER));
+            mentions.push((doc.tokens[i].start()..doc.tokens[end - 1].end(), EntityType::NUMBER));
             i = end;
             continue;
         }

@@ -135,7 +135,7 @@ fn capitalised_runs(doc: &Doc) -> Vec<RawMention> {
 
 /// Page furniture that taggers pick up: a single word ending in a URL or handle, and so on.
 fn is_junk(doc: &Doc, m: &RawMention) -> bool {
-    let text = &doc.text[doc.tokens[m.tokens.start].start..doc.tokens[m.tokens.end - 1].end];
+    let text = &doc.text[doc.tokens[m.tokens.start].start()..doc.tokens[m.tokens.end - 1].end()];
     if text.chars().filter(|c| c.is_alphabetic()).count() < 2 || doc.tokens[m.tokens.clone()].iter().any(|t| t.kind == TokenKind::Url) {
         return true;
     }
@@ -523,7 +523,7 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
         if words.is_empty() {
             continue;
         }
-        let span = doc.tokens[m.tokens.start].start..doc.tokens[m.tokens.end - 1].end;
+        let span = doc.tokens[m.tokens.start].start()..doc.tokens[m.tokens.end - 1].end();
         let mut candidates: Vec<usize> = words
             .iter()
             .flat_map(|w| {
@@ -588,7 +588,7 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
             crate::sort::sort_by_key(&mut b.mentions, |m| m.start as u64);
             b.mentions.dedup();
             let kind = organisation_by_head(doc, &b.name_tokens, majority_type(&b.type_votes, b.kind));
-            let name = doc.text[doc.tokens[b.name_tokens.start].start..doc.tokens[b.name_tokens.end - 1].end].to_string();
+            let name = doc.text[doc.tokens[b.name_tokens.start].start()..doc.tokens[b.name_tokens.end - 1].end()].to_string();
             let mut gender = b.gender;
             if gender == Gender::Unknown && kind == EntityType::PER {
                 gender = word(doc, b.name_tokens.start).and_then(|w| first_names.get(w)).unwrap_or(Gender::Unknown);
@@ -676,7 +676,7 @@ fn add_untagged_repeats(doc: &Doc, clusters: &mut [EntityCluster]) {
             continue;
         }
         if let Some(Some(i)) = by_word.get(t.text(doc.text)) {
-            clusters[*i].mentions.push(t.start..t.end);
+            clusters[*i].mentions.push(t.span());
         }
     }
     for c in clusters.iter_mut() {
@@ -749,7 +749,7 @@ fn attach_handles_and_acronyms(doc: &Doc, clusters: &mut [EntityCluster]) {
                         && c.kind != EntityType::PER;
                     let handle = t.kind == TokenKind::Handle && s.starts_with('@') && c.kind == EntityType::PER;
                     if closes && (acronym || handle) {
-                        extra.push(t.start..t.end);
+                        extra.push(t.span());
                     }
                 }
             }
@@ -761,7 +761,7 @@ fn attach_handles_and_acronyms(doc: &Doc, clusters: &mut [EntityCluster]) {
         let forms: std::collections::HashSet<&str> = extra.iter().map(|r| &doc.text[r.clone()]).collect();
         for t in &doc.tokens {
             if forms.contains(&t.text(doc.text)) {
-                extra.push(t.start..t.end);
+                extra.push(t.span());
             }
         }
         c.mentions.extend(extra);
@@ -817,7 +817,7 @@ fn find_roles(doc: &Doc, clusters: &mut [EntityCluster]) {
             let sent = &doc.sentences[doc.sentence_of_token(start)];
             let found = role_before(doc, start, sent.tokens.start, roles, &in_person).or_else(|| role_after(doc, end, sent.tokens.end, roles));
             if let Some((range, head, gender)) = found {
-                let text = &doc.text[doc.tokens[range.start].start..doc.tokens[range.end - 1].end];
+                let text = &doc.text[doc.tokens[range.start].start()..doc.tokens[range.end - 1].end()];
                 c.role = Some(text.trim_end_matches([',', ' ']).to_string());
                 c.role_head = Some(head);
                 if c.gender == Gender::Unknown {

@@ -242,7 +242,7 @@ struct WordStats {
 }
 
 fn token_str<'t>(text: &'t str, t: &Token) -> &'t str {
-    text.get(t.start..t.end).unwrap_or("")
+    text.get(t.span()).unwrap_or("")
 }
 
 /// Clamps sentence ranges to the tokens; drops empty or reversed ones.

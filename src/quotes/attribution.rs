@@ -813,11 +813,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let folded = fold(s);
         let (_, pronoun) = split_inverted(&folded)?;
         if PLURAL_PRONOUNS.contains(&pronoun) {
-            return Some(SpeakerWords::PluralPronoun { span: t.end - pronoun.len()..t.end });
+            return Some(SpeakerWords::PluralPronoun { span: t.end() - pronoun.len()..t.end() });
         }
         let gender = SUBJECT_PRONOUNS.iter().find(|(p, _)| *p == pronoun).map(|&(_, g)| g)?;
-        let start = t.end - pronoun.len();
-        Some(SpeakerWords::Pronoun { span: start..t.end, gender })
+        let start = t.end() - pronoun.len();
+        Some(SpeakerWords::Pronoun { span: start..t.end(), gender })
     }
 
     /// A noun phrase starting at `j`: a name, a pronoun, a role or an unnamed source.
@@ -972,7 +972,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn span(&self, r: Range<usize>) -> ByteSpan {
-        self.doc.tokens[r.start].start..self.doc.tokens[r.end - 1].end
+        self.doc.tokens[r.start].start()..self.doc.tokens[r.end - 1].end()
     }
 
     /// Turns speaker words into a speaker: the entity they name, if any.
@@ -1221,7 +1221,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     self.last_group = Some(tokens);
                     return;
                 }
-                Some(SpeakerWords::Role { tokens, head }) => self.resolve_role(clusters, &tokens, &head, self.doc.tokens[k].start),
+                Some(SpeakerWords::Role { tokens, head }) => self.resolve_role(clusters, &tokens, &head, self.doc.tokens[k].start()),
                 _ => None,
             };
             if let Some(e) = entity.filter(|&e| matches!(clusters[e].kind, EntityType::PER | EntityType::ORG)) {
