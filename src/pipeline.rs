@@ -87,7 +87,7 @@ impl<'t> Doc<'t> {
         let mut sentences = Vec::new();
         for (p, para) in paragraphs.iter().enumerate() {
             let first = tokens.len();
-            tokens.extend(text::tokenize_range(text, para.clone()));
+            text::tokenize_into(text, para.clone(), &mut tokens);
             let para_tokens = &tokens[first..];
             let mut k = 0;
             for bytes in text::sentences(text, para.clone(), para_tokens) {

@@ -161,7 +161,8 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36f}' | '\u{200d}')
 }
 
-/// Splits text into tokens. Whitespace is dropped; every other character belongs to a token.
+/// Splits text into tokens. Whitespace and control characters are dropped; every other character
+/// belongs to a token.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     tokenize_range(text, 0..text.len())
 }
@@ -169,12 +170,21 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 /// Tokenizes `range` of `text`; offsets are into `text`.
 pub(crate) fn tokenize_range(text: &str, range: ByteSpan) -> Vec<Token> {
     let mut out = Vec::new();
+    tokenize_into(text, range, &mut out);
+    out
+}
+
+/// Appends the tokens of `range` of `text` to `out` (the document's token list is built in
+/// place: a per-paragraph vector copied over would double the peak on a one-paragraph text).
+pub(crate) fn tokenize_into(text: &str, range: ByteSpan, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = range.start;
     let end = range.end;
     while i < end {
         let Some(c) = text[i..end].chars().next() else { break };
-        if c.is_whitespace() {
+        // Control characters (NUL, DEL, C1…) carry no meaning: dropped like whitespace rather
+        // than made one token each (the spans of the other tokens still index the input).
+        if c.is_whitespace() || c.is_control() {
             i += c.len_utf8();
             continue;
         }
@@ -226,7 +236,6 @@ pub(crate) fn tokenize_range(text: &str, range: ByteSpan) -> Vec<Token> {
         out.push(Token::new(i, i + len, kind));
         i += len;
     }
-    out
 }
 
 fn url_len(s: &str) -> Option<usize> {
@@ -439,6 +448,13 @@ mod tests {
 
     fn toks(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn control_characters_make_no_tokens_and_keep_offsets() {
+        let t = "\0\0Paris\0a\u{7f}b\u{85}.";
+        let spans: Vec<(usize, usize)> = tokenize(t).iter().map(|k| (k.start(), k.end())).collect();
+        assert_eq!(spans, [(2, 7), (8, 9), (10, 11), (13, 14)]);
     }
 
     #[test]
