@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::analysis::{Analysis, Entity, Quote, Speaker, Utf16Span};
+use crate::bits::BitSet;
 use crate::entities::{self, EntityCluster};
 use crate::error::Error;
 use crate::lang::{self, Language};
@@ -44,39 +45,51 @@ pub(crate) struct Doc<'t> {
     folded: FoldedTokens,
 }
 
-/// Folded token strings: a token already folded (most are) is its own slice of the text; the
-/// others are stored once in `owned`.
+/// Folded token strings. Most tokens are already folded and are their own text; only the
+/// others (capitals, typographic apostrophes…) are flagged and stored, so the table costs a bit
+/// per token plus the folds that differ.
 struct FoldedTokens {
-    /// Per token: `(start, end)` in the text, or with [`FoldedTokens::OWNED`] set, in `owned`.
-    spans: Vec<(u32, u32)>,
+    /// Tokens whose fold differs from their text.
+    differs: BitSet,
+    /// Per 64 tokens (a word of `differs`): how many tokens before them have a stored fold.
+    rank: Vec<u32>,
+    /// End of each stored fold in `owned`; fold `k` starts where fold `k - 1` ends.
+    ends: Vec<u32>,
     owned: String,
 }
 
 impl FoldedTokens {
-    const OWNED: u32 = 1 << 31;
-
     fn new(text: &str, tokens: &[Token]) -> FoldedTokens {
-        let mut spans = Vec::with_capacity(tokens.len());
+        let mut differs = BitSet::new(tokens.len());
+        let mut ends = Vec::new();
         let mut owned = String::new();
-        for t in tokens {
-            // Offsets fit in 31 bits: inputs are capped at MAX_INPUT_BYTES (32 MiB), and a fold
-            // grows a token by a few bytes at most.
-            match text::fold_cow(t.text(text)) {
-                std::borrow::Cow::Borrowed(_) => spans.push((t.start() as u32, t.end() as u32)),
-                std::borrow::Cow::Owned(f) => {
-                    let start = owned.len() as u32;
-                    owned.push_str(&f);
-                    spans.push((start | Self::OWNED, owned.len() as u32));
-                }
+        for (i, t) in tokens.iter().enumerate() {
+            if let std::borrow::Cow::Owned(f) = text::fold_cow(t.text(text)) {
+                differs.set(i);
+                owned.push_str(&f);
+                // Fits: inputs are capped at MAX_INPUT_BYTES (32 MiB), and a fold grows a
+                // token by a few bytes at most.
+                ends.push(owned.len() as u32);
             }
         }
-        FoldedTokens { spans, owned }
+        let mut rank = Vec::with_capacity(differs.words().len());
+        let mut before = 0u32;
+        for w in differs.words() {
+            rank.push(before);
+            before += w.count_ones();
+        }
+        FoldedTokens { differs, rank, ends, owned }
     }
 
-    fn get<'a>(&'a self, text: &'a str, i: usize) -> &'a str {
-        let Some(&(a, b)) = self.spans.get(i) else { return "" };
-        let (source, a) = if a & Self::OWNED != 0 { (self.owned.as_str(), a & !Self::OWNED) } else { (text, a) };
-        source.get(a as usize..b as usize).unwrap_or("")
+    fn get<'a>(&'a self, text: &'a str, tokens: &[Token], i: usize) -> &'a str {
+        if !self.differs.get(i) {
+            return tokens.get(i).and_then(|t| text.get(t.span())).unwrap_or("");
+        }
+        let k = self.rank.get(i / 64).copied().unwrap_or(0) + self.differs.ones_in_word_below(i);
+        let k = k as usize;
+        let start = k.checked_sub(1).and_then(|j| self.ends.get(j)).copied().unwrap_or(0);
+        let end = self.ends.get(k).copied().unwrap_or(0);
+        self.owned.get(start as usize..end as usize).unwrap_or("")
     }
 }
 
@@ -99,7 +112,7 @@ impl<'t> Doc<'t> {
             }
         }
         let folded = FoldedTokens::new(text, &tokens);
-        let language = lang::detect(&tokens, |i| folded.get(text, i));
+        let language = lang::detect(&tokens, |i| folded.get(text, &tokens, i));
         let lowercase_words = tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
@@ -112,7 +125,7 @@ impl<'t> Doc<'t> {
 
     /// Token `i`'s folded form (lower case, apostrophes and quote marks unified), for lookups.
     pub(crate) fn folded(&self, i: usize) -> &str {
-        self.folded.get(self.text, i)
+        self.folded.get(self.text, &self.tokens, i)
     }
 
     pub(crate) fn tok(&self, i: usize) -> &'t str {
@@ -164,7 +177,7 @@ impl Analyzer {
     pub fn detect_language(text: &str) -> &'static str {
         let tokens = text::tokenize_range(text, 0..floor_char_boundary(text, 200_000));
         let folded = FoldedTokens::new(text, &tokens);
-        lang::detect(&tokens, |i| folded.get(text, i)).code()
+        lang::detect(&tokens, |i| folded.get(text, &tokens, i)).code()
     }
 
     /// Analyses one article. Fails only on input over [`crate::MAX_INPUT_BYTES`].

@@ -24,7 +24,9 @@ use std::ops::Range;
 use super::marks::RawQuote;
 use super::{kind_of, FoundQuote, FoundSpeaker};
 use crate::analysis::EntityType;
+use crate::bits::BitSet;
 use crate::entities::{same_name_word, EntityCluster};
+use crate::hash::FastHashMap;
 use crate::lang::Language;
 use crate::lexicon::{Cues, Gender, GenderedWords, OrganisationReferences};
 use crate::pipeline::Doc;
@@ -133,12 +135,14 @@ struct Attribution {
 struct Ctx<'a, 'd> {
     doc: &'a Doc<'d>,
     cues: Vec<&'static Cues>,
-    /// For each token, the index of the mention covering it.
-    mention_of_token: Vec<Option<u32>>,
+    /// The index of the mention covering each token that has one: a map, as most tokens have
+    /// none (a per-token table would cost 8 bytes a token, on any text). Read with
+    /// [`Ctx::mention_at`].
+    mention_of_token: FastHashMap<u32, u32>,
     /// Mentions of names: token range and cluster.
     mentions: Vec<(Range<usize>, usize)>,
     /// Tokens inside a kept quote (marks included).
-    quoted: Vec<bool>,
+    quoted: BitSet,
     /// Entity type of each cluster.
     kinds: Vec<EntityType>,
     /// Role head noun of each cluster (`ministre`, `ONG`).
@@ -159,12 +163,11 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
         Language::English => vec![Cues::english()],
         Language::Undetermined => vec![Cues::french(), Cues::english()],
     };
-    let mut quoted = vec![false; doc.tokens.len()];
+    let mut quoted = BitSet::new(doc.tokens.len());
     for q in raw {
-        let (a, b) = (doc.token_at_or_after(q.outer.start), doc.token_at_or_after(q.outer.end));
-        quoted[a..b].iter_mut().for_each(|x| *x = true);
+        quoted.set_range(doc.token_at_or_after(q.outer.start)..doc.token_at_or_after(q.outer.end));
     }
-    let mut ctx = Ctx { doc, cues, mention_of_token: Vec::new(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), last_speaker: None, groups: Vec::new(), last_group: None, reported_in_paragraph: None };
+    let mut ctx = Ctx { doc, cues, mention_of_token: FastHashMap::default(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), last_speaker: None, groups: Vec::new(), last_group: None, reported_in_paragraph: None };
     ctx.index_mentions(clusters);
 
     let mut out: Vec<FoundQuote> = Vec::with_capacity(raw.len());
@@ -226,6 +229,14 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
     out
 }
 
+/// Records mention `id` as covering `tokens`. Token indices fit in `u32`: there are fewer
+/// tokens than bytes, and inputs are capped at 32 MiB.
+fn cover(mention_of_token: &mut FastHashMap<u32, u32>, tokens: Range<usize>, id: u32) {
+    for t in tokens {
+        mention_of_token.insert(t as u32, id);
+    }
+}
+
 impl<'a, 'd> Ctx<'a, 'd> {
     fn index_mentions(&mut self, clusters: &[EntityCluster]) {
         let doc = self.doc;
@@ -244,11 +255,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         crate::sort::sort_by_key(&mut self.mentions, |(r, _)| r.start as u64);
-        self.mention_of_token = vec![None; doc.tokens.len()];
+        self.mention_of_token.clear();
         for (k, (r, _)) in self.mentions.iter().enumerate() {
-            for t in r.clone() {
-                self.mention_of_token[t] = Some(k as u32);
-            }
+            cover(&mut self.mention_of_token, r.clone(), k as u32);
         }
         self.groups = self.find_groups();
     }
@@ -260,7 +269,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let mut groups: Vec<Group> = Vec::new();
         for (range, cluster) in &self.mentions {
             let (start, end) = (range.start, range.end);
-            if self.cluster_kind(*cluster) != EntityType::PER || self.quoted[start] || groups.last().is_some_and(|g| g.tokens.end > start) {
+            if self.cluster_kind(*cluster) != EntityType::PER || self.quoted.get(start) || groups.last().is_some_and(|g| g.tokens.end > start) {
                 continue;
             }
             if start < 2 || !matches!(self.folded(start - 1).as_str(), "et" | "and") {
@@ -283,7 +292,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// capitalised first name.
     fn person_ending_at(&self, end: usize) -> Option<usize> {
         let last = end.checked_sub(1)?;
-        match self.mention_of_token[last] {
+        match self.mention_at(last) {
             Some(m) => {
                 let (range, cluster) = &self.mentions[m as usize];
                 (range.end == end && self.cluster_kind(*cluster) == EntityType::PER).then_some(range.start)
@@ -339,12 +348,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         self.kinds[c] = clusters[c].kind;
         let tokens = self.doc.token_at_or_after(span.start)..self.doc.token_at_or_after(span.end);
-        if tokens.clone().any(|t| self.mention_of_token[t].is_some()) {
+        if tokens.clone().any(|t| self.mention_at(t).is_some()) {
             return; // already covered by another mention: keep the tagger's
         }
         let id = self.mentions.len() as u32;
         self.mentions.push((tokens.clone(), c));
-        tokens.for_each(|t| self.mention_of_token[t] = Some(id));
+        cover(&mut self.mention_of_token, tokens, id);
+    }
+
+    /// Index (into `mentions`) of the mention covering token `t`.
+    fn mention_at(&self, t: usize) -> Option<u32> {
+        self.mention_of_token.get(&(t as u32)).copied()
     }
 
     fn tok(&self, i: usize) -> &'d str {
@@ -405,7 +419,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let para_end = self.doc.token_at_or_after(self.doc.paragraphs[q.paragraph].end);
         let a = self.doc.token_at_or_after(q.outer.end);
         let mut b = a;
-        while b < para_end && !self.quoted[b] && b - a < 24 {
+        while b < para_end && !self.quoted.get(b) && b - a < 24 {
             if self.is_sentence_end(b) {
                 break;
             }
@@ -419,7 +433,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let para_start = self.doc.token_at_or_after(self.doc.paragraphs[q.paragraph].start);
         let b = self.doc.token_at_or_after(q.outer.start);
         let mut a = b;
-        while a > para_start && !self.quoted[a - 1] && !self.is_sentence_end(a - 1) && b - a < 60 {
+        while a > para_start && !self.quoted.get(a - 1) && !self.is_sentence_end(a - 1) && b - a < 60 {
             a -= 1;
         }
         a..b
@@ -428,7 +442,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn attribute_quote(&mut self, clusters: &mut Vec<EntityCluster>, q: &RawQuote, prev: Option<(&RawQuote, &FoundQuote)>) -> Attribution {
         let post = self.post_region(q);
         let pre = self.pre_region(q);
-        let after_previous_quote = pre.start > 0 && self.quoted[pre.start - 1] && prev.is_some_and(|(p, _)| p.paragraph == q.paragraph);
+        let after_previous_quote = pre.start > 0 && self.quoted.get(pre.start - 1) && prev.is_some_and(|(p, _)| p.paragraph == q.paragraph);
 
         let mut found = self.read_after(post.clone());
         if found.is_none() {
@@ -449,7 +463,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         if found.is_none() && pre.end > pre.start {
             // `le pape François « s'associe … »`: a person or organisation right before the quote.
-            if let Some(m) = self.mention_of_token[pre.end - 1] {
+            if let Some(m) = self.mention_at(pre.end - 1) {
                 let (range, cluster) = self.mentions[m as usize].clone();
                 if matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::ORG) {
                     found = Some((SpeakerWords::Entity { span: self.span(range), cluster }, None));
@@ -622,11 +636,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // A name right before the verb is its subject, even a place (`Le Vatican condamne`,
         // `Washington a averti`).
         if j > floor {
-            if let Some(m) = self.mention_of_token[j - 1] {
+            if let Some(m) = self.mention_at(j - 1) {
                 let (range, cluster) = self.mentions[m as usize].clone();
                 // … unless it completes a noun (`le ministre des Affaires étrangères a déclaré`).
                 let complement = range.start > 0 && matches!(self.folded(range.start - 1).as_str(), "de" | "des" | "du" | "d'" | "of" | "for" | "à" | "au" | "aux");
-                if range.end == j && !self.quoted[j - 1] && !self.is_generic_mention(&range) && !complement {
+                if range.end == j && !self.quoted.get(j - 1) && !self.is_generic_mention(&range) && !complement {
                     let subject = self.group_ending_at(range.end).unwrap_or(SpeakerWords::Entity { span: self.span(range), cluster });
                     return (Some(subject), None);
                 }
@@ -674,10 +688,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let mut k = r.end;
         while k > r.start {
             k -= 1;
-            if self.quoted[k] {
+            if self.quoted.get(k) {
                 continue;
             }
-            if let Some(m) = self.mention_of_token[k] {
+            if let Some(m) = self.mention_at(k) {
                 let (range, cluster) = self.mentions[m as usize].clone();
                 if self.is_generic_mention(&range) {
                     k = range.start.max(r.start);
@@ -704,11 +718,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 || crate::lexicon::WordSet::english_function_words().contains(self.tok(k));
             if !generic && (self.is_name_start(k) && !self.sentence_initial(k) || (self.is_name_start(k) && self.sentence_initial(k) && !self.is_name_start(k + 1) && self.looks_like_surname(k))) {
                 let mut s = k;
-                while s > r.start && self.is_name_start(s - 1) && self.mention_of_token[s - 1].is_none() && !self.is_generic_mention(&(s - 1..s)) {
+                while s > r.start && self.is_name_start(s - 1) && self.mention_at(s - 1).is_none() && !self.is_generic_mention(&(s - 1..s)) {
                     s -= 1;
                 }
                 let mut e = k + 1;
-                while e < r.end && self.is_name_start(e) && self.mention_of_token[e].is_none() {
+                while e < r.end && self.is_name_start(e) && self.mention_at(e).is_none() {
                     e += 1;
                 }
                 if GenderedWords::titles().get(self.tok(s)).is_some() && s + 1 < e {
@@ -829,10 +843,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             j += 1;
         }
         // `the Sydney Morning Herald`, `le Kremlin`: the article is not part of the name.
-        if j + 1 < end && matches!(self.folded(j).as_str(), "the" | "le" | "la" | "l'" | "les") && (self.mention_of_token[j + 1].is_some() || self.is_name_start(j + 1)) {
+        if j + 1 < end && matches!(self.folded(j).as_str(), "the" | "le" | "la" | "l'" | "les") && (self.mention_at(j + 1).is_some() || self.is_name_start(j + 1)) {
             j += 1;
         }
-        if let Some(m) = self.mention_of_token[j] {
+        if let Some(m) = self.mention_at(j) {
             let (range, cluster) = self.mentions[m as usize].clone();
             if let Some(group) = self.group_starting_at(range.start) {
                 return Some(group);
@@ -880,7 +894,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if roles.get(&w).is_some() || names_organisation {
                     // Complements of the role: `porte-parole du ministère de l'Intérieur`.
                     let mut c = e;
-                    while c < end && c < e + 10 && !self.punct(c) && self.cue_at(c, end).is_none() && !self.quoted[c] {
+                    while c < end && c < e + 10 && !self.punct(c) && self.cue_at(c, end).is_none() && !self.quoted.get(c) {
                         c += 1;
                     }
                     // … never ending on a preposition or article (`de la Régie des`).
@@ -911,7 +925,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if at + 1 >= end || self.tok(at) != "," {
             return None;
         }
-        let m = self.mention_of_token[at + 1]?;
+        let m = self.mention_at(at + 1)?;
         let (range, cluster) = self.mentions[m as usize].clone();
         matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::MISC)
             .then(|| SpeakerWords::Entity { span: self.span(range), cluster })
@@ -931,7 +945,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return None;
         }
         let k = e - 1;
-        if let Some(m) = self.mention_of_token[k] {
+        if let Some(m) = self.mention_at(k) {
             let (range, cluster) = self.mentions[m as usize].clone();
             return Some(self.group_ending_at(range.end).unwrap_or(SpeakerWords::Entity { span: self.span(range), cluster }));
         }
@@ -957,7 +971,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let roles = GenderedWords::roles();
         let org_nouns = crate::lexicon::WordSet::organisation_nouns();
         let lo = end.saturating_sub(9).max(floor);
-        if (lo..end).any(|k| self.punct(k) || self.quoted[k]) {
+        if (lo..end).any(|k| self.punct(k) || self.quoted.get(k)) {
             return None;
         }
         // The first role noun after a determiner: `le ministre britannique des Affaires étrangères`.
@@ -1125,12 +1139,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// Clusters of the mentions (outside quotes) ending in `from..to`, nearest first.
     fn mentions_before(&self, from: usize, to: usize) -> Vec<usize> {
         let mut out = Vec::new();
-        let mut k = to.min(self.mention_of_token.len());
+        let mut k = to.min(self.doc.tokens.len());
         while k > from {
             k -= 1;
-            if let Some(m) = self.mention_of_token[k] {
+            if let Some(m) = self.mention_at(k) {
                 let (range, cluster) = &self.mentions[m as usize];
-                if !self.quoted[range.start] {
+                if !self.quoted.get(range.start) {
                     out.push(*cluster);
                 }
                 k = range.start.max(from);
@@ -1152,8 +1166,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let subject_slots = [Some(s.tokens.start), first_comma.map(|c| c + 1)];
         subject_slots.into_iter().flatten().find_map(|slot| {
             (slot..(slot + 4).min(s.tokens.end))
-                .filter(|&k| !self.quoted[k])
-                .find_map(|k| self.mention_of_token[k])
+                .filter(|&k| !self.quoted.get(k))
+                .find_map(|k| self.mention_at(k))
                 .map(|m| self.mentions[m as usize].1)
                 .filter(|&c| self.cluster_kind(c) == EntityType::PER)
         })
