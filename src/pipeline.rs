@@ -115,7 +115,7 @@ impl<'t> Doc<'t> {
         let language = lang::detect(&tokens, |i| folded.get(text, &tokens, i));
         let lowercase_words = tokens
             .iter()
-            .filter(|t| t.kind == TokenKind::Word)
+            .filter(|t| t.kind() == TokenKind::Word)
             .map(|t| t.text(text))
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
             .map(text::fold_cow)

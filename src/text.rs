@@ -9,42 +9,50 @@ use std::ops::Range;
 /// A byte range into the analysed text.
 pub(crate) type ByteSpan = Range<usize>;
 
-/// What a token is, as far as the later stages care.
+/// What a token is, as far as the later stages care. The discriminants are the codes packed
+/// into [`Token`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokenKind {
     /// Letters (and inner hyphens / apostrophes / dots of abbreviations).
-    Word,
+    Word = 0,
     /// Digits, with inner spaces (`100 000`), commas or dots (`14,000`, `3.5`).
-    Number,
+    Number = 1,
     /// A French elided article or pronoun, apostrophe included (`l’`, `qu’`, `jusqu’`).
-    Elision,
+    Elision = 2,
     /// `https://…`, `www.…`, `pic.twitter.com/…`.
-    Url,
+    Url = 3,
     /// `@handle` or `#hashtag`.
-    Handle,
+    Handle = 4,
     /// A quotation mark or an apostrophe standing alone.
-    QuoteMark,
+    QuoteMark = 5,
     /// Any other punctuation or symbol (one character).
-    Punct,
+    Punct = 6,
 }
 
-/// One token: its byte span and kind.
+/// One token: its byte span and kind, in 8 bytes.
 ///
-/// Offsets are stored as `u32` (12 bytes a token instead of 24: tokens are the largest
-/// per-byte structure, one per character on punctuation runs). They fit: inputs are capped at
-/// [`crate::MAX_INPUT_BYTES`]. Read them through [`Token::start`] and [`Token::end`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Tokens are the largest per-byte structure (one per character on runs of punctuation), so
+/// they are packed: `u32` offsets (inputs are capped at [`crate::MAX_INPUT_BYTES`]) and the
+/// kind in the top bits of the end. Read them through [`Token::start`], [`Token::end`] and
+/// [`Token::kind`].
+#[derive(Clone, PartialEq, Eq)]
 pub(crate) struct Token {
     start: u32,
-    end: u32,
-    pub kind: TokenKind,
+    /// The end offset in the low [`Token::KIND_SHIFT`] bits, the kind above them.
+    end_kind: u32,
 }
 
+// Every offset fits below the kind bits.
+const _: () = assert!(crate::MAX_INPUT_BYTES < 1 << Token::KIND_SHIFT);
+
 impl Token {
+    const KIND_SHIFT: u32 = 29;
+    const END_MASK: u32 = (1 << Self::KIND_SHIFT) - 1;
+
     /// A token over `start..end`; both are at most [`crate::MAX_INPUT_BYTES`].
     pub(crate) fn new(start: usize, end: usize, kind: TokenKind) -> Token {
         debug_assert!(end <= crate::MAX_INPUT_BYTES && start <= end);
-        Token { start: start as u32, end: end as u32, kind }
+        Token { start: start as u32, end_kind: end as u32 | (kind as u32) << Self::KIND_SHIFT }
     }
 
     #[inline]
@@ -54,7 +62,20 @@ impl Token {
 
     #[inline]
     pub(crate) fn end(&self) -> usize {
-        self.end as usize
+        (self.end_kind & Self::END_MASK) as usize
+    }
+
+    #[inline]
+    pub(crate) fn kind(&self) -> TokenKind {
+        match self.end_kind >> Self::KIND_SHIFT {
+            0 => TokenKind::Word,
+            1 => TokenKind::Number,
+            2 => TokenKind::Elision,
+            3 => TokenKind::Url,
+            4 => TokenKind::Handle,
+            5 => TokenKind::QuoteMark,
+            _ => TokenKind::Punct,
+        }
     }
 
     /// The byte range `start..end`.
@@ -65,6 +86,12 @@ impl Token {
 
     pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.span()]
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Token({:?} {:?})", self.span(), self.kind())
     }
 }
 
@@ -376,12 +403,12 @@ pub(crate) fn sentences(text: &str, paragraph: ByteSpan, tokens: &[Token]) -> Ve
         let t = &tokens[i];
         let s = t.text(text);
         let terminal = matches!(s, "." | "!" | "?" | "…" | "..." | "?!" | "!?")
-            || (t.kind == TokenKind::Word && s.ends_with('.') && !is_abbreviation(s) && !is_initial(s));
+            || (t.kind() == TokenKind::Word && s.ends_with('.') && !is_abbreviation(s) && !is_initial(s));
         if terminal {
             let mut j = i + 1;
             while j < tokens.len()
                 && (matches!(tokens[j].text(text), "!" | "?" | "." | ")" | "]")
-                    || (tokens[j].kind == TokenKind::QuoteMark && closes_here(text, &tokens[j])))
+                    || (tokens[j].kind() == TokenKind::QuoteMark && closes_here(text, &tokens[j])))
             {
                 j += 1;
             }
@@ -389,7 +416,7 @@ pub(crate) fn sentences(text: &str, paragraph: ByteSpan, tokens: &[Token]) -> Ve
                 None => true,
                 Some(n) => {
                     let c = n.text(text).chars().next().unwrap_or(' ');
-                    c.is_uppercase() || c.is_ascii_digit() || n.kind == TokenKind::QuoteMark || matches!(c, '(' | '-' | '–' | '—')
+                    c.is_uppercase() || c.is_ascii_digit() || n.kind() == TokenKind::QuoteMark || matches!(c, '(' | '-' | '–' | '—')
                 }
             };
             if next_starts && j <= tokens.len() {
@@ -448,6 +475,17 @@ mod tests {
 
     fn toks(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn tokens_pack_offsets_and_kind() {
+        use TokenKind::*;
+        assert_eq!(std::mem::size_of::<Token>(), 8);
+        let max = crate::MAX_INPUT_BYTES;
+        for kind in [Word, Number, Elision, Url, Handle, QuoteMark, Punct] {
+            let t = Token::new(max - 1, max, kind);
+            assert_eq!((t.start(), t.end(), t.kind()), (max - 1, max, kind));
+        }
     }
 
     #[test]

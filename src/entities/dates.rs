@@ -42,7 +42,7 @@ pub(crate) fn is_calendar_word(folded: &str) -> bool {
 
 fn lookup(doc: &Doc, i: usize) -> Option<Calendar> {
     let t = doc.tokens.get(i)?;
-    if t.kind != TokenKind::Word {
+    if t.kind() != TokenKind::Word {
         return None;
     }
     let w = t.text(doc.text);
@@ -57,7 +57,7 @@ fn lookup(doc: &Doc, i: usize) -> Option<Calendar> {
 }
 
 fn number_value(doc: &Doc, i: usize) -> Option<u32> {
-    let t = doc.tokens.get(i).filter(|t| t.kind == TokenKind::Number)?;
+    let t = doc.tokens.get(i).filter(|t| t.kind() == TokenKind::Number)?;
     t.text(doc.text).parse().ok()
 }
 
@@ -119,12 +119,12 @@ pub(super) fn find(doc: &Doc) -> Vec<EntityCluster> {
             i = end;
             continue;
         }
-        if doc.tokens[i].kind == TokenKind::Number {
+        if doc.tokens[i].kind() == TokenKind::Number {
             // A count with its unit noun: `100 000 soldats`, `14,000 people`.
             let mut end = i + 1;
             if let Some(t) = doc.tokens.get(end) {
                 let w = t.text(doc.text);
-                let is_unit = t.kind == TokenKind::Word
+                let is_unit = t.kind() == TokenKind::Word
                     && w.chars().next().is_some_and(char::is_lowercase)
                     && w.chars().count() > 2
                     && doc.tokens[i].end() < t.start()

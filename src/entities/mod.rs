@@ -75,7 +75,7 @@ fn resolve(doc: &Doc, mut raw: Vec<RawMention>) -> Vec<EntityCluster> {
 }
 
 fn word<'t>(doc: &Doc<'t>, i: usize) -> Option<&'t str> {
-    doc.tokens.get(i).filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Elision)).map(|t| t.text(doc.text))
+    doc.tokens.get(i).filter(|t| matches!(t.kind(), TokenKind::Word | TokenKind::Elision)).map(|t| t.text(doc.text))
 }
 
 fn is_capitalised(s: &str) -> bool {
@@ -94,7 +94,7 @@ fn capitalised_runs(doc: &Doc) -> Vec<RawMention> {
     for s in &doc.sentences {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
-            let Some(w) = word(doc, i).filter(|w| is_capitalised(w) && doc.tokens[i].kind == TokenKind::Word) else {
+            let Some(w) = word(doc, i).filter(|w| is_capitalised(w) && doc.tokens[i].kind() == TokenKind::Word) else {
                 i += 1;
                 continue;
             };
@@ -136,7 +136,7 @@ fn capitalised_runs(doc: &Doc) -> Vec<RawMention> {
 /// Page furniture that taggers pick up: a single word ending in a URL or handle, and so on.
 fn is_junk(doc: &Doc, m: &RawMention) -> bool {
     let text = &doc.text[doc.tokens[m.tokens.start].start()..doc.tokens[m.tokens.end - 1].end()];
-    if text.chars().filter(|c| c.is_alphabetic()).count() < 2 || doc.tokens[m.tokens.clone()].iter().any(|t| t.kind == TokenKind::Url) {
+    if text.chars().filter(|c| c.is_alphabetic()).count() < 2 || doc.tokens[m.tokens.clone()].iter().any(|t| t.kind() == TokenKind::Url) {
         return true;
     }
     // One word that is a nationality (`Bangladeshis`), a Roman numeral (`XVII`) or a
@@ -261,7 +261,7 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
             let place_complement = matches!(next.as_str(), "of" | "de" | "du" | "des")
                 && p + 1 == m.tokens.end
                 && WordSet::places().contains(doc.tok(p));
-            if place_complement || (m.tokens.end == h + 2 && !is_capitalised(doc.tok(h + 1)) && doc.tokens[h + 1].kind == TokenKind::Word) {
+            if place_complement || (m.tokens.end == h + 2 && !is_capitalised(doc.tok(h + 1)) && doc.tokens[h + 1].kind() == TokenKind::Word) {
                 m.tokens.end = h + 1;
             }
         }
@@ -332,7 +332,7 @@ fn join_titles_with_and(doc: &Doc, raw: &mut Vec<RawMention>) {
         // `The` inside the mention or just before it, after a word of the same sentence.
         let the = if doc.tok(m.tokens.start) == "The" { Some(m.tokens.start) } else { m.tokens.start.checked_sub(1).filter(|&k| doc.tok(k) == "The") };
         let sentence_start = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens.start;
-        let opens_title = the.is_some_and(|k| k > sentence_start && doc.tokens[k - 1].kind == TokenKind::Word);
+        let opens_title = the.is_some_and(|k| k > sentence_start && doc.tokens[k - 1].kind() == TokenKind::Word);
         let joined = next.tokens.start == m.tokens.end + 1 && matches!(doc.tok(m.tokens.end), "and" | "&") && next.tokens.len() == 1;
         if opens_title && joined {
             raw[i].tokens.end = raw[i + 1].tokens.end;
@@ -352,7 +352,7 @@ fn extend_over_organisation_heads(doc: &Doc, raw: &mut [RawMention]) {
         let next_start = raw.get(i + 1).map_or(usize::MAX, |n| n.tokens.start);
         let m = &mut raw[i];
         let mut end = m.tokens.end;
-        while end < next_start && word(doc, end).is_some_and(|w| is_capitalised(w) && heads.contains(w)) && doc.tokens[end].kind == TokenKind::Word {
+        while end < next_start && word(doc, end).is_some_and(|w| is_capitalised(w) && heads.contains(w)) && doc.tokens[end].kind() == TokenKind::Word {
             end += 1;
         }
         if end > m.tokens.end && m.kind != EntityType::PER {
@@ -388,7 +388,7 @@ fn organisations_by_kind_noun(doc: &Doc, raw: &mut [RawMention]) {
                 (end + 2..k).all(|j| word(doc, j).is_some_and(|w| !is_capitalised(w)))
                     && doc.tokens.get(k + 1).is_none_or(|t| {
                         let f = fold(t.text(doc.text));
-                        t.kind != TokenKind::Word || WordSet::english_function_words().contains_folded(&f) || WordSet::french_function_words().contains_folded(&f)
+                        t.kind() != TokenKind::Word || WordSet::english_function_words().contains_folded(&f) || WordSet::french_function_words().contains_folded(&f)
                     })
             });
         let full_personal_name = m.tokens.len() >= 2 && first_names.get(doc.tok(start)).is_some();
@@ -418,7 +418,7 @@ fn is_sentence_initial_common_word(doc: &Doc, m: &RawMention) -> bool {
     }
     let sentence_start = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens.start;
     let initial = m.tokens.start == sentence_start
-        || (m.tokens.start == sentence_start + 1 && doc.tokens[sentence_start].kind != TokenKind::Word);
+        || (m.tokens.start == sentence_start + 1 && doc.tokens[sentence_start].kind() != TokenKind::Word);
     initial && (is_common_word(doc, &f) || matches!(f.as_str(), "il" | "ils" | "elles" | "on" | "à" | "the"))
 }
 
@@ -444,7 +444,7 @@ fn is_demonym(folded: &str) -> bool {
 fn name_words(doc: &Doc, tokens: &Range<usize>) -> Vec<String> {
     doc.tokens[tokens.clone()]
         .iter()
-        .filter(|t| t.kind == TokenKind::Word)
+        .filter(|t| t.kind() == TokenKind::Word)
         .map(|t| without_abbreviation_dots(fold(t.text(doc.text))))
         .filter(|w| !NAME_CONNECTORS.contains(&w.as_str()))
         .collect()
@@ -672,7 +672,7 @@ fn add_untagged_repeats(doc: &Doc, clusters: &mut [EntityCluster]) {
         }
     }
     for (k, t) in doc.tokens.iter().enumerate() {
-        if covered[k] || t.kind != TokenKind::Word {
+        if covered[k] || t.kind() != TokenKind::Word {
             continue;
         }
         if let Some(Some(i)) = by_word.get(t.text(doc.text)) {
@@ -743,11 +743,11 @@ fn attach_handles_and_acronyms(doc: &Doc, clusters: &mut [EntityCluster]) {
                 if let Some(t) = doc.tokens.get(k + 1) {
                     let s = t.text(doc.text);
                     let closes = doc.tokens.get(k + 2).is_some_and(|t| t.text(doc.text) == ")");
-                    let acronym = t.kind == TokenKind::Word
+                    let acronym = t.kind() == TokenKind::Word
                         && s.chars().count() >= 2
                         && s.chars().all(|ch| ch.is_uppercase() || ch.is_ascii_digit())
                         && c.kind != EntityType::PER;
-                    let handle = t.kind == TokenKind::Handle && s.starts_with('@') && c.kind == EntityType::PER;
+                    let handle = t.kind() == TokenKind::Handle && s.starts_with('@') && c.kind == EntityType::PER;
                     if closes && (acronym || handle) {
                         extra.push(t.span());
                     }

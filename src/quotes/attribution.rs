@@ -370,7 +370,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn is_word(&self, i: usize) -> bool {
-        matches!(self.doc.tokens[i].kind, TokenKind::Word | TokenKind::Elision)
+        matches!(self.doc.tokens[i].kind(), TokenKind::Word | TokenKind::Elision)
     }
 
     fn is_cue_word(&self, folded: &str) -> bool {
@@ -407,7 +407,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn punct(&self, i: usize) -> bool {
-        self.doc.tokens[i].kind == TokenKind::Punct
+        self.doc.tokens[i].kind() == TokenKind::Punct
     }
 
     fn is_sentence_end(&self, i: usize) -> bool {
@@ -808,7 +808,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn is_name_start(&self, k: usize) -> bool {
-        self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+        self.doc.tokens.get(k).is_some_and(|t| t.kind() == TokenKind::Word)
             && self.tok(k).chars().next().is_some_and(char::is_uppercase)
     }
 

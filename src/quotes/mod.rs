@@ -38,7 +38,7 @@ pub(crate) fn find(doc: &Doc, clusters: &mut Vec<EntityCluster>) -> Vec<FoundQuo
 fn is_scare_quote(doc: &Doc, q: &marks::RawQuote) -> bool {
     let a = doc.token_at_or_after(q.content.start);
     let b = doc.token_at_or_after(q.content.end);
-    let words = doc.tokens[a..b].iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count();
+    let words = doc.tokens[a..b].iter().filter(|t| matches!(t.kind(), TokenKind::Word | TokenKind::Number)).count();
     let ends_sentence = doc.text[q.content.clone()].trim_end().ends_with(['.', '!', '?', '…']);
     words < 2 && !ends_sentence
 }

@@ -42,7 +42,7 @@ impl Doc {
 pub(crate) fn classify(tok: &str) -> TokenKind {
     let t = text::tokenize(tok);
     if t.len() == 1 && t[0].start() == 0 && t[0].end() == tok.len() {
-        return t[0].kind;
+        return t[0].kind();
     }
     let mut chars = tok.chars();
     let last = chars.next_back();
