@@ -34,11 +34,24 @@ struct RawMention {
     title_gender: Option<Gender>,
 }
 
+/// Longest run of tokens the tagger takes as one sentence. Its per-sentence scratch (emissions
+/// and Viterbi scores, about 200 bytes a token) would otherwise grow with a text that never
+/// ends a sentence (`a a a …`: one sentence of half a million tokens); real sentences are far
+/// shorter, so longer ones are tagged in windows of this many tokens.
+const MAX_TAGGED_SENTENCE: usize = 1024;
+
 /// Finds and clusters the entities of `doc`.
 pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>) -> Vec<EntityCluster> {
     let raw = match model {
         Some(m) => {
-            let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
+            let sentences: Vec<Range<usize>> = doc
+                .sentences
+                .iter()
+                .flat_map(|s| {
+                    let end = s.tokens.end;
+                    s.tokens.clone().step_by(MAX_TAGGED_SENTENCE).map(move |a| a..end.min(a + MAX_TAGGED_SENTENCE))
+                })
+                .collect();
             m.tag(doc.text, &doc.tokens, &sentences)
                 .into_iter()
                 .filter(|s| s.tokens.start < s.tokens.end && s.tokens.end <= doc.tokens.len())
