@@ -24,10 +24,33 @@ pub struct Analyzer {
 }
 
 /// One sentence: its tokens (indices into [`Doc::tokens`]) and its paragraph.
+///
+/// Indices are stored as `u32` (12 bytes a sentence instead of 24: a text of short sentences
+/// has one every few bytes); they fit, as there are fewer tokens and paragraphs than bytes and
+/// inputs are capped at [`crate::MAX_INPUT_BYTES`].
 #[derive(Debug, Clone)]
 pub(crate) struct Sentence {
-    pub tokens: Range<usize>,
-    pub paragraph: usize,
+    start: u32,
+    end: u32,
+    paragraph: u32,
+}
+
+impl Sentence {
+    fn new(tokens: Range<usize>, paragraph: usize) -> Sentence {
+        Sentence { start: tokens.start as u32, end: tokens.end as u32, paragraph: paragraph as u32 }
+    }
+
+    /// Indices of the sentence's tokens in [`Doc::tokens`].
+    #[inline]
+    pub(crate) fn tokens(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Index of the sentence's paragraph in [`Doc::paragraphs`].
+    #[inline]
+    pub(crate) fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
 }
 
 /// The text with its segmentation, shared by every stage.
@@ -108,7 +131,7 @@ impl<'t> Doc<'t> {
                 while k < para_tokens.len() && para_tokens[k].start() < bytes.end {
                     k += 1;
                 }
-                sentences.push(Sentence { tokens: first + a..first + k, paragraph: p });
+                sentences.push(Sentence::new(first + a..first + k, p));
             }
         }
         let folded = FoldedTokens::new(text, &tokens);
@@ -134,7 +157,7 @@ impl<'t> Doc<'t> {
 
     /// Index of the sentence containing token `i`.
     pub(crate) fn sentence_of_token(&self, i: usize) -> usize {
-        self.sentences.partition_point(|s| s.tokens.end <= i).min(self.sentences.len().saturating_sub(1))
+        self.sentences.partition_point(|s| s.tokens().end <= i).min(self.sentences.len().saturating_sub(1))
     }
 
     /// Index of the first token starting at or after byte `b`.

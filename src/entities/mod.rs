@@ -48,8 +48,8 @@ pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>) -> Vec<EntityCluster> 
                 .sentences
                 .iter()
                 .flat_map(|s| {
-                    let end = s.tokens.end;
-                    s.tokens.clone().step_by(MAX_TAGGED_SENTENCE).map(move |a| a..end.min(a + MAX_TAGGED_SENTENCE))
+                    let r = s.tokens();
+                    r.clone().step_by(MAX_TAGGED_SENTENCE).map(move |a| a..r.end.min(a + MAX_TAGGED_SENTENCE))
                 })
                 .collect();
             m.tag(doc.text, &doc.tokens, &sentences)
@@ -105,21 +105,22 @@ fn capitalised_runs(doc: &Doc) -> Vec<RawMention> {
     let titles = GenderedWords::titles();
     let mut out = Vec::new();
     for s in &doc.sentences {
-        let mut i = s.tokens.start;
-        while i < s.tokens.end {
+        let r = s.tokens();
+        let mut i = r.start;
+        while i < r.end {
             let Some(w) = word(doc, i).filter(|w| is_capitalised(w) && doc.tokens[i].kind() == TokenKind::Word) else {
                 i += 1;
                 continue;
             };
-            if i == s.tokens.start && (fr.contains(w) || en.contains(w) || WordSet::not_names().contains(w) || dates::is_calendar_word(&fold(w))) {
+            if i == r.start && (fr.contains(w) || en.contains(w) || WordSet::not_names().contains(w) || dates::is_calendar_word(&fold(w))) {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
             loop {
                 match word(doc, j) {
-                    Some(n) if is_capitalised(n) && j < s.tokens.end => j += 1,
-                    Some(n) if NAME_CONNECTORS.contains(&fold(n).as_str()) && word(doc, j + 1).is_some_and(is_capitalised) && j + 1 < s.tokens.end => j += 2,
+                    Some(n) if is_capitalised(n) && j < r.end => j += 1,
+                    Some(n) if NAME_CONNECTORS.contains(&fold(n).as_str()) && word(doc, j + 1).is_some_and(is_capitalised) && j + 1 < r.end => j += 2,
                     _ => break,
                 }
             }
@@ -134,7 +135,7 @@ fn capitalised_runs(doc: &Doc) -> Vec<RawMention> {
                     continue;
                 }
             }
-            let single_initial = j == i + 1 && i == s.tokens.start;
+            let single_initial = j == i + 1 && i == r.start;
             if !single_initial || first_names.get(w).is_some() {
                 let personal = first_names.get(w).is_some() || (i > 0 && word(doc, i - 1).is_some_and(|p| titles.get(p).is_some()));
                 let kind = if personal { EntityType::PER } else { EntityType::MISC };
@@ -344,7 +345,7 @@ fn join_titles_with_and(doc: &Doc, raw: &mut Vec<RawMention>) {
         let (m, next) = (&raw[i], &raw[i + 1]);
         // `The` inside the mention or just before it, after a word of the same sentence.
         let the = if doc.tok(m.tokens.start) == "The" { Some(m.tokens.start) } else { m.tokens.start.checked_sub(1).filter(|&k| doc.tok(k) == "The") };
-        let sentence_start = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens.start;
+        let sentence_start = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens().start;
         let opens_title = the.is_some_and(|k| k > sentence_start && doc.tokens[k - 1].kind() == TokenKind::Word);
         let joined = next.tokens.start == m.tokens.end + 1 && matches!(doc.tok(m.tokens.end), "and" | "&") && next.tokens.len() == 1;
         if opens_title && joined {
@@ -429,7 +430,7 @@ fn is_sentence_initial_common_word(doc: &Doc, m: &RawMention) -> bool {
     if dates::is_calendar_word(&f) && f != "may" {
         return true;
     }
-    let sentence_start = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens.start;
+    let sentence_start = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens().start;
     let initial = m.tokens.start == sentence_start
         || (m.tokens.start == sentence_start + 1 && doc.tokens[sentence_start].kind() != TokenKind::Word);
     initial && (is_common_word(doc, &f) || matches!(f.as_str(), "il" | "ils" | "elles" | "on" | "à" | "the"))
@@ -828,7 +829,7 @@ fn find_roles(doc: &Doc, clusters: &mut [EntityCluster]) {
             let start = doc.token_at_or_after(m.start);
             let end = doc.token_at_or_after(m.end);
             let sent = &doc.sentences[doc.sentence_of_token(start)];
-            let found = role_before(doc, start, sent.tokens.start, roles, &in_person).or_else(|| role_after(doc, end, sent.tokens.end, roles));
+            let found = role_before(doc, start, sent.tokens().start, roles, &in_person).or_else(|| role_after(doc, end, sent.tokens().end, roles));
             if let Some((range, head, gender)) = found {
                 let text = &doc.text[doc.tokens[range.start].start()..doc.tokens[range.end - 1].end()];
                 c.role = Some(text.trim_end_matches([',', ' ']).to_string());

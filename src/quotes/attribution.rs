@@ -174,7 +174,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
     let mut q_next = 0;
     for (s_idx, sentence) in doc.sentences.iter().enumerate() {
         let mut sentence_had_quote = false;
-        while q_next < raw.len() && doc.token_at_or_after(raw[q_next].outer.start) < sentence.tokens.end.max(sentence.tokens.start + 1) {
+        while q_next < raw.len() && doc.token_at_or_after(raw[q_next].outer.start) < sentence.tokens().end.max(sentence.tokens().start + 1) {
             let q = &raw[q_next];
             let prev = q_next.checked_sub(1).map(|k| (&raw[k], &out[k]));
             let attribution = ctx.attribute_quote(clusters, q, prev);
@@ -403,7 +403,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn sentence_initial(&self, i: usize) -> bool {
-        self.doc.sentences[self.doc.sentence_of_token(i)].tokens.start == i
+        self.doc.sentences[self.doc.sentence_of_token(i)].tokens().start == i
     }
 
     fn punct(&self, i: usize) -> bool {
@@ -1108,7 +1108,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let at_tok = self.doc.token_at_or_after(at);
         let context_tok = self.doc.token_at_or_after(context_start).min(self.doc.tokens.len().saturating_sub(1));
         let horizon = self.doc.sentence_of_token(at_tok.min(self.doc.tokens.len().saturating_sub(1)));
-        let oldest_para = self.doc.sentences.get(horizon).map_or(0, |s| s.paragraph.saturating_sub(4));
+        let oldest_para = self.doc.sentences.get(horizon).map_or(0, |s| s.paragraph().saturating_sub(4));
         let oldest_tok = self.doc.token_at_or_after(self.doc.paragraphs.get(oldest_para).map_or(0, |p| p.start));
         // Mentions are read token by token backwards from the pronoun, over a bounded window,
         // so that resolution costs the same anywhere in a long text.
@@ -1116,7 +1116,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let recent = self.mentions_before(window_start, at_tok);
         // A person named earlier in the same sentence (`Thomas' sister pleaded with him, but he
         // replied`) is more salient than the last speaker.
-        let sentence_start = self.doc.sentences.get(horizon).map_or(0, |s| s.tokens.start).max(window_start);
+        let sentence_start = self.doc.sentences.get(horizon).map_or(0, |s| s.tokens().start).max(window_start);
         let in_sentence = self.mentions_before(sentence_start, at_tok);
         let same_sentence = in_sentence.iter().copied().filter(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender));
         let previous_subject = self.previous_sentence_subject(self.doc.sentence_of_token(context_tok)).filter(|&c| gender.compatible(clusters[c].gender));
@@ -1159,13 +1159,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn previous_sentence_subject(&self, sentence: usize) -> Option<usize> {
         let prev = sentence.checked_sub(1)?;
         let s = &self.doc.sentences[prev];
-        if self.doc.sentences[sentence].paragraph > s.paragraph + 1 {
+        if self.doc.sentences[sentence].paragraph() > s.paragraph() + 1 {
             return None;
         }
-        let first_comma = (s.tokens.start..s.tokens.end.min(s.tokens.start + 10)).find(|&k| self.tok(k) == ",");
-        let subject_slots = [Some(s.tokens.start), first_comma.map(|c| c + 1)];
+        let r = s.tokens();
+        let first_comma = (r.start..r.end.min(r.start + 10)).find(|&k| self.tok(k) == ",");
+        let subject_slots = [Some(r.start), first_comma.map(|c| c + 1)];
         subject_slots.into_iter().flatten().find_map(|slot| {
-            (slot..(slot + 4).min(s.tokens.end))
+            (slot..(slot + 4).min(r.end))
                 .filter(|&k| !self.quoted.get(k))
                 .find_map(|k| self.mention_at(k))
                 .map(|m| self.mentions[m as usize].1)
@@ -1219,7 +1220,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// A sentence with no quote may still report speech (`Blinken a déclaré que …`): its
     /// speaker becomes the one later pronouns prefer.
     fn note_reported_speech(&mut self, clusters: &mut Vec<EntityCluster>, s_idx: usize) {
-        let r = self.doc.sentences[s_idx].tokens.clone();
+        let r = self.doc.sentences[s_idx].tokens();
         for k in r.clone() {
             if self.cue_at(k, r.end).is_none() {
                 continue;
@@ -1240,7 +1241,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             };
             if let Some(e) = entity.filter(|&e| matches!(clusters[e].kind, EntityType::PER | EntityType::ORG)) {
                 self.last_speaker = Some(e);
-                self.reported_in_paragraph = Some(self.doc.sentences[s_idx].paragraph);
+                self.reported_in_paragraph = Some(self.doc.sentences[s_idx].paragraph());
                 return;
             }
         }

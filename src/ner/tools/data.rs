@@ -283,7 +283,7 @@ impl DocBuilder {
 /// Tokens and sentences of raw text, exactly as the analysis pipeline segments it.
 pub(crate) fn segment(text: &str) -> (Vec<Token>, Vec<Range<usize>>) {
     let doc = crate::pipeline::Doc::new(text);
-    let sentences = doc.sentences.iter().map(|s| s.tokens.clone()).filter(|r| !r.is_empty()).collect();
+    let sentences = doc.sentences.iter().map(|s| s.tokens()).filter(|r| !r.is_empty()).collect();
     (doc.tokens, sentences)
 }
 
