@@ -72,7 +72,28 @@ fn is_year(doc: &Doc, i: usize) -> bool {
 
 /// Finds date and number mentions and groups equal texts into one entity each.
 pub(super) fn find(doc: &Doc) -> Vec<EntityCluster> {
-    let mut mentions: Vec<(ByteSpan, EntityType)> = Vec::new();
+    // Mentions go straight into their cluster: a list of them all first would cost 24 bytes a
+    // mention, on a text of numbers one every few bytes.
+    let mut clusters: Vec<EntityCluster> = Vec::new();
+    let mut by_text: HashMap<(String, EntityType), usize> = HashMap::new();
+    let mut add = |span: ByteSpan, kind: EntityType| {
+        let text = &doc.text[span.clone()];
+        let key = (fold(text), kind);
+        match by_text.get(&key) {
+            Some(&k) => clusters[k].mentions.push(span),
+            None => {
+                by_text.insert(key, clusters.len());
+                clusters.push(EntityCluster {
+                    kind,
+                    name: text.to_string(),
+                    role: None,
+                    role_head: None,
+                    gender: Gender::Unknown,
+                    mentions: vec![span],
+                });
+            }
+        }
+    };
     let n = doc.tokens.len();
     let mut i = 0;
     while i < n {
@@ -115,7 +136,7 @@ pub(super) fn find(doc: &Doc) -> Vec<EntityCluster> {
         }
         if end > start {
             let span = doc.tokens[start].start()..doc.tokens[end - 1].end();
-            mentions.push((span, EntityType::DATE));
+            add(span, EntityType::DATE);
             i = end;
             continue;
         }
@@ -133,31 +154,11 @@ pub(super) fn find(doc: &Doc) -> Vec<EntityCluster> {
                     end += 1;
                 }
             }
-            mentions.push((doc.tokens[i].start()..doc.tokens[end - 1].end(), EntityType::NUMBER));
+            add(doc.tokens[i].start()..doc.tokens[end - 1].end(), EntityType::NUMBER);
             i = end;
             continue;
         }
         i += 1;
-    }
-    let mut clusters: Vec<EntityCluster> = Vec::new();
-    let mut by_text: HashMap<(String, EntityType), usize> = HashMap::new();
-    for (span, kind) in mentions {
-        let text = &doc.text[span.clone()];
-        let key = (fold(text), kind);
-        match by_text.get(&key) {
-            Some(&k) => clusters[k].mentions.push(span),
-            None => {
-                by_text.insert(key, clusters.len());
-                clusters.push(EntityCluster {
-                    kind,
-                    name: text.to_string(),
-                    role: None,
-                    role_head: None,
-                    gender: Gender::Unknown,
-                    mentions: vec![span],
-                });
-            }
-        }
     }
     clusters
 }
