@@ -11,7 +11,7 @@ use crate::lang::{self, Language};
 use crate::ner;
 use crate::offsets::Utf16Index;
 use crate::quotes::{self, FoundQuote};
-use crate::text::{self, ByteSpan, Token, TokenKind};
+use crate::text::{self, ByteSpan, CompactSpan, Token, TokenKind};
 
 /// Analyses articles. Holds the entity models; cheap to share, reusable across texts.
 ///
@@ -57,7 +57,8 @@ impl Sentence {
 pub(crate) struct Doc<'t> {
     pub text: &'t str,
     pub tokens: Vec<Token>,
-    pub paragraphs: Vec<ByteSpan>,
+    /// Read with [`Doc::paragraph`] and [`Doc::paragraphs`].
+    paragraphs: Vec<CompactSpan>,
     pub sentences: Vec<Sentence>,
     pub language: Language,
     /// Words the text writes in lower case (folded): a capitalised `Some` or `Also` at a
@@ -121,7 +122,7 @@ impl<'t> Doc<'t> {
         let paragraphs = text::paragraphs(text);
         let mut tokens = Vec::new();
         let mut sentences = Vec::new();
-        for (p, para) in paragraphs.iter().enumerate() {
+        for (p, para) in paragraphs.iter().map(|s| s.range()).enumerate() {
             let first = tokens.len();
             text::tokenize_into(text, para.clone(), &mut tokens);
             let para_tokens = &tokens[first..];
@@ -144,6 +145,16 @@ impl<'t> Doc<'t> {
             .map(text::fold_cow)
             .collect();
         Doc { text, tokens, paragraphs, sentences, language, lowercase_words, folded }
+    }
+
+    /// Byte range of paragraph `p`.
+    pub(crate) fn paragraph(&self, p: usize) -> ByteSpan {
+        self.paragraphs[p].range()
+    }
+
+    /// The paragraphs, in order.
+    pub(crate) fn paragraphs(&self) -> &[CompactSpan] {
+        &self.paragraphs
     }
 
     /// Token `i`'s folded form (lower case, apostrophes and quote marks unified), for lookups.

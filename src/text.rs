@@ -141,17 +141,37 @@ pub(crate) fn fold_cow(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A byte range in 8 bytes, for tables with an entry every few bytes on some texts (such as
+/// paragraphs, on a text of short lines). Offsets fit: inputs are capped at
+/// [`crate::MAX_INPUT_BYTES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CompactSpan {
+    start: u32,
+    end: u32,
+}
+
+impl CompactSpan {
+    pub(crate) fn new(r: ByteSpan) -> CompactSpan {
+        CompactSpan { start: r.start as u32, end: r.end as u32 }
+    }
+
+    #[inline]
+    pub(crate) fn range(self) -> ByteSpan {
+        self.start as usize..self.end as usize
+    }
+}
+
 /// Byte ranges of paragraphs: maximal runs of text between line breaks, trimmed of
 /// surrounding whitespace; empty lines are skipped. `\r\n`, `\r`, U+2028 and U+2029 all break.
-pub(crate) fn paragraphs(text: &str) -> Vec<ByteSpan> {
+pub(crate) fn paragraphs(text: &str) -> Vec<CompactSpan> {
     let mut out = Vec::new();
     let mut line_start = 0;
-    let push = |a: usize, b: usize, out: &mut Vec<ByteSpan>| {
+    let push = |a: usize, b: usize, out: &mut Vec<CompactSpan>| {
         let line = &text[a..b];
         let trimmed_start = line.len() - line.trim_start().len();
         let trimmed = line.trim();
         if !trimmed.is_empty() {
-            out.push(a + trimmed_start..a + trimmed_start + trimmed.len());
+            out.push(CompactSpan::new(a + trimmed_start..a + trimmed_start + trimmed.len()));
         }
     };
     for (i, c) in text.char_indices() {
@@ -535,7 +555,7 @@ mod tests {
     #[test]
     fn paragraphs_split_on_any_line_break_and_trim() {
         let t = "  one\r\n\r\ntwo \u{2029}three";
-        let p: Vec<&str> = paragraphs(t).into_iter().map(|r| &t[r]).collect();
+        let p: Vec<&str> = paragraphs(t).into_iter().map(|r| &t[r.range()]).collect();
         assert_eq!(p, ["one", "two", "three"]);
     }
 

@@ -416,7 +416,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// Tokens after a quote's closing mark, up to the end of the sentence or the next quote.
     fn post_region(&self, q: &RawQuote) -> Range<usize> {
-        let para_end = self.doc.token_at_or_after(self.doc.paragraphs[q.paragraph].end);
+        let para_end = self.doc.token_at_or_after(self.doc.paragraph(q.paragraph).end);
         let a = self.doc.token_at_or_after(q.outer.end);
         let mut b = a;
         while b < para_end && !self.quoted.get(b) && b - a < 24 {
@@ -430,7 +430,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// Tokens before a quote's opening mark, back to the sentence start or the previous quote.
     fn pre_region(&self, q: &RawQuote) -> Range<usize> {
-        let para_start = self.doc.token_at_or_after(self.doc.paragraphs[q.paragraph].start);
+        let para_start = self.doc.token_at_or_after(self.doc.paragraph(q.paragraph).start);
         let b = self.doc.token_at_or_after(q.outer.start);
         let mut a = b;
         while a > para_start && !self.quoted.get(a - 1) && !self.is_sentence_end(a - 1) && b - a < 60 {
@@ -497,8 +497,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // … or of the last speaker, when the quote opens a paragraph after an introduction
         // (`… has called the sentence "dangerous":`).
         if self.starts_paragraph(q) && q.paragraph > 0 {
-            let prev_para = &self.doc.paragraphs[q.paragraph - 1];
-            if self.doc.text[prev_para.clone()].trim_end().ends_with(':') {
+            let prev_para = self.doc.paragraph(q.paragraph - 1);
+            if self.doc.text[prev_para].trim_end().ends_with(':') {
                 if let Some(e) = self.last_speaker {
                     let span = clusters[e].mentions.iter().rev().find(|m| m.end <= q.outer.start).or(clusters[e].mentions.first()).cloned();
                     if let Some(span) = span {
@@ -511,12 +511,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn starts_paragraph(&self, q: &RawQuote) -> bool {
-        q.outer.start == self.doc.paragraphs[q.paragraph].start
+        q.outer.start == self.doc.paragraph(q.paragraph).start
     }
 
     /// Whether the quote fills its paragraph (nothing but punctuation around it).
     fn paragraph_is_quote(&self, q: &RawQuote) -> bool {
-        let p = &self.doc.paragraphs[q.paragraph];
+        let p = self.doc.paragraph(q.paragraph);
         self.starts_paragraph(q) && !self.doc.text[q.outer.end..p.end].chars().any(char::is_alphanumeric)
     }
 
@@ -1109,7 +1109,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let context_tok = self.doc.token_at_or_after(context_start).min(self.doc.tokens.len().saturating_sub(1));
         let horizon = self.doc.sentence_of_token(at_tok.min(self.doc.tokens.len().saturating_sub(1)));
         let oldest_para = self.doc.sentences.get(horizon).map_or(0, |s| s.paragraph().saturating_sub(4));
-        let oldest_tok = self.doc.token_at_or_after(self.doc.paragraphs.get(oldest_para).map_or(0, |p| p.start));
+        let oldest_tok = self.doc.token_at_or_after(self.doc.paragraphs().get(oldest_para).map_or(0, |p| p.range().start));
         // Mentions are read token by token backwards from the pronoun, over a bounded window,
         // so that resolution costs the same anywhere in a long text.
         let window_start = oldest_tok.max(at_tok.saturating_sub(PRONOUN_WINDOW_TOKENS));

@@ -128,8 +128,8 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
 /// Finds the quotations of every paragraph.
 pub(crate) fn find(doc: &Doc) -> Vec<RawQuote> {
     let mut out = Vec::new();
-    for (p, para) in doc.paragraphs.iter().enumerate() {
-        pair_paragraph(doc.text, para.clone(), p, &mut out);
+    for (p, para) in doc.paragraphs().iter().map(|s| s.range()).enumerate() {
+        pair_paragraph(doc.text, para, p, &mut out);
     }
     out
 }

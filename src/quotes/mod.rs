@@ -47,7 +47,7 @@ fn is_scare_quote(doc: &Doc, q: &marks::RawQuote) -> bool {
 /// sentence, after a colon, a comma, a dash or a reporting verb, or after another quote;
 /// `partial` when it is woven into the reporter's sentence (`a qualifié les pourparlers de « … »`).
 pub(crate) fn kind_of(doc: &Doc, q: &marks::RawQuote, is_cue: impl Fn(&str) -> bool) -> QuoteKind {
-    let before = doc.text[doc.paragraphs[q.paragraph].start..q.outer.start].trim_end();
+    let before = doc.text[doc.paragraph(q.paragraph).start..q.outer.start].trim_end();
     let Some(prev) = before.chars().next_back() else { return QuoteKind::Direct };
     if matches!(prev, ':' | ',' | '.' | '!' | '?' | '—' | '–' | '-' | ';') || crate::text::is_quote_mark(prev) {
         return QuoteKind::Direct;
