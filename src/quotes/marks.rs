@@ -125,11 +125,13 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
     })
 }
 
-/// Finds the quotations of every paragraph.
-pub(crate) fn find(doc: &Doc) -> Vec<RawQuote> {
+/// Finds the quotations of every paragraph that `keep` accepts. They are filtered as they are
+/// found, so that unwanted ones never pile up (a text of one-word quotes holds one every few
+/// bytes).
+pub(crate) fn find(doc: &Doc, keep: impl Fn(&RawQuote) -> bool) -> Vec<RawQuote> {
     let mut out = Vec::new();
     for (p, para) in doc.paragraphs().iter().map(|s| s.range()).enumerate() {
-        pair_paragraph(doc.text, para, p, &mut out);
+        pair_paragraph(doc.text, para, p, &keep, &mut out);
     }
     out
 }
@@ -153,7 +155,7 @@ fn marks_of(text: &str, para: &ByteSpan) -> Vec<Mark> {
 /// How deep to look for the opening mark a closing one matches.
 const MAX_NESTING: usize = 16;
 
-fn pair_paragraph(text: &str, para: ByteSpan, p: usize, out: &mut Vec<RawQuote>) {
+fn pair_paragraph(text: &str, para: ByteSpan, p: usize, keep: &impl Fn(&RawQuote) -> bool, out: &mut Vec<RawQuote>) {
     let marks = marks_of(text, &para);
     let mut stack: Vec<Mark> = Vec::new();
     // Where a quote with a missing opening mark may start: the paragraph start, or just after
@@ -161,7 +163,10 @@ fn pair_paragraph(text: &str, para: ByteSpan, p: usize, out: &mut Vec<RawQuote>)
     let mut segment_start = para.start;
     let emit = |open_end: usize, close_start: usize, outer: ByteSpan, runs_on: bool, out: &mut Vec<RawQuote>| {
         if let Some(content) = trim(text, open_end..close_start) {
-            out.push(RawQuote { content, outer, paragraph: p, runs_on });
+            let q = RawQuote { content, outer, paragraph: p, runs_on };
+            if keep(&q) {
+                out.push(q);
+            }
         }
     };
     // How many marks that can close each family remain after the current one: all of them,
@@ -257,7 +262,7 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<&str> {
         let doc = Doc::new(text);
-        find(&doc).into_iter().map(|q| &text[q.content]).collect()
+        find(&doc, |_| true).into_iter().map(|q| &text[q.content]).collect()
     }
 
     #[test]
@@ -290,7 +295,7 @@ mod tests {
     fn opening_without_closing_runs_to_paragraph_end_and_next_paragraph_reopens() {
         let t = "« En établissant des relations, cela nous rendra plus sûrs.\n« Il est temps. »";
         let doc = Doc::new(t);
-        let q = find(&doc);
+        let q = find(&doc, |_| true);
         assert_eq!(q.len(), 2);
         assert_eq!(&t[q[0].content.clone()], "En établissant des relations, cela nous rendra plus sûrs.");
         assert!(q[0].runs_on);

@@ -28,7 +28,7 @@ pub(crate) struct FoundSpeaker {
 /// Finds every quotation of `doc` and its speaker. Speakers named only next to a quote (that
 /// the entity stage missed) are added to `clusters`.
 pub(crate) fn find(doc: &Doc, clusters: &mut Vec<EntityCluster>) -> Vec<FoundQuote> {
-    let raw: Vec<marks::RawQuote> = marks::find(doc).into_iter().filter(|q| !is_scare_quote(doc, q)).collect();
+    let raw = marks::find(doc, |q| !is_scare_quote(doc, q));
     attribution::attribute(doc, clusters, &raw)
 }
 
