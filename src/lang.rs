@@ -28,9 +28,9 @@ impl Language {
 pub(crate) fn detect<'a>(tokens: &[Token], folded: impl Fn(usize) -> &'a str) -> Language {
     let (fr, en) = (WordSet::french_function_words(), WordSet::english_function_words());
     let (mut n_fr, mut n_en, mut words) = (0usize, 0usize, 0usize);
-    for (i, t) in tokens.iter().enumerate().filter(|(_, t)| matches!(t.kind, TokenKind::Word | TokenKind::Elision)).take(5000) {
+    for (i, t) in tokens.iter().enumerate().filter(|(_, t)| matches!(t.kind(), TokenKind::Word | TokenKind::Elision)).take(5000) {
         words += 1;
-        if t.kind == TokenKind::Elision {
+        if t.kind() == TokenKind::Elision {
             n_fr += 1;
             continue;
         }

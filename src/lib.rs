@@ -19,6 +19,7 @@
 //! [`Analysis`].
 
 mod analysis;
+mod bits;
 mod entities;
 mod error;
 mod hash;

@@ -4,13 +4,14 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::analysis::{Analysis, Entity, Quote, Speaker, Utf16Span};
+use crate::bits::BitSet;
 use crate::entities::{self, EntityCluster};
 use crate::error::Error;
 use crate::lang::{self, Language};
 use crate::ner;
 use crate::offsets::Utf16Index;
 use crate::quotes::{self, FoundQuote};
-use crate::text::{self, ByteSpan, Token, TokenKind};
+use crate::text::{self, ByteSpan, CompactSpan, Token, TokenKind};
 
 /// Analyses articles. Holds the entity models; cheap to share, reusable across texts.
 ///
@@ -23,17 +24,41 @@ pub struct Analyzer {
 }
 
 /// One sentence: its tokens (indices into [`Doc::tokens`]) and its paragraph.
+///
+/// Indices are stored as `u32` (12 bytes a sentence instead of 24: a text of short sentences
+/// has one every few bytes); they fit, as there are fewer tokens and paragraphs than bytes and
+/// inputs are capped at [`crate::MAX_INPUT_BYTES`].
 #[derive(Debug, Clone)]
 pub(crate) struct Sentence {
-    pub tokens: Range<usize>,
-    pub paragraph: usize,
+    start: u32,
+    end: u32,
+    paragraph: u32,
+}
+
+impl Sentence {
+    fn new(tokens: Range<usize>, paragraph: usize) -> Sentence {
+        Sentence { start: tokens.start as u32, end: tokens.end as u32, paragraph: paragraph as u32 }
+    }
+
+    /// Indices of the sentence's tokens in [`Doc::tokens`].
+    #[inline]
+    pub(crate) fn tokens(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Index of the sentence's paragraph in [`Doc::paragraphs`].
+    #[inline]
+    pub(crate) fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
 }
 
 /// The text with its segmentation, shared by every stage.
 pub(crate) struct Doc<'t> {
     pub text: &'t str,
     pub tokens: Vec<Token>,
-    pub paragraphs: Vec<ByteSpan>,
+    /// Read with [`Doc::paragraph`] and [`Doc::paragraphs`].
+    paragraphs: Vec<CompactSpan>,
     pub sentences: Vec<Sentence>,
     pub language: Language,
     /// Words the text writes in lower case (folded): a capitalised `Some` or `Also` at a
@@ -44,39 +69,51 @@ pub(crate) struct Doc<'t> {
     folded: FoldedTokens,
 }
 
-/// Folded token strings: a token already folded (most are) is its own slice of the text; the
-/// others are stored once in `owned`.
+/// Folded token strings. Most tokens are already folded and are their own text; only the
+/// others (capitals, typographic apostrophes…) are flagged and stored, so the table costs a bit
+/// per token plus the folds that differ.
 struct FoldedTokens {
-    /// Per token: `(start, end)` in the text, or with [`FoldedTokens::OWNED`] set, in `owned`.
-    spans: Vec<(u32, u32)>,
+    /// Tokens whose fold differs from their text.
+    differs: BitSet,
+    /// Per 64 tokens (a word of `differs`): how many tokens before them have a stored fold.
+    rank: Vec<u32>,
+    /// End of each stored fold in `owned`; fold `k` starts where fold `k - 1` ends.
+    ends: Vec<u32>,
     owned: String,
 }
 
 impl FoldedTokens {
-    const OWNED: u32 = 1 << 31;
-
     fn new(text: &str, tokens: &[Token]) -> FoldedTokens {
-        let mut spans = Vec::with_capacity(tokens.len());
+        let mut differs = BitSet::new(tokens.len());
+        let mut ends = Vec::new();
         let mut owned = String::new();
-        for t in tokens {
-            // Offsets fit in 31 bits: inputs are capped at MAX_INPUT_BYTES (32 MiB), and a fold
-            // grows a token by a few bytes at most.
-            match text::fold_cow(t.text(text)) {
-                std::borrow::Cow::Borrowed(_) => spans.push((t.start as u32, t.end as u32)),
-                std::borrow::Cow::Owned(f) => {
-                    let start = owned.len() as u32;
-                    owned.push_str(&f);
-                    spans.push((start | Self::OWNED, owned.len() as u32));
-                }
+        for (i, t) in tokens.iter().enumerate() {
+            if let std::borrow::Cow::Owned(f) = text::fold_cow(t.text(text)) {
+                differs.set(i);
+                owned.push_str(&f);
+                // Fits: inputs are capped at MAX_INPUT_BYTES (32 MiB), and a fold grows a
+                // token by a few bytes at most.
+                ends.push(owned.len() as u32);
             }
         }
-        FoldedTokens { spans, owned }
+        let mut rank = Vec::with_capacity(differs.words().len());
+        let mut before = 0u32;
+        for w in differs.words() {
+            rank.push(before);
+            before += w.count_ones();
+        }
+        FoldedTokens { differs, rank, ends, owned }
     }
 
-    fn get<'a>(&'a self, text: &'a str, i: usize) -> &'a str {
-        let Some(&(a, b)) = self.spans.get(i) else { return "" };
-        let (source, a) = if a & Self::OWNED != 0 { (self.owned.as_str(), a & !Self::OWNED) } else { (text, a) };
-        source.get(a as usize..b as usize).unwrap_or("")
+    fn get<'a>(&'a self, text: &'a str, tokens: &[Token], i: usize) -> &'a str {
+        if !self.differs.get(i) {
+            return tokens.get(i).and_then(|t| text.get(t.span())).unwrap_or("");
+        }
+        let k = self.rank.get(i / 64).copied().unwrap_or(0) + self.differs.ones_in_word_below(i);
+        let k = k as usize;
+        let start = k.checked_sub(1).and_then(|j| self.ends.get(j)).copied().unwrap_or(0);
+        let end = self.ends.get(k).copied().unwrap_or(0);
+        self.owned.get(start as usize..end as usize).unwrap_or("")
     }
 }
 
@@ -85,24 +122,24 @@ impl<'t> Doc<'t> {
         let paragraphs = text::paragraphs(text);
         let mut tokens = Vec::new();
         let mut sentences = Vec::new();
-        for (p, para) in paragraphs.iter().enumerate() {
+        for (p, para) in paragraphs.iter().map(|s| s.range()).enumerate() {
             let first = tokens.len();
-            tokens.extend(text::tokenize_range(text, para.clone()));
+            text::tokenize_into(text, para.clone(), &mut tokens);
             let para_tokens = &tokens[first..];
             let mut k = 0;
             for bytes in text::sentences(text, para.clone(), para_tokens) {
                 let a = k;
-                while k < para_tokens.len() && para_tokens[k].start < bytes.end {
+                while k < para_tokens.len() && para_tokens[k].start() < bytes.end {
                     k += 1;
                 }
-                sentences.push(Sentence { tokens: first + a..first + k, paragraph: p });
+                sentences.push(Sentence::new(first + a..first + k, p));
             }
         }
         let folded = FoldedTokens::new(text, &tokens);
-        let language = lang::detect(&tokens, |i| folded.get(text, i));
+        let language = lang::detect(&tokens, |i| folded.get(text, &tokens, i));
         let lowercase_words = tokens
             .iter()
-            .filter(|t| t.kind == TokenKind::Word)
+            .filter(|t| t.kind() == TokenKind::Word)
             .map(|t| t.text(text))
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
             .map(text::fold_cow)
@@ -110,9 +147,19 @@ impl<'t> Doc<'t> {
         Doc { text, tokens, paragraphs, sentences, language, lowercase_words, folded }
     }
 
+    /// Byte range of paragraph `p`.
+    pub(crate) fn paragraph(&self, p: usize) -> ByteSpan {
+        self.paragraphs[p].range()
+    }
+
+    /// The paragraphs, in order.
+    pub(crate) fn paragraphs(&self) -> &[CompactSpan] {
+        &self.paragraphs
+    }
+
     /// Token `i`'s folded form (lower case, apostrophes and quote marks unified), for lookups.
     pub(crate) fn folded(&self, i: usize) -> &str {
-        self.folded.get(self.text, i)
+        self.folded.get(self.text, &self.tokens, i)
     }
 
     pub(crate) fn tok(&self, i: usize) -> &'t str {
@@ -121,12 +168,12 @@ impl<'t> Doc<'t> {
 
     /// Index of the sentence containing token `i`.
     pub(crate) fn sentence_of_token(&self, i: usize) -> usize {
-        self.sentences.partition_point(|s| s.tokens.end <= i).min(self.sentences.len().saturating_sub(1))
+        self.sentences.partition_point(|s| s.tokens().end <= i).min(self.sentences.len().saturating_sub(1))
     }
 
     /// Index of the first token starting at or after byte `b`.
     pub(crate) fn token_at_or_after(&self, b: usize) -> usize {
-        self.tokens.partition_point(|t| t.start < b)
+        self.tokens.partition_point(|t| t.start() < b)
     }
 }
 
@@ -164,7 +211,7 @@ impl Analyzer {
     pub fn detect_language(text: &str) -> &'static str {
         let tokens = text::tokenize_range(text, 0..floor_char_boundary(text, 200_000));
         let folded = FoldedTokens::new(text, &tokens);
-        lang::detect(&tokens, |i| folded.get(text, i)).code()
+        lang::detect(&tokens, |i| folded.get(text, &tokens, i)).code()
     }
 
     /// Analyses one article. Fails only on input over [`crate::MAX_INPUT_BYTES`].

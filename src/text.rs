@@ -9,36 +9,89 @@ use std::ops::Range;
 /// A byte range into the analysed text.
 pub(crate) type ByteSpan = Range<usize>;
 
-/// What a token is, as far as the later stages care.
+/// What a token is, as far as the later stages care. The discriminants are the codes packed
+/// into [`Token`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokenKind {
     /// Letters (and inner hyphens / apostrophes / dots of abbreviations).
-    Word,
+    Word = 0,
     /// Digits, with inner spaces (`100 000`), commas or dots (`14,000`, `3.5`).
-    Number,
+    Number = 1,
     /// A French elided article or pronoun, apostrophe included (`l’`, `qu’`, `jusqu’`).
-    Elision,
+    Elision = 2,
     /// `https://…`, `www.…`, `pic.twitter.com/…`.
-    Url,
+    Url = 3,
     /// `@handle` or `#hashtag`.
-    Handle,
+    Handle = 4,
     /// A quotation mark or an apostrophe standing alone.
-    QuoteMark,
+    QuoteMark = 5,
     /// Any other punctuation or symbol (one character).
-    Punct,
+    Punct = 6,
 }
 
-/// One token: its byte span and kind.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One token: its byte span and kind, in 8 bytes.
+///
+/// Tokens are the largest per-byte structure (one per character on runs of punctuation), so
+/// they are packed: `u32` offsets (inputs are capped at [`crate::MAX_INPUT_BYTES`]) and the
+/// kind in the top bits of the end. Read them through [`Token::start`], [`Token::end`] and
+/// [`Token::kind`].
+#[derive(Clone, PartialEq, Eq)]
 pub(crate) struct Token {
-    pub start: usize,
-    pub end: usize,
-    pub kind: TokenKind,
+    start: u32,
+    /// The end offset in the low [`Token::KIND_SHIFT`] bits, the kind above them.
+    end_kind: u32,
 }
+
+// Every offset fits below the kind bits.
+const _: () = assert!(crate::MAX_INPUT_BYTES < 1 << Token::KIND_SHIFT);
 
 impl Token {
+    const KIND_SHIFT: u32 = 29;
+    const END_MASK: u32 = (1 << Self::KIND_SHIFT) - 1;
+
+    /// A token over `start..end`; both are at most [`crate::MAX_INPUT_BYTES`].
+    pub(crate) fn new(start: usize, end: usize, kind: TokenKind) -> Token {
+        debug_assert!(end <= crate::MAX_INPUT_BYTES && start <= end);
+        Token { start: start as u32, end_kind: end as u32 | (kind as u32) << Self::KIND_SHIFT }
+    }
+
+    #[inline]
+    pub(crate) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    #[inline]
+    pub(crate) fn end(&self) -> usize {
+        (self.end_kind & Self::END_MASK) as usize
+    }
+
+    #[inline]
+    pub(crate) fn kind(&self) -> TokenKind {
+        match self.end_kind >> Self::KIND_SHIFT {
+            0 => TokenKind::Word,
+            1 => TokenKind::Number,
+            2 => TokenKind::Elision,
+            3 => TokenKind::Url,
+            4 => TokenKind::Handle,
+            5 => TokenKind::QuoteMark,
+            _ => TokenKind::Punct,
+        }
+    }
+
+    /// The byte range `start..end`.
+    #[inline]
+    pub(crate) fn span(&self) -> ByteSpan {
+        self.start()..self.end()
+    }
+
     pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
+        &text[self.span()]
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Token({:?} {:?})", self.span(), self.kind())
     }
 }
 
@@ -88,17 +141,37 @@ pub(crate) fn fold_cow(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A byte range in 8 bytes, for tables with an entry every few bytes on some texts (such as
+/// paragraphs, on a text of short lines). Offsets fit: inputs are capped at
+/// [`crate::MAX_INPUT_BYTES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CompactSpan {
+    start: u32,
+    end: u32,
+}
+
+impl CompactSpan {
+    pub(crate) fn new(r: ByteSpan) -> CompactSpan {
+        CompactSpan { start: r.start as u32, end: r.end as u32 }
+    }
+
+    #[inline]
+    pub(crate) fn range(self) -> ByteSpan {
+        self.start as usize..self.end as usize
+    }
+}
+
 /// Byte ranges of paragraphs: maximal runs of text between line breaks, trimmed of
 /// surrounding whitespace; empty lines are skipped. `\r\n`, `\r`, U+2028 and U+2029 all break.
-pub(crate) fn paragraphs(text: &str) -> Vec<ByteSpan> {
+pub(crate) fn paragraphs(text: &str) -> Vec<CompactSpan> {
     let mut out = Vec::new();
     let mut line_start = 0;
-    let push = |a: usize, b: usize, out: &mut Vec<ByteSpan>| {
+    let push = |a: usize, b: usize, out: &mut Vec<CompactSpan>| {
         let line = &text[a..b];
         let trimmed_start = line.len() - line.trim_start().len();
         let trimmed = line.trim();
         if !trimmed.is_empty() {
-            out.push(a + trimmed_start..a + trimmed_start + trimmed.len());
+            out.push(CompactSpan::new(a + trimmed_start..a + trimmed_start + trimmed.len()));
         }
     };
     for (i, c) in text.char_indices() {
@@ -135,9 +208,9 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36f}' | '\u{200d}')
 }
 
-/// Splits text into tokens. Whitespace is dropped; every other character belongs to a token.
-/// (The pipeline tokenizes paragraph by paragraph; this whole-text form serves the training
-/// tools and tests, which the wasm build leaves out.)
+/// Splits text into tokens. Whitespace and control characters are dropped; every other character
+/// belongs to a token. (The pipeline tokenizes paragraph by paragraph; this whole-text form
+/// serves the training tools and tests, which the wasm build leaves out.)
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     tokenize_range(text, 0..text.len())
@@ -146,18 +219,27 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 /// Tokenizes `range` of `text`; offsets are into `text`.
 pub(crate) fn tokenize_range(text: &str, range: ByteSpan) -> Vec<Token> {
     let mut out = Vec::new();
+    tokenize_into(text, range, &mut out);
+    out
+}
+
+/// Appends the tokens of `range` of `text` to `out` (the document's token list is built in
+/// place: a per-paragraph vector copied over would double the peak on a one-paragraph text).
+pub(crate) fn tokenize_into(text: &str, range: ByteSpan, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = range.start;
     let end = range.end;
     while i < end {
         let Some(c) = text[i..end].chars().next() else { break };
-        if c.is_whitespace() {
+        // Control characters (NUL, DEL, C1…) carry no meaning: dropped like whitespace rather
+        // than made one token each (the spans of the other tokens still index the input).
+        if c.is_whitespace() || c.is_control() {
             i += c.len_utf8();
             continue;
         }
         // URLs: scheme, www. or a known bare host with a path.
         if let Some(len) = url_len(&text[i..end]) {
-            out.push(Token { start: i, end: i + len, kind: TokenKind::Url });
+            out.push(Token::new(i, i + len, TokenKind::Url));
             i += len;
             continue;
         }
@@ -170,20 +252,20 @@ pub(crate) fn tokenize_range(text: &str, range: ByteSpan) -> Vec<Token> {
                 .map(|(j, ch)| j + ch.len_utf8())
                 .unwrap_or(0);
             if len > 0 {
-                out.push(Token { start: i, end: i + 1 + len, kind: TokenKind::Handle });
+                out.push(Token::new(i, i + 1 + len, TokenKind::Handle));
                 i += 1 + len;
                 continue;
             }
         }
         if c.is_ascii_digit() {
             let len = number_len(&text[i..end]);
-            out.push(Token { start: i, end: i + len, kind: TokenKind::Number });
+            out.push(Token::new(i, i + len, TokenKind::Number));
             i += len;
             continue;
         }
         if is_word_char(c) {
             let (len, kind) = word_len(&text[i..end]);
-            out.push(Token { start: i, end: i + len, kind });
+            out.push(Token::new(i, i + len, kind));
             i += len;
             continue;
         }
@@ -192,7 +274,7 @@ pub(crate) fn tokenize_range(text: &str, range: ByteSpan) -> Vec<Token> {
             let rest = &text[i + c.len_utf8()..end];
             let mut r = rest.chars();
             if matches!(r.next(), Some('s' | 'S')) && !r.next().is_some_and(is_word_char) {
-                out.push(Token { start: i, end: i + c.len_utf8() + 1, kind: TokenKind::Word });
+                out.push(Token::new(i, i + c.len_utf8() + 1, TokenKind::Word));
                 i += c.len_utf8() + 1;
                 continue;
             }
@@ -200,10 +282,9 @@ pub(crate) fn tokenize_range(text: &str, range: ByteSpan) -> Vec<Token> {
         let kind = if is_quote_mark(c) { TokenKind::QuoteMark } else { TokenKind::Punct };
         // Ellipsis "..." stays one token.
         let len = if c == '.' && bytes[i..end].starts_with(b"...") { 3 } else { c.len_utf8() };
-        out.push(Token { start: i, end: i + len, kind });
+        out.push(Token::new(i, i + len, kind));
         i += len;
     }
-    out
 }
 
 fn url_len(s: &str) -> Option<usize> {
@@ -344,12 +425,12 @@ pub(crate) fn sentences(text: &str, paragraph: ByteSpan, tokens: &[Token]) -> Ve
         let t = &tokens[i];
         let s = t.text(text);
         let terminal = matches!(s, "." | "!" | "?" | "…" | "..." | "?!" | "!?")
-            || (t.kind == TokenKind::Word && s.ends_with('.') && !is_abbreviation(s) && !is_initial(s));
+            || (t.kind() == TokenKind::Word && s.ends_with('.') && !is_abbreviation(s) && !is_initial(s));
         if terminal {
             let mut j = i + 1;
             while j < tokens.len()
                 && (matches!(tokens[j].text(text), "!" | "?" | "." | ")" | "]")
-                    || (tokens[j].kind == TokenKind::QuoteMark && closes_here(text, &tokens[j])))
+                    || (tokens[j].kind() == TokenKind::QuoteMark && closes_here(text, &tokens[j])))
             {
                 j += 1;
             }
@@ -357,14 +438,14 @@ pub(crate) fn sentences(text: &str, paragraph: ByteSpan, tokens: &[Token]) -> Ve
                 None => true,
                 Some(n) => {
                     let c = n.text(text).chars().next().unwrap_or(' ');
-                    c.is_uppercase() || c.is_ascii_digit() || n.kind == TokenKind::QuoteMark || matches!(c, '(' | '-' | '–' | '—')
+                    c.is_uppercase() || c.is_ascii_digit() || n.kind() == TokenKind::QuoteMark || matches!(c, '(' | '-' | '–' | '—')
                 }
             };
             if next_starts && j <= tokens.len() {
-                let end = tokens[j - 1].end;
+                let end = tokens[j - 1].end();
                 out.push(start..end);
                 if let Some(n) = tokens.get(j) {
-                    start = n.start;
+                    start = n.start();
                 }
                 i = j;
                 if j >= tokens.len() {
@@ -396,7 +477,7 @@ fn closes_here(text: &str, t: &Token) -> bool {
     if matches!(c, '«' | '“' | '„' | '‹' | '「' | '『' | '‚') {
         return false;
     }
-    text[..t.start].chars().next_back().is_some_and(|p| !p.is_whitespace())
+    text[..t.start()].chars().next_back().is_some_and(|p| !p.is_whitespace())
 }
 
 #[cfg(test)]
@@ -416,6 +497,24 @@ mod tests {
 
     fn toks(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn tokens_pack_offsets_and_kind() {
+        use TokenKind::*;
+        assert_eq!(std::mem::size_of::<Token>(), 8);
+        let max = crate::MAX_INPUT_BYTES;
+        for kind in [Word, Number, Elision, Url, Handle, QuoteMark, Punct] {
+            let t = Token::new(max - 1, max, kind);
+            assert_eq!((t.start(), t.end(), t.kind()), (max - 1, max, kind));
+        }
+    }
+
+    #[test]
+    fn control_characters_make_no_tokens_and_keep_offsets() {
+        let t = "\0\0Paris\0a\u{7f}b\u{85}.";
+        let spans: Vec<(usize, usize)> = tokenize(t).iter().map(|k| (k.start(), k.end())).collect();
+        assert_eq!(spans, [(2, 7), (8, 9), (10, 11), (13, 14)]);
     }
 
     #[test]
@@ -458,7 +557,7 @@ mod tests {
     #[test]
     fn paragraphs_split_on_any_line_break_and_trim() {
         let t = "  one\r\n\r\ntwo \u{2029}three";
-        let p: Vec<&str> = paragraphs(t).into_iter().map(|r| &t[r]).collect();
+        let p: Vec<&str> = paragraphs(t).into_iter().map(|r| &t[r.range()]).collect();
         assert_eq!(p, ["one", "two", "three"]);
     }
 

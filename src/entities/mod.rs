@@ -35,11 +35,24 @@ struct RawMention {
     title_gender: Option<Gender>,
 }
 
+/// Longest run of tokens the tagger takes as one sentence. Its per-sentence scratch (emissions
+/// and Viterbi scores, about 200 bytes a token) would otherwise grow with a text that never
+/// ends a sentence (`a a a …`: one sentence of half a million tokens); real sentences are far
+/// shorter, so longer ones are tagged in windows of this many tokens.
+const MAX_TAGGED_SENTENCE: usize = 1024;
+
 /// Finds and clusters the entities of `doc`.
 pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>) -> Vec<EntityCluster> {
     let raw = match model {
         Some(m) => {
-            let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
+            let sentences: Vec<Range<usize>> = doc
+                .sentences
+                .iter()
+                .flat_map(|s| {
+                    let r = s.tokens();
+                    r.clone().step_by(MAX_TAGGED_SENTENCE).map(move |a| a..r.end.min(a + MAX_TAGGED_SENTENCE))
+                })
+                .collect();
             m.tag(doc.text, &doc.tokens, &sentences)
                 .into_iter()
                 .filter(|s| s.tokens.start < s.tokens.end && s.tokens.end <= doc.tokens.len())
@@ -76,7 +89,7 @@ fn resolve(doc: &Doc, mut raw: Vec<RawMention>) -> Vec<EntityCluster> {
 }
 
 fn word<'t>(doc: &Doc<'t>, i: usize) -> Option<&'t str> {
-    doc.tokens.get(i).filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Elision)).map(|t| t.text(doc.text))
+    doc.tokens.get(i).filter(|t| matches!(t.kind(), TokenKind::Word | TokenKind::Elision)).map(|t| t.text(doc.text))
 }
 
 fn is_capitalised(s: &str) -> bool {
@@ -93,21 +106,22 @@ fn capitalised_runs(doc: &Doc) -> Vec<RawMention> {
     let titles = GenderedWords::titles();
     let mut out = Vec::new();
     for s in &doc.sentences {
-        let mut i = s.tokens.start;
-        while i < s.tokens.end {
-            let Some(w) = word(doc, i).filter(|w| is_capitalised(w) && doc.tokens[i].kind == TokenKind::Word) else {
+        let r = s.tokens();
+        let mut i = r.start;
+        while i < r.end {
+            let Some(w) = word(doc, i).filter(|w| is_capitalised(w) && doc.tokens[i].kind() == TokenKind::Word) else {
                 i += 1;
                 continue;
             };
-            if i == s.tokens.start && (fr.contains(w) || en.contains(w) || WordSet::not_names().contains(w) || dates::is_calendar_word(&fold(w))) {
+            if i == r.start && (fr.contains(w) || en.contains(w) || WordSet::not_names().contains(w) || dates::is_calendar_word(&fold(w))) {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
             loop {
                 match word(doc, j) {
-                    Some(n) if is_capitalised(n) && j < s.tokens.end => j += 1,
-                    Some(n) if NAME_CONNECTORS.contains(&fold(n).as_str()) && word(doc, j + 1).is_some_and(is_capitalised) && j + 1 < s.tokens.end => j += 2,
+                    Some(n) if is_capitalised(n) && j < r.end => j += 1,
+                    Some(n) if NAME_CONNECTORS.contains(&fold(n).as_str()) && word(doc, j + 1).is_some_and(is_capitalised) && j + 1 < r.end => j += 2,
                     _ => break,
                 }
             }
@@ -122,7 +136,7 @@ fn capitalised_runs(doc: &Doc) -> Vec<RawMention> {
                     continue;
                 }
             }
-            let single_initial = j == i + 1 && i == s.tokens.start;
+            let single_initial = j == i + 1 && i == r.start;
             if !single_initial || first_names.get(w).is_some() {
                 let personal = first_names.get(w).is_some() || (i > 0 && word(doc, i - 1).is_some_and(|p| titles.get(p).is_some()));
                 let kind = if personal { EntityType::PER } else { EntityType::MISC };
@@ -136,8 +150,8 @@ fn capitalised_runs(doc: &Doc) -> Vec<RawMention> {
 
 /// Page furniture that taggers pick up: a single word ending in a URL or handle, and so on.
 fn is_junk(doc: &Doc, m: &RawMention) -> bool {
-    let text = &doc.text[doc.tokens[m.tokens.start].start..doc.tokens[m.tokens.end - 1].end];
-    if text.chars().filter(|c| c.is_alphabetic()).count() < 2 || doc.tokens[m.tokens.clone()].iter().any(|t| t.kind == TokenKind::Url) {
+    let text = &doc.text[doc.tokens[m.tokens.start].start()..doc.tokens[m.tokens.end - 1].end()];
+    if text.chars().filter(|c| c.is_alphabetic()).count() < 2 || doc.tokens[m.tokens.clone()].iter().any(|t| t.kind() == TokenKind::Url) {
         return true;
     }
     // One word that is a nationality (`Bangladeshis`), a Roman numeral (`XVII`) or a
@@ -199,7 +213,7 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
     // Northwind Energy, …`, `Pour Airbus, …`); articles stay (`The Guardian`).
     let first = m.tokens.start;
     if m.tokens.len() > 1
-        && doc.sentences.get(doc.sentence_of_token(first)).is_some_and(|s| s.tokens.start == first)
+        && doc.sentences.get(doc.sentence_of_token(first)).is_some_and(|s| s.tokens().start == first)
         && (fr.contains_folded(doc.folded(first)) || en.contains_folded(doc.folded(first)))
         && !matches!(doc.folded(first), "the" | "le" | "la" | "les" | "l'" | "a" | "an" | "un" | "une")
     {
@@ -272,7 +286,7 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
             let place_complement = matches!(next.as_str(), "of" | "de" | "du" | "des")
                 && p + 1 == m.tokens.end
                 && WordSet::places().contains(doc.tok(p));
-            if place_complement || (m.tokens.end == h + 2 && !is_capitalised(doc.tok(h + 1)) && doc.tokens[h + 1].kind == TokenKind::Word) {
+            if place_complement || (m.tokens.end == h + 2 && !is_capitalised(doc.tok(h + 1)) && doc.tokens[h + 1].kind() == TokenKind::Word) {
                 m.tokens.end = h + 1;
             }
         }
@@ -351,11 +365,11 @@ fn join_titles_with_and(doc: &Doc, raw: &mut Vec<RawMention>) {
         let (m, next) = (&raw[i], &raw[i + 1]);
         // `The` inside the mention or just before it, after a word of the same sentence.
         let the = if doc.tok(m.tokens.start) == "The" { Some(m.tokens.start) } else { m.tokens.start.checked_sub(1).filter(|&k| doc.tok(k) == "The") };
-        let sentence_start = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens.start;
-        let opens_title = the.is_some_and(|k| k > sentence_start && doc.tokens[k - 1].kind == TokenKind::Word);
+        let sentence_start = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens().start;
+        let opens_title = the.is_some_and(|k| k > sentence_start && doc.tokens[k - 1].kind() == TokenKind::Word);
         let joined = next.tokens.start == m.tokens.end + 1 && matches!(doc.tok(m.tokens.end), "and" | "&") && next.tokens.len() == 1;
         let second = doc.tok(next.tokens.start);
-        let first_is_place = places.contains(&doc.text[doc.tokens[m.tokens.start].start..doc.tokens[m.tokens.end - 1].end]);
+        let first_is_place = places.contains(&doc.text[doc.tokens[m.tokens.start].start()..doc.tokens[m.tokens.end - 1].end()]);
         let separate = places.contains(second) || first_is_place || alone.get(second).is_some_and(|&n| n > 1);
         if opens_title && joined && !separate {
             raw[i].tokens.end = raw[i + 1].tokens.end;
@@ -383,8 +397,8 @@ fn extend_over_organisation_heads(doc: &Doc, raw: &mut [RawMention]) {
         let mut end = m.tokens.end;
         // Within the sentence: a headline's last name and the next paragraph's first word
         // (`… Queensland` / `Police ordered …`) are no single name.
-        let sentence_end = doc.sentences.get(doc.sentence_of_token(m.tokens.start)).map_or(end, |s| s.tokens.end);
-        while end < next_start.min(sentence_end) && word(doc, end).is_some_and(|w| is_capitalised(w) && heads.contains(w)) && doc.tokens[end].kind == TokenKind::Word {
+        let sentence_end = doc.sentences.get(doc.sentence_of_token(m.tokens.start)).map_or(end, |s| s.tokens().end);
+        while end < next_start.min(sentence_end) && word(doc, end).is_some_and(|w| is_capitalised(w) && heads.contains(w)) && doc.tokens[end].kind() == TokenKind::Word {
             end += 1;
         }
         if end > m.tokens.end && m.kind != EntityType::PER {
@@ -429,7 +443,7 @@ fn organisations_by_kind_noun(doc: &Doc, raw: &mut [RawMention]) {
                 (end + 2..k).all(|j| word(doc, j).is_some_and(|w| !is_capitalised(w)))
                     && doc.tokens.get(k + 1).is_none_or(|t| {
                         let f = fold(t.text(doc.text));
-                        t.kind != TokenKind::Word || WordSet::english_function_words().contains_folded(&f) || WordSet::french_function_words().contains_folded(&f)
+                        t.kind() != TokenKind::Word || WordSet::english_function_words().contains_folded(&f) || WordSet::french_function_words().contains_folded(&f)
                     })
             });
         let full_personal_name = m.tokens.len() >= 2 && first_names.get(doc.tok(start)).is_some();
@@ -457,9 +471,9 @@ fn is_sentence_initial_common_word(doc: &Doc, m: &RawMention) -> bool {
     if dates::is_calendar_word(&f) && f != "may" {
         return true;
     }
-    let sentence_start = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens.start;
+    let sentence_start = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens().start;
     let initial = m.tokens.start == sentence_start
-        || (m.tokens.start == sentence_start + 1 && doc.tokens[sentence_start].kind != TokenKind::Word);
+        || (m.tokens.start == sentence_start + 1 && doc.tokens[sentence_start].kind() != TokenKind::Word);
     initial && (is_common_word(doc, &f) || matches!(f.as_str(), "il" | "ils" | "elles" | "on" | "à" | "the"))
 }
 
@@ -485,7 +499,7 @@ fn is_demonym(folded: &str) -> bool {
 fn name_words(doc: &Doc, tokens: &Range<usize>) -> Vec<String> {
     doc.tokens[tokens.clone()]
         .iter()
-        .filter(|t| t.kind == TokenKind::Word)
+        .filter(|t| t.kind() == TokenKind::Word)
         .map(|t| without_abbreviation_dots(fold(t.text(doc.text))))
         .filter(|w| !NAME_CONNECTORS.contains(&w.as_str()))
         .collect()
@@ -564,7 +578,7 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
         if words.is_empty() {
             continue;
         }
-        let span = doc.tokens[m.tokens.start].start..doc.tokens[m.tokens.end - 1].end;
+        let span = doc.tokens[m.tokens.start].start()..doc.tokens[m.tokens.end - 1].end();
         let mut candidates: Vec<usize> = words
             .iter()
             .flat_map(|w| {
@@ -629,7 +643,7 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
             crate::sort::sort_by_key(&mut b.mentions, |m| m.start as u64);
             b.mentions.dedup();
             let kind = organisation_by_head(doc, &b.name_tokens, majority_type(&b.type_votes, b.kind));
-            let name = doc.text[doc.tokens[b.name_tokens.start].start..doc.tokens[b.name_tokens.end - 1].end].to_string();
+            let name = doc.text[doc.tokens[b.name_tokens.start].start()..doc.tokens[b.name_tokens.end - 1].end()].to_string();
             let mut gender = b.gender;
             if gender == Gender::Unknown && kind == EntityType::PER {
                 gender = word(doc, b.name_tokens.start).and_then(|w| first_names.get(w)).unwrap_or(Gender::Unknown);
@@ -713,11 +727,11 @@ fn add_untagged_repeats(doc: &Doc, clusters: &mut [EntityCluster]) {
         }
     }
     for (k, t) in doc.tokens.iter().enumerate() {
-        if covered[k] || t.kind != TokenKind::Word {
+        if covered[k] || t.kind() != TokenKind::Word {
             continue;
         }
         if let Some(Some(i)) = by_word.get(t.text(doc.text)) {
-            clusters[*i].mentions.push(t.start..t.end);
+            clusters[*i].mentions.push(t.span());
         }
     }
     for c in clusters.iter_mut() {
@@ -784,13 +798,13 @@ fn attach_handles_and_acronyms(doc: &Doc, clusters: &mut [EntityCluster]) {
                 if let Some(t) = doc.tokens.get(k + 1) {
                     let s = t.text(doc.text);
                     let closes = doc.tokens.get(k + 2).is_some_and(|t| t.text(doc.text) == ")");
-                    let acronym = t.kind == TokenKind::Word
+                    let acronym = t.kind() == TokenKind::Word
                         && s.chars().count() >= 2
                         && s.chars().all(|ch| ch.is_uppercase() || ch.is_ascii_digit())
                         && c.kind != EntityType::PER;
-                    let handle = t.kind == TokenKind::Handle && s.starts_with('@') && c.kind == EntityType::PER;
+                    let handle = t.kind() == TokenKind::Handle && s.starts_with('@') && c.kind == EntityType::PER;
                     if closes && (acronym || handle) {
-                        extra.push(t.start..t.end);
+                        extra.push(t.span());
                     }
                 }
             }
@@ -802,7 +816,7 @@ fn attach_handles_and_acronyms(doc: &Doc, clusters: &mut [EntityCluster]) {
         let forms: std::collections::HashSet<&str> = extra.iter().map(|r| &doc.text[r.clone()]).collect();
         for t in &doc.tokens {
             if forms.contains(&t.text(doc.text)) {
-                extra.push(t.start..t.end);
+                extra.push(t.span());
             }
         }
         c.mentions.extend(extra);
@@ -856,9 +870,9 @@ fn find_roles(doc: &Doc, clusters: &mut [EntityCluster]) {
             let start = doc.token_at_or_after(m.start);
             let end = doc.token_at_or_after(m.end);
             let sent = &doc.sentences[doc.sentence_of_token(start)];
-            let found = role_before(doc, start, sent.tokens.start, roles, &in_person).or_else(|| role_after(doc, end, sent.tokens.end, roles));
+            let found = role_before(doc, start, sent.tokens().start, roles, &in_person).or_else(|| role_after(doc, end, sent.tokens().end, roles));
             if let Some((range, head, gender)) = found {
-                let text = &doc.text[doc.tokens[range.start].start..doc.tokens[range.end - 1].end];
+                let text = &doc.text[doc.tokens[range.start].start()..doc.tokens[range.end - 1].end()];
                 c.role = Some(text.trim_end_matches([',', ' ']).to_string());
                 c.role_head = Some(head);
                 if c.gender == Gender::Unknown {

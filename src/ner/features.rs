@@ -242,7 +242,7 @@ struct WordStats {
 }
 
 fn token_str<'t>(text: &'t str, t: &Token) -> &'t str {
-    text.get(t.start..t.end).unwrap_or("")
+    text.get(t.span()).unwrap_or("")
 }
 
 /// Clamps sentence ranges to the tokens; drops empty or reversed ones.
@@ -270,7 +270,7 @@ pub(crate) fn phrase_hash(infos: &[TokInfo]) -> u64 {
 
 impl DocCtx {
     pub(crate) fn new(text: &str, tokens: &[Token], sentences: &[Range<usize>], gaz: Option<&Gazetteer>) -> DocCtx {
-        let infos: Vec<TokInfo> = tokens.iter().map(|t| token_info(token_str(text, t), t.kind)).collect();
+        let infos: Vec<TokInfo> = tokens.iter().map(|t| token_info(token_str(text, t), t.kind())).collect();
         let n = infos.len();
         let mut flags = vec![0u8; n];
         for s in valid_sentences(n, sentences) {

@@ -22,8 +22,8 @@ fn toy_docs() -> Vec<Doc> {
             while let Some(pos) = text[from..].find(name) {
                 let a = from + pos;
                 let b = a + name.len();
-                let first = tokens.iter().position(|t| t.start == a);
-                let last = tokens.iter().position(|t| t.end == b);
+                let first = tokens.iter().position(|t| t.start() == a);
+                let last = tokens.iter().position(|t| t.end() == b);
                 if let (Some(f), Some(l)) = (first, last) {
                     gold.push((f..l + 1, ty));
                 }
@@ -68,7 +68,7 @@ fn spans_of(m: &Model, text: &str) -> Vec<(String, EntityType)> {
     let (tokens, sentences) = segment(text);
     m.tag(text, &tokens, &sentences)
         .into_iter()
-        .map(|s| (text[tokens[s.tokens.start].start..tokens[s.tokens.end - 1].end].to_string(), s.label))
+        .map(|s| (text[tokens[s.tokens.start].start()..tokens[s.tokens.end - 1].end()].to_string(), s.label))
         .collect()
 }
 
@@ -156,9 +156,9 @@ fn tagging_handles_empty_and_odd_input() {
     let _ = m.tag(text, &tokens, &odd);
     // Token offsets that do not fit the text (or split a character) are tolerated.
     let bad = [
-        Token { start: 0, end: 3, kind: TokenKind::Word },
-        Token { start: 5, end: 500, kind: TokenKind::Word },
-        Token { start: 1, end: 2, kind: TokenKind::Word },
+        Token::new(0, 3, TokenKind::Word),
+        Token::new(5, 500, TokenKind::Word),
+        Token::new(1, 2, TokenKind::Word),
     ];
     let whole = [0..3, 1..2];
     let _ = m.tag("é b", &bad, &whole);

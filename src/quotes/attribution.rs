@@ -24,7 +24,9 @@ use std::ops::Range;
 use super::marks::RawQuote;
 use super::{kind_of, FoundQuote, FoundSpeaker};
 use crate::analysis::EntityType;
+use crate::bits::BitSet;
 use crate::entities::{same_name_word, EntityCluster};
+use crate::hash::FastHashMap;
 use crate::lang::Language;
 use crate::lexicon::{Cues, Gender, GenderedWords, OrganisationReferences};
 use crate::pipeline::Doc;
@@ -133,12 +135,14 @@ struct Attribution {
 struct Ctx<'a, 'd> {
     doc: &'a Doc<'d>,
     cues: Vec<&'static Cues>,
-    /// For each token, the index of the mention covering it.
-    mention_of_token: Vec<Option<u32>>,
+    /// The index of the mention covering each token that has one: a map, as most tokens have
+    /// none (a per-token table would cost 8 bytes a token, on any text). Read with
+    /// [`Ctx::mention_at`].
+    mention_of_token: FastHashMap<u32, u32>,
     /// Mentions of names: token range and cluster.
     mentions: Vec<(Range<usize>, usize)>,
     /// Tokens inside a kept quote (marks included).
-    quoted: Vec<bool>,
+    quoted: BitSet,
     /// Entity type of each cluster.
     kinds: Vec<EntityType>,
     /// Role head noun of each cluster (`ministre`, `ONG`).
@@ -163,19 +167,18 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
         Language::English => vec![Cues::english()],
         Language::Undetermined => vec![Cues::french(), Cues::english()],
     };
-    let mut quoted = vec![false; doc.tokens.len()];
+    let mut quoted = BitSet::new(doc.tokens.len());
     for q in raw {
-        let (a, b) = (doc.token_at_or_after(q.outer.start), doc.token_at_or_after(q.outer.end));
-        quoted[a..b].iter_mut().for_each(|x| *x = true);
+        quoted.set_range(doc.token_at_or_after(q.outer.start)..doc.token_at_or_after(q.outer.end));
     }
-    let mut ctx = Ctx { doc, cues, mention_of_token: Vec::new(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), last_speaker: None, last_speaker_paragraph: None, groups: Vec::new(), last_group: None, last_group_paragraph: 0, reported_in_paragraph: None };
+    let mut ctx = Ctx { doc, cues, mention_of_token: FastHashMap::default(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), last_speaker: None, last_speaker_paragraph: None, groups: Vec::new(), last_group: None, last_group_paragraph: 0, reported_in_paragraph: None };
     ctx.index_mentions(clusters);
 
     let mut out: Vec<FoundQuote> = Vec::with_capacity(raw.len());
     let mut q_next = 0;
     for (s_idx, sentence) in doc.sentences.iter().enumerate() {
         let mut sentence_had_quote = false;
-        while q_next < raw.len() && doc.token_at_or_after(raw[q_next].outer.start) < sentence.tokens.end.max(sentence.tokens.start + 1) {
+        while q_next < raw.len() && doc.token_at_or_after(raw[q_next].outer.start) < sentence.tokens().end.max(sentence.tokens().start + 1) {
             let q = &raw[q_next];
             let prev = q_next.checked_sub(1).map(|k| (&raw[k], &out[k]));
             let attribution = ctx.attribute_quote(clusters, q, prev);
@@ -232,6 +235,14 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
     out
 }
 
+/// Records mention `id` as covering `tokens`. Token indices fit in `u32`: there are fewer
+/// tokens than bytes, and inputs are capped at 32 MiB.
+fn cover(mention_of_token: &mut FastHashMap<u32, u32>, tokens: Range<usize>, id: u32) {
+    for t in tokens {
+        mention_of_token.insert(t as u32, id);
+    }
+}
+
 impl<'a, 'd> Ctx<'a, 'd> {
     fn index_mentions(&mut self, clusters: &[EntityCluster]) {
         let doc = self.doc;
@@ -250,11 +261,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         crate::sort::sort_by_key(&mut self.mentions, |(r, _)| r.start as u64);
-        self.mention_of_token = vec![None; doc.tokens.len()];
+        self.mention_of_token.clear();
         for (k, (r, _)) in self.mentions.iter().enumerate() {
-            for t in r.clone() {
-                self.mention_of_token[t] = Some(k as u32);
-            }
+            cover(&mut self.mention_of_token, r.clone(), k as u32);
         }
         self.groups = self.find_groups();
     }
@@ -266,7 +275,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let mut groups: Vec<Group> = Vec::new();
         for (range, cluster) in &self.mentions {
             let (start, end) = (range.start, range.end);
-            if self.cluster_kind(*cluster) != EntityType::PER || self.quoted[start] || groups.last().is_some_and(|g| g.tokens.end > start) {
+            if self.cluster_kind(*cluster) != EntityType::PER || self.quoted.get(start) || groups.last().is_some_and(|g| g.tokens.end > start) {
                 continue;
             }
             if start < 2 || !matches!(self.folded(start - 1).as_str(), "et" | "and") {
@@ -289,7 +298,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// capitalised first name.
     fn person_ending_at(&self, end: usize) -> Option<usize> {
         let last = end.checked_sub(1)?;
-        match self.mention_of_token[last] {
+        match self.mention_at(last) {
             Some(m) => {
                 let (range, cluster) = &self.mentions[m as usize];
                 (range.end == end && self.cluster_kind(*cluster) == EntityType::PER).then_some(range.start)
@@ -324,7 +333,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn paragraph_of_token(&self, k: usize) -> usize {
-        self.doc.sentences.get(self.doc.sentence_of_token(k)).map_or(0, |s| s.paragraph)
+        self.doc.sentences.get(self.doc.sentence_of_token(k)).map_or(0, |s| s.paragraph())
     }
 
     /// Paragraph of the text at byte `at`.
@@ -360,12 +369,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         self.kinds[c] = clusters[c].kind;
         let tokens = self.doc.token_at_or_after(span.start)..self.doc.token_at_or_after(span.end);
-        if tokens.clone().any(|t| self.mention_of_token[t].is_some()) {
+        if tokens.clone().any(|t| self.mention_at(t).is_some()) {
             return; // already covered by another mention: keep the tagger's
         }
         let id = self.mentions.len() as u32;
         self.mentions.push((tokens.clone(), c));
-        tokens.for_each(|t| self.mention_of_token[t] = Some(id));
+        cover(&mut self.mention_of_token, tokens, id);
+    }
+
+    /// Index (into `mentions`) of the mention covering token `t`.
+    fn mention_at(&self, t: usize) -> Option<u32> {
+        self.mention_of_token.get(&(t as u32)).copied()
     }
 
     fn tok(&self, i: usize) -> &'d str {
@@ -377,7 +391,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn is_word(&self, i: usize) -> bool {
-        matches!(self.doc.tokens[i].kind, TokenKind::Word | TokenKind::Elision)
+        matches!(self.doc.tokens[i].kind(), TokenKind::Word | TokenKind::Elision)
     }
 
     fn is_cue_word(&self, folded: &str) -> bool {
@@ -410,11 +424,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn sentence_initial(&self, i: usize) -> bool {
-        self.doc.sentences[self.doc.sentence_of_token(i)].tokens.start == i
+        self.doc.sentences[self.doc.sentence_of_token(i)].tokens().start == i
     }
 
     fn punct(&self, i: usize) -> bool {
-        self.doc.tokens[i].kind == TokenKind::Punct
+        self.doc.tokens[i].kind() == TokenKind::Punct
     }
 
     fn is_sentence_end(&self, i: usize) -> bool {
@@ -423,10 +437,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// Tokens after a quote's closing mark, up to the end of the sentence or the next quote.
     fn post_region(&self, q: &RawQuote) -> Range<usize> {
-        let para_end = self.doc.token_at_or_after(self.doc.paragraphs[q.paragraph].end);
+        let para_end = self.doc.token_at_or_after(self.doc.paragraph(q.paragraph).end);
         let a = self.doc.token_at_or_after(q.outer.end);
         let mut b = a;
-        while b < para_end && !self.quoted[b] && b - a < 24 {
+        while b < para_end && !self.quoted.get(b) && b - a < 24 {
             if self.is_sentence_end(b) {
                 break;
             }
@@ -437,10 +451,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// Tokens before a quote's opening mark, back to the sentence start or the previous quote.
     fn pre_region(&self, q: &RawQuote) -> Range<usize> {
-        let para_start = self.doc.token_at_or_after(self.doc.paragraphs[q.paragraph].start);
+        let para_start = self.doc.token_at_or_after(self.doc.paragraph(q.paragraph).start);
         let b = self.doc.token_at_or_after(q.outer.start);
         let mut a = b;
-        while a > para_start && !self.quoted[a - 1] && !self.is_sentence_end(a - 1) && b - a < 60 {
+        while a > para_start && !self.quoted.get(a - 1) && !self.is_sentence_end(a - 1) && b - a < 60 {
             a -= 1;
         }
         a..b
@@ -449,7 +463,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn attribute_quote(&mut self, clusters: &mut Vec<EntityCluster>, q: &RawQuote, prev: Option<(&RawQuote, &FoundQuote)>) -> Attribution {
         let post = self.post_region(q);
         let pre = self.pre_region(q);
-        let after_previous_quote = pre.start > 0 && self.quoted[pre.start - 1] && prev.is_some_and(|(p, _)| p.paragraph == q.paragraph);
+        let after_previous_quote = pre.start > 0 && self.quoted.get(pre.start - 1) && prev.is_some_and(|(p, _)| p.paragraph == q.paragraph);
 
         let mut found = self.read_after(post.clone());
         if found.is_none() {
@@ -476,7 +490,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         if found.is_none() && pre.end > pre.start {
             // `le pape François « s'associe … »`: a person or organisation right before the quote.
-            if let Some(m) = self.mention_of_token[pre.end - 1] {
+            if let Some(m) = self.mention_at(pre.end - 1) {
                 let (range, cluster) = self.mentions[m as usize].clone();
                 if matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::ORG) {
                     found = Some((SpeakerWords::Entity { span: self.span(range), cluster }, None));
@@ -510,8 +524,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // … or of the last speaker, when the quote opens a paragraph after an introduction
         // (`… has called the sentence "dangerous":`).
         if self.starts_paragraph(q) && q.paragraph > 0 {
-            let prev_para = &self.doc.paragraphs[q.paragraph - 1];
-            if self.doc.text[prev_para.clone()].trim_end().ends_with(':') {
+            let prev_para = self.doc.paragraph(q.paragraph - 1);
+            if self.doc.text[prev_para].trim_end().ends_with(':') {
                 if let Some(e) = self.last_speaker {
                     let span = clusters[e].mentions.iter().rev().find(|m| m.end <= q.outer.start).or(clusters[e].mentions.first()).cloned();
                     if let Some(span) = span {
@@ -524,12 +538,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn starts_paragraph(&self, q: &RawQuote) -> bool {
-        q.outer.start == self.doc.paragraphs[q.paragraph].start
+        q.outer.start == self.doc.paragraph(q.paragraph).start
     }
 
     /// Whether the quote fills its paragraph (nothing but punctuation around it).
     fn paragraph_is_quote(&self, q: &RawQuote) -> bool {
-        let p = &self.doc.paragraphs[q.paragraph];
+        let p = self.doc.paragraph(q.paragraph);
         self.starts_paragraph(q) && !self.doc.text[q.outer.end..p.end].chars().any(char::is_alphanumeric)
     }
 
@@ -649,11 +663,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // A name right before the verb is its subject, even a place (`Le Vatican condamne`,
         // `Washington a averti`).
         if j > floor {
-            if let Some(m) = self.mention_of_token[j - 1] {
+            if let Some(m) = self.mention_at(j - 1) {
                 let (range, cluster) = self.mentions[m as usize].clone();
                 // … unless it completes a noun (`le ministre des Affaires étrangères a déclaré`).
                 let complement = range.start > 0 && matches!(self.folded(range.start - 1).as_str(), "de" | "des" | "du" | "d'" | "of" | "for" | "à" | "au" | "aux");
-                if range.end == j && !self.quoted[j - 1] && !self.is_generic_mention(&range) && !complement {
+                if range.end == j && !self.quoted.get(j - 1) && !self.is_generic_mention(&range) && !complement {
                     let subject = self.group_ending_at(range.end).unwrap_or(SpeakerWords::Entity { span: self.span(range), cluster });
                     return (Some(subject), None);
                 }
@@ -701,10 +715,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let mut k = r.end;
         while k > r.start {
             k -= 1;
-            if self.quoted[k] {
+            if self.quoted.get(k) {
                 continue;
             }
-            if let Some(m) = self.mention_of_token[k] {
+            if let Some(m) = self.mention_at(k) {
                 let (range, cluster) = self.mentions[m as usize].clone();
                 if self.is_generic_mention(&range) {
                     k = range.start.max(r.start);
@@ -734,11 +748,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 || crate::lexicon::WordSet::english_function_words().contains(self.tok(k));
             if !generic && (self.is_name_start(k) && !self.sentence_initial(k) || (self.is_name_start(k) && self.sentence_initial(k) && !self.is_name_start(k + 1) && self.looks_like_surname(k))) {
                 let mut s = k;
-                while s > r.start && self.is_name_start(s - 1) && self.mention_of_token[s - 1].is_none() && !self.is_generic_mention(&(s - 1..s)) {
+                while s > r.start && self.is_name_start(s - 1) && self.mention_at(s - 1).is_none() && !self.is_generic_mention(&(s - 1..s)) {
                     s -= 1;
                 }
                 let mut e = k + 1;
-                while e < r.end && self.is_name_start(e) && self.mention_of_token[e].is_none() {
+                while e < r.end && self.is_name_start(e) && self.mention_at(e).is_none() {
                     e += 1;
                 }
                 if GenderedWords::titles().get(self.tok(s)).is_some() && s + 1 < e {
@@ -826,7 +840,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn is_name_start(&self, k: usize) -> bool {
-        self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+        self.doc.tokens.get(k).is_some_and(|t| t.kind() == TokenKind::Word)
             && self.tok(k).chars().next().is_some_and(char::is_uppercase)
     }
 
@@ -845,11 +859,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let folded = fold(s);
         let (_, pronoun) = split_inverted(&folded)?;
         if PLURAL_PRONOUNS.contains(&pronoun) {
-            return Some(SpeakerWords::PluralPronoun { span: t.end - pronoun.len()..t.end });
+            return Some(SpeakerWords::PluralPronoun { span: t.end() - pronoun.len()..t.end() });
         }
         let gender = SUBJECT_PRONOUNS.iter().find(|(p, _)| *p == pronoun).map(|&(_, g)| g)?;
-        let start = t.end - pronoun.len();
-        Some(SpeakerWords::Pronoun { span: start..t.end, gender })
+        let start = t.end() - pronoun.len();
+        Some(SpeakerWords::Pronoun { span: start..t.end(), gender })
     }
 
     /// A noun phrase starting at `j`: a name, a pronoun, a role or an unnamed source.
@@ -861,10 +875,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             j += 1;
         }
         // `the Sydney Morning Herald`, `le Kremlin`: the article is not part of the name.
-        if j + 1 < end && matches!(self.folded(j).as_str(), "the" | "le" | "la" | "l'" | "les") && (self.mention_of_token[j + 1].is_some() || self.is_name_start(j + 1)) {
+        if j + 1 < end && matches!(self.folded(j).as_str(), "the" | "le" | "la" | "l'" | "les") && (self.mention_at(j + 1).is_some() || self.is_name_start(j + 1)) {
             j += 1;
         }
-        if let Some(m) = self.mention_of_token[j] {
+        if let Some(m) = self.mention_at(j) {
             let (range, cluster) = self.mentions[m as usize].clone();
             if let Some(group) = self.group_starting_at(range.start) {
                 return Some(group);
@@ -912,7 +926,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if roles.get(&w).is_some() || names_organisation {
                     // Complements of the role: `porte-parole du ministère de l'Intérieur`.
                     let mut c = e;
-                    while c < end && c < e + 10 && !self.punct(c) && self.cue_at(c, end).is_none() && !self.quoted[c] {
+                    while c < end && c < e + 10 && !self.punct(c) && self.cue_at(c, end).is_none() && !self.quoted.get(c) {
                         c += 1;
                     }
                     // … never ending on a preposition or article (`de la Régie des`).
@@ -943,7 +957,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if at + 1 >= end || self.tok(at) != "," {
             return None;
         }
-        let m = self.mention_of_token[at + 1]?;
+        let m = self.mention_at(at + 1)?;
         let (range, cluster) = self.mentions[m as usize].clone();
         matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::MISC)
             .then(|| SpeakerWords::Entity { span: self.span(range), cluster })
@@ -963,7 +977,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return None;
         }
         let k = e - 1;
-        if let Some(m) = self.mention_of_token[k] {
+        if let Some(m) = self.mention_at(k) {
             let (range, cluster) = self.mentions[m as usize].clone();
             return Some(self.group_ending_at(range.end).unwrap_or(SpeakerWords::Entity { span: self.span(range), cluster }));
         }
@@ -989,7 +1003,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let roles = GenderedWords::roles();
         let org_nouns = crate::lexicon::WordSet::organisation_nouns();
         let lo = end.saturating_sub(9).max(floor);
-        if (lo..end).any(|k| self.punct(k) || self.quoted[k]) {
+        if (lo..end).any(|k| self.punct(k) || self.quoted.get(k)) {
             return None;
         }
         // The first role noun after a determiner: `le ministre britannique des Affaires étrangères`.
@@ -1004,7 +1018,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn span(&self, r: Range<usize>) -> ByteSpan {
-        self.doc.tokens[r.start].start..self.doc.tokens[r.end - 1].end
+        self.doc.tokens[r.start].start()..self.doc.tokens[r.end - 1].end()
     }
 
     /// Turns speaker words into a speaker: the entity they name, if any.
@@ -1132,15 +1146,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let at_tok = self.doc.token_at_or_after(at);
         let context_tok = self.doc.token_at_or_after(context_start).min(self.doc.tokens.len().saturating_sub(1));
         let horizon = self.doc.sentence_of_token(at_tok.min(self.doc.tokens.len().saturating_sub(1)));
-        let oldest_para = self.doc.sentences.get(horizon).map_or(0, |s| s.paragraph.saturating_sub(4));
-        let oldest_tok = self.doc.token_at_or_after(self.doc.paragraphs.get(oldest_para).map_or(0, |p| p.start));
+        let oldest_para = self.doc.sentences.get(horizon).map_or(0, |s| s.paragraph().saturating_sub(4));
+        let oldest_tok = self.doc.token_at_or_after(self.doc.paragraphs().get(oldest_para).map_or(0, |p| p.range().start));
         // Mentions are read token by token backwards from the pronoun, over a bounded window,
         // so that resolution costs the same anywhere in a long text.
         let window_start = oldest_tok.max(at_tok.saturating_sub(PRONOUN_WINDOW_TOKENS));
         let recent = self.mentions_before(window_start, at_tok);
         // A person named earlier in the same sentence (`Thomas' sister pleaded with him, but he
         // replied`) is more salient than the last speaker.
-        let sentence_start = self.doc.sentences.get(horizon).map_or(0, |s| s.tokens.start).max(window_start);
+        let sentence_start = self.doc.sentences.get(horizon).map_or(0, |s| s.tokens().start).max(window_start);
         let in_sentence = self.mentions_before(sentence_start, at_tok);
         let same_sentence = in_sentence.iter().copied().filter(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender));
         let previous_subject = self.previous_sentence_subject(self.doc.sentence_of_token(context_tok)).filter(|&c| gender.compatible(clusters[c].gender));
@@ -1163,12 +1177,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// Clusters of the mentions (outside quotes) ending in `from..to`, nearest first.
     fn mentions_before(&self, from: usize, to: usize) -> Vec<usize> {
         let mut out = Vec::new();
-        let mut k = to.min(self.mention_of_token.len());
+        let mut k = to.min(self.doc.tokens.len());
         while k > from {
             k -= 1;
-            if let Some(m) = self.mention_of_token[k] {
+            if let Some(m) = self.mention_at(k) {
                 let (range, cluster) = &self.mentions[m as usize];
-                if !self.quoted[range.start] {
+                if !self.quoted.get(range.start) {
                     out.push(*cluster);
                 }
                 k = range.start.max(from);
@@ -1183,15 +1197,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn previous_sentence_subject(&self, sentence: usize) -> Option<usize> {
         let prev = sentence.checked_sub(1)?;
         let s = &self.doc.sentences[prev];
-        if self.doc.sentences[sentence].paragraph > s.paragraph + 1 {
+        if self.doc.sentences[sentence].paragraph() > s.paragraph() + 1 {
             return None;
         }
-        let first_comma = (s.tokens.start..s.tokens.end.min(s.tokens.start + 10)).find(|&k| self.tok(k) == ",");
-        let subject_slots = [Some(s.tokens.start), first_comma.map(|c| c + 1)];
+        let r = s.tokens();
+        let first_comma = (r.start..r.end.min(r.start + 10)).find(|&k| self.tok(k) == ",");
+        let subject_slots = [Some(r.start), first_comma.map(|c| c + 1)];
         subject_slots.into_iter().flatten().find_map(|slot| {
-            (slot..(slot + 4).min(s.tokens.end))
-                .filter(|&k| !self.quoted[k])
-                .find_map(|k| self.mention_of_token[k])
+            (slot..(slot + 4).min(r.end))
+                .filter(|&k| !self.quoted.get(k))
+                .find_map(|k| self.mention_at(k))
                 .map(|m| self.mentions[m as usize].1)
                 .filter(|&c| self.cluster_kind(c) == EntityType::PER)
         })
@@ -1254,7 +1269,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// A sentence with no quote may still report speech (`Blinken a déclaré que …`): its
     /// speaker becomes the one later pronouns prefer.
     fn note_reported_speech(&mut self, clusters: &mut Vec<EntityCluster>, s_idx: usize) {
-        let r = self.doc.sentences[s_idx].tokens.clone();
+        let r = self.doc.sentences[s_idx].tokens();
         for k in r.clone() {
             if self.cue_at(k, r.end).is_none() {
                 continue;
@@ -1268,18 +1283,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 Some(SpeakerWords::Group { tokens }) => {
                     // `Paul et Marie Durand ont affirmé que …`: later `ils` refer to them.
                     self.last_group = Some(tokens);
-                    self.last_group_paragraph = self.doc.sentences[s_idx].paragraph;
+                    self.last_group_paragraph = self.doc.sentences[s_idx].paragraph();
                     return;
                 }
-                Some(SpeakerWords::Role { tokens, head }) => self.resolve_role(clusters, &tokens, &head, self.doc.tokens[k].start),
+                Some(SpeakerWords::Role { tokens, head }) => self.resolve_role(clusters, &tokens, &head, self.doc.tokens[k].start()),
                 _ => None,
             };
             if let Some(e) = entity.filter(|&e| matches!(clusters[e].kind, EntityType::PER | EntityType::ORG)) {
                 self.last_speaker = Some(e);
-                self.last_speaker_paragraph = Some(self.doc.sentences[s_idx].paragraph);
+                self.last_speaker_paragraph = Some(self.doc.sentences[s_idx].paragraph());
                 // One speaker has spoken since the group: `ils` no longer refers to it.
                 self.last_group = None;
-                self.reported_in_paragraph = Some(self.doc.sentences[s_idx].paragraph);
+                self.reported_in_paragraph = Some(self.doc.sentences[s_idx].paragraph());
                 return;
             }
         }

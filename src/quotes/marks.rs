@@ -36,12 +36,25 @@ enum Role {
     CloseOrIgnore,
 }
 
+/// A quotation mark: 8 bytes (a paragraph can hold a mark every few bytes).
 #[derive(Debug, Clone, Copy)]
 struct Mark {
-    start: usize,
-    end: usize,
+    /// Byte offset; fits, as inputs are capped at 32 MiB.
+    start: u32,
+    /// Byte length of the mark's character.
+    len: u8,
     family: Family,
     role: Role,
+}
+
+impl Mark {
+    fn start(self) -> usize {
+        self.start as usize
+    }
+
+    fn end(self) -> usize {
+        self.start() + self.len as usize
+    }
 }
 
 /// A quotation before attribution: its content and how its marks were found.
@@ -112,11 +125,13 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
     })
 }
 
-/// Finds the quotations of every paragraph.
-pub(crate) fn find(doc: &Doc) -> Vec<RawQuote> {
+/// Finds the quotations of every paragraph that `keep` accepts. They are filtered as they are
+/// found, so that unwanted ones never pile up (a text of one-word quotes holds one every few
+/// bytes).
+pub(crate) fn find(doc: &Doc, keep: impl Fn(&RawQuote) -> bool) -> Vec<RawQuote> {
     let mut out = Vec::new();
-    for (p, para) in doc.paragraphs.iter().enumerate() {
-        pair_paragraph(doc.text, para.clone(), p, &mut out);
+    for (p, para) in doc.paragraphs().iter().map(|s| s.range()).enumerate() {
+        pair_paragraph(doc.text, para, p, &keep, &mut out);
     }
     out
 }
@@ -129,8 +144,8 @@ fn marks_of(text: &str, para: &ByteSpan) -> Vec<Mark> {
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
         if let Some((family, role)) = classify(c, prev, next) {
-            let start = para.start + i;
-            marks.push(Mark { start, end: start + c.len_utf8(), family, role });
+            // `len_utf8` is at most 4.
+            marks.push(Mark { start: (para.start + i) as u32, len: c.len_utf8() as u8, family, role });
         }
         prev = Some(c);
     }
@@ -140,7 +155,7 @@ fn marks_of(text: &str, para: &ByteSpan) -> Vec<Mark> {
 /// How deep to look for the opening mark a closing one matches.
 const MAX_NESTING: usize = 16;
 
-fn pair_paragraph(text: &str, para: ByteSpan, p: usize, out: &mut Vec<RawQuote>) {
+fn pair_paragraph(text: &str, para: ByteSpan, p: usize, keep: &impl Fn(&RawQuote) -> bool, out: &mut Vec<RawQuote>) {
     let marks = marks_of(text, &para);
     let mut stack: Vec<Mark> = Vec::new();
     // Where a quote with a missing opening mark may start: the paragraph start, or just after
@@ -148,27 +163,30 @@ fn pair_paragraph(text: &str, para: ByteSpan, p: usize, out: &mut Vec<RawQuote>)
     let mut segment_start = para.start;
     let emit = |open_end: usize, close_start: usize, outer: ByteSpan, runs_on: bool, out: &mut Vec<RawQuote>| {
         if let Some(content) = trim(text, open_end..close_start) {
-            out.push(RawQuote { content, outer, paragraph: p, runs_on });
+            let q = RawQuote { content, outer, paragraph: p, runs_on };
+            if keep(&q) {
+                out.push(q);
+            }
         }
     };
-    // How many marks that can close each family remain from each position on (linear time,
-    // even for a paragraph of 100,000 marks).
-    let mut suffix = vec![[0u32; 8]; marks.len() + 1];
-    for k in (0..marks.len()).rev() {
-        suffix[k] = suffix[k + 1];
-        if marks[k].role != Role::Open {
-            suffix[k][marks[k].family as usize] += 1;
-        }
+    // How many marks that can close each family remain after the current one: all of them,
+    // less those seen so far (linear time and constant memory, even for a paragraph of
+    // 100,000 marks).
+    let mut closers_left = [0usize; 8];
+    for m in marks.iter().filter(|m| m.role != Role::Open) {
+        closers_left[m.family as usize] += 1;
     }
-    let closers_after = |from: usize, family: Family| suffix[from][family as usize] as usize;
     let mut open_count = [0usize; 8];
     for (idx, &m) in marks.iter().enumerate() {
+        if m.role != Role::Open {
+            closers_left[m.family as usize] -= 1;
+        }
         // Real nesting is shallow: looking at the innermost few opens keeps this linear.
         let floor = stack.len().saturating_sub(MAX_NESTING);
         let open_at = stack[floor..].iter().rposition(|o| o.family == m.family).map(|k| k + floor);
         let role = match m.role {
             // `« … « …`: a second opening with no closing mark left for either is a closing one.
-            Role::Open if open_at.is_some() && closers_after(idx + 1, m.family) <= open_count[m.family as usize] => Role::Close,
+            Role::Open if open_at.is_some() && closers_left[m.family as usize] <= open_count[m.family as usize] => Role::Close,
             Role::CloseElseOpen => {
                 if open_at.is_some() {
                     Role::Close
@@ -194,15 +212,15 @@ fn pair_paragraph(text: &str, para: ByteSpan, p: usize, out: &mut Vec<RawQuote>)
                         open_count[o.family as usize] -= 1;
                     }
                     if k == 0 {
-                        emit(open.end, m.start, open.start..m.end, false, out);
-                        segment_start = m.end;
+                        emit(open.end(), m.start(), open.start()..m.end(), false, out);
+                        segment_start = m.end();
                     }
                 }
                 None if stack.is_empty() && !m.family.is_single() => {
                     // A closing mark with nothing open: the quote began at the segment start.
-                    let from = skip_leading_punct(text, segment_start..m.start);
-                    emit(from, m.start, from..m.end, false, out);
-                    segment_start = m.end;
+                    let from = skip_leading_punct(text, segment_start..m.start());
+                    emit(from, m.start(), from..m.end(), false, out);
+                    segment_start = m.end();
                 }
                 None => {}
             },
@@ -210,7 +228,7 @@ fn pair_paragraph(text: &str, para: ByteSpan, p: usize, out: &mut Vec<RawQuote>)
     }
     // An opening never closed runs to the end of the paragraph (double marks only).
     if let Some(open) = stack.first().filter(|o| !o.family.is_single()) {
-        emit(open.end, para.end, open.start..para.end, true, out);
+        emit(open.end(), para.end, open.start()..para.end, true, out);
     }
 }
 
@@ -244,7 +262,7 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<&str> {
         let doc = Doc::new(text);
-        find(&doc).into_iter().map(|q| &text[q.content]).collect()
+        find(&doc, |_| true).into_iter().map(|q| &text[q.content]).collect()
     }
 
     #[test]
@@ -277,7 +295,7 @@ mod tests {
     fn opening_without_closing_runs_to_paragraph_end_and_next_paragraph_reopens() {
         let t = "« En établissant des relations, cela nous rendra plus sûrs.\n« Il est temps. »";
         let doc = Doc::new(t);
-        let q = find(&doc);
+        let q = find(&doc, |_| true);
         assert_eq!(q.len(), 2);
         assert_eq!(&t[q[0].content.clone()], "En établissant des relations, cela nous rendra plus sûrs.");
         assert!(q[0].runs_on);

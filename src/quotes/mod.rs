@@ -28,7 +28,7 @@ pub(crate) struct FoundSpeaker {
 /// Finds every quotation of `doc` and its speaker. Speakers named only next to a quote (that
 /// the entity stage missed) are added to `clusters`.
 pub(crate) fn find(doc: &Doc, clusters: &mut Vec<EntityCluster>) -> Vec<FoundQuote> {
-    let raw: Vec<marks::RawQuote> = marks::find(doc).into_iter().filter(|q| !is_scare_quote(doc, q)).collect();
+    let raw = marks::find(doc, |q| !is_scare_quote(doc, q));
     attribution::attribute(doc, clusters, &raw)
 }
 
@@ -38,7 +38,7 @@ pub(crate) fn find(doc: &Doc, clusters: &mut Vec<EntityCluster>) -> Vec<FoundQuo
 fn is_scare_quote(doc: &Doc, q: &marks::RawQuote) -> bool {
     let a = doc.token_at_or_after(q.content.start);
     let b = doc.token_at_or_after(q.content.end);
-    let words = doc.tokens[a..b].iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count();
+    let words = doc.tokens[a..b].iter().filter(|t| matches!(t.kind(), TokenKind::Word | TokenKind::Number)).count();
     let ends_sentence = doc.text[q.content.clone()].trim_end().ends_with(['.', '!', '?', '…']);
     words < 2 && !ends_sentence
 }
@@ -47,7 +47,7 @@ fn is_scare_quote(doc: &Doc, q: &marks::RawQuote) -> bool {
 /// sentence, after a colon, a comma, a dash or a reporting verb, or after another quote;
 /// `partial` when it is woven into the reporter's sentence (`a qualifié les pourparlers de « … »`).
 pub(crate) fn kind_of(doc: &Doc, q: &marks::RawQuote, is_cue: impl Fn(&str) -> bool) -> QuoteKind {
-    let before = doc.text[doc.paragraphs[q.paragraph].start..q.outer.start].trim_end();
+    let before = doc.text[doc.paragraph(q.paragraph).start..q.outer.start].trim_end();
     let Some(prev) = before.chars().next_back() else { return QuoteKind::Direct };
     if matches!(prev, ':' | ',' | '.' | '!' | '?' | '—' | '–' | '-' | ';') || crate::text::is_quote_mark(prev) {
         return QuoteKind::Direct;

@@ -41,8 +41,8 @@ impl Doc {
 /// The kind the tokenizer would give a pre-tokenized string.
 pub(crate) fn classify(tok: &str) -> TokenKind {
     let t = text::tokenize(tok);
-    if t.len() == 1 && t[0].start == 0 && t[0].end == tok.len() {
-        return t[0].kind;
+    if t.len() == 1 && t[0].start() == 0 && t[0].end() == tok.len() {
+        return t[0].kind();
     }
     let mut chars = tok.chars();
     let last = chars.next_back();
@@ -223,15 +223,15 @@ pub(crate) fn read_conll_as_text(path: &Path) -> Result<(Vec<Doc>, usize), Strin
         let (tokens, sentences) = segment(&text);
         let mut gold = Vec::new();
         for (a, b, ty) in spans {
-            let first = tokens.partition_point(|t| t.end <= a);
-            let last = tokens.partition_point(|t| t.start < b);
+            let first = tokens.partition_point(|t| t.end() <= a);
+            let last = tokens.partition_point(|t| t.start() < b);
             if first >= last {
                 // No token at all (whitespace only): an unmatchable gold span, still counted.
                 misaligned += 1;
                 gold.push((first..first, ty));
                 continue;
             }
-            if tokens[first].start != a || tokens[last - 1].end != b {
+            if tokens[first].start() != a || tokens[last - 1].end() != b {
                 misaligned += 1;
             }
             gold.push((first..last, ty));
@@ -265,7 +265,7 @@ impl DocBuilder {
             }
             let start = self.text.len();
             self.text.push_str(tok);
-            self.tokens.push(Token { start, end: self.text.len(), kind: classify(tok) });
+            self.tokens.push(Token::new(start, self.text.len(), classify(tok)));
         }
         for (a, b, ty) in iob_spans(sent) {
             if let Some(t) = label_type(&ty) {
@@ -283,7 +283,7 @@ impl DocBuilder {
 /// Tokens and sentences of raw text, exactly as the analysis pipeline segments it.
 pub(crate) fn segment(text: &str) -> (Vec<Token>, Vec<Range<usize>>) {
     let doc = crate::pipeline::Doc::new(text);
-    let sentences = doc.sentences.iter().map(|s| s.tokens.clone()).filter(|r| !r.is_empty()).collect();
+    let sentences = doc.sentences.iter().map(|s| s.tokens()).filter(|r| !r.is_empty()).collect();
     (doc.tokens, sentences)
 }
 
@@ -341,12 +341,12 @@ pub(crate) fn read_brat(txt: &Path, stats: &mut BratStats) -> Result<Doc, String
     let (tokens, sentences) = segment(&text);
     let mut gold: Vec<(Range<usize>, usize)> = Vec::new();
     for (a, b, ty) in kept {
-        let first = tokens.partition_point(|t| t.end <= a);
-        let last = tokens.partition_point(|t| t.start < b);
+        let first = tokens.partition_point(|t| t.end() <= a);
+        let last = tokens.partition_point(|t| t.start() < b);
         if first >= last {
             continue;
         }
-        if tokens[first].start != a || tokens[last - 1].end != b {
+        if tokens[first].start() != a || tokens[last - 1].end() != b {
             stats.partial_token += 1;
         }
         if gold.last().is_some_and(|g| first < g.0.end) {

@@ -446,7 +446,7 @@ pub(crate) fn curated_entries(dirs: &[&Path]) -> Result<Vec<(u32, u16)>, String>
                 if toks.is_empty() || toks.len() > MAX_PHRASE {
                     continue;
                 }
-                let infos: Vec<TokInfo> = toks.iter().map(|t| token_info(t.text(line), t.kind)).collect();
+                let infos: Vec<TokInfo> = toks.iter().map(|t| token_info(t.text(line), t.kind())).collect();
                 out.push((gazetteer::key_of(phrase_hash(&infos)), 1u16 << cat));
             }
         }
@@ -461,7 +461,7 @@ fn train_entries(docs: &[&Doc], word_level: bool) -> Vec<(u32, u16)> {
             if r.len() > MAX_PHRASE || r.end > d.tokens.len() {
                 continue;
             }
-            let infos: Vec<TokInfo> = d.tokens[r.clone()].iter().map(|t| token_info(t.text(&d.text), t.kind)).collect();
+            let infos: Vec<TokInfo> = d.tokens[r.clone()].iter().map(|t| token_info(t.text(&d.text), t.kind())).collect();
             out.push((gazetteer::key_of(phrase_hash(&infos)), 1u16 << (gazetteer::G_TRAIN_PER + ty)));
             if word_level && infos.len() > 1 {
                 for inf in infos.iter().filter(|i| features::is_cap(i.casing)) {
