@@ -92,14 +92,17 @@ try {
     const list = articles.filter((a) => a.language === lang);
     if (list.length) await writeText(`dev-${lang}`, join2(list), lang);
   }
-  // 1, 2, 4, 8 and 10 MiB: the dev concatenation repeated, cut at an article boundary.
-  const all = join2(articles);
+  // 1, 2, 4, 8 and 10 MiB: the French dev articles repeated, cut at an article boundary. One
+  // language, so that the entity tagger runs (the mixed concatenation is detected as `und`, which
+  // the tagger skips: faster and smaller than any real article would be).
+  const french = articles.filter((a) => a.language === "fr");
+  const all = join2(french.length ? french : articles);
   const big = async (mb) => {
     const unit = all + "\n\n";
     let s = unit.repeat(Math.ceil((mb * MB) / Buffer.byteLength(unit)) + 1);
     let bytes = Buffer.from(s).subarray(0, mb * MB).toString("utf8");
     const cut = bytes.lastIndexOf("\n\n");
-    return writeText(`${mb}MB`, cut > 0 ? bytes.slice(0, cut) : bytes, "mixed");
+    return writeText(`${mb}MB`, cut > 0 ? bytes.slice(0, cut) : bytes, french.length ? "fr" : "mixed");
   };
 
   // ------------------------------------------------------------ a. native throughput
@@ -400,7 +403,7 @@ function report(r, articles, corpora) {
   p("node bench/run.mjs --native-bench PATH                 # drives all of it, bench/wasm.html in headless Chromium, writes this file");
   p("```");
   p();
-  p(`Texts: the ${articles.length} dev articles of \`../shared/eval/dev\` (${fmt(corpora["dev-all"].bytes)} bytes, ${fmt(corpora["dev-all"].words)} words), concatenated with blank lines: \`dev-all\`, and by the language article-lens detects: \`dev-fr\`, \`dev-en\`. The MB texts repeat \`dev-all\` up to that size (cut at an article boundary).`);
+  p(`Texts: the ${articles.length} dev articles of \`../shared/eval/dev\` (${fmt(corpora["dev-all"].bytes)} bytes, ${fmt(corpora["dev-all"].words)} words), concatenated with blank lines: \`dev-all\`, and by the language article-lens detects: \`dev-fr\`, \`dev-en\`. The MB texts repeat \`dev-fr\` up to that size (cut at an article boundary), so that the entity tagger runs on them (\`dev-all\`, mixing languages, is detected as \`und\` and analysed by rules only).`);
   p();
   for (const n of r.notes) p(`> ${n}`);
   if (r.notes.length) p();

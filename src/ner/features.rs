@@ -223,8 +223,18 @@ pub(crate) struct FirstPass {
 }
 
 /// Everything the features of one document need.
-pub(crate) struct DocCtx {
-    pub infos: Vec<TokInfo>,
+///
+/// Per token it keeps only what document-level hints read (the lower-cased word's hash and the
+/// casing class); the full [`TokInfo`] (72 bytes a token) is computed for one sentence at a time
+/// by [`DocCtx::load_sentence`], so the tagger's memory does not grow with it.
+pub(crate) struct DocCtx<'t> {
+    text: &'t str,
+    tokens: &'t [Token],
+    pub lower: Vec<u64>,
+    pub casing: Vec<u8>,
+    /// [`TokInfo`] of the tokens `window_start..` of the loaded sentence.
+    window: Vec<TokInfo>,
+    window_start: usize,
     /// Per token: bit 0 sentence-initial; bits 1–2 sentence casing; bits 3–5 document hints.
     pub flags: Vec<u8>,
     /// Per token and gazetteer category: 1 + B/I/L/U of the longest match covering it; 0 none.
@@ -261,25 +271,36 @@ pub(crate) const MAX_PHRASE: usize = 6;
 
 /// Phrase hash of tokens `range` (lower-cased hashes), as used by gazetteers.
 pub(crate) fn phrase_hash(infos: &[TokInfo]) -> u64 {
+    phrase_hash_of_lower(infos.iter().map(|i| i.lower))
+}
+
+/// [`phrase_hash`] from the lower-cased hashes alone.
+pub(crate) fn phrase_hash_of_lower(lower: impl IntoIterator<Item = u64>) -> u64 {
     let mut h = 0x5157_A2E1_u64;
-    for i in infos {
-        h = mix(h, i.lower);
+    for l in lower {
+        h = mix(h, l);
     }
     h
 }
 
-impl DocCtx {
-    pub(crate) fn new(text: &str, tokens: &[Token], sentences: &[Range<usize>], gaz: Option<&Gazetteer>) -> DocCtx {
-        let infos: Vec<TokInfo> = tokens.iter().map(|t| token_info(token_str(text, t), t.kind())).collect();
-        let n = infos.len();
+impl<'t> DocCtx<'t> {
+    pub(crate) fn new(text: &'t str, tokens: &'t [Token], sentences: &[Range<usize>], gaz: Option<&Gazetteer>) -> DocCtx<'t> {
+        let n = tokens.len();
+        let (mut lower, mut casing, mut nchars) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+        for t in tokens {
+            let inf = token_info(token_str(text, t), t.kind());
+            lower.push(inf.lower);
+            casing.push(inf.casing);
+            nchars.push(inf.nchars);
+        }
         let mut flags = vec![0u8; n];
         for s in valid_sentences(n, sentences) {
             let (mut words, mut caps, mut titles) = (0usize, 0usize, 0usize);
-            for inf in &infos[s.clone()] {
-                if inf.nchars > 1 && matches!(inf.casing, C_LOWER | C_TITLE | C_UPPER | C_MIXED) {
+            for i in s.clone() {
+                if nchars[i] > 1 && matches!(casing[i], C_LOWER | C_TITLE | C_UPPER | C_MIXED) {
                     words += 1;
-                    caps += (inf.casing == C_UPPER) as usize;
-                    titles += (inf.casing != C_LOWER) as usize;
+                    caps += (casing[i] == C_UPPER) as usize;
+                    titles += (casing[i] != C_LOWER) as usize;
                 }
             }
             let scase = if words >= 2 && caps * 10 >= words * 8 {
@@ -291,34 +312,34 @@ impl DocCtx {
             };
             let mut initial = true;
             for i in s {
-                let inf = &infos[i];
                 flags[i] = (initial as u8) | (scase << 1);
-                if !matches!(inf.casing, C_PUNCT) {
+                if !matches!(casing[i], C_PUNCT) {
                     initial = false;
                 }
             }
         }
+        drop(nchars);
         // Document statistics per lower-cased word.
         let mut stats: KeyMap<WordStats> = KeyMap::default();
-        for (i, inf) in infos.iter().enumerate() {
-            if !matches!(inf.casing, C_LOWER | C_TITLE | C_UPPER | C_MIXED | C_CAP1) {
+        for i in 0..n {
+            if !matches!(casing[i], C_LOWER | C_TITLE | C_UPPER | C_MIXED | C_CAP1) {
                 continue;
             }
-            let st = stats.entry(inf.lower).or_default();
+            let st = stats.entry(lower[i]).or_default();
             st.total += 1;
             let normal = flags[i] & 0b111 == 0; // not initial, ordinary sentence
-            if normal && is_cap(inf.casing) {
+            if normal && is_cap(casing[i]) {
                 st.cap_mid += 1;
             }
-            if flags[i] >> 1 & 0b11 == S_NORMAL && inf.casing == C_LOWER {
+            if flags[i] >> 1 & 0b11 == S_NORMAL && casing[i] == C_LOWER {
                 st.low += 1;
             }
         }
-        for (i, inf) in infos.iter().enumerate() {
-            let Some(st) = stats.get(&inf.lower) else { continue };
+        for i in 0..n {
+            let Some(st) = stats.get(&lower[i]) else { continue };
             let normal = flags[i] & 0b111 == 0;
-            let own_cap = (normal && is_cap(inf.casing)) as u32;
-            let own_low = (flags[i] >> 1 & 0b11 == S_NORMAL && inf.casing == C_LOWER) as u32;
+            let own_cap = (normal && is_cap(casing[i])) as u32;
+            let own_low = (flags[i] >> 1 & 0b11 == S_NORMAL && casing[i] == C_LOWER) as u32;
             let cap_else = st.cap_mid.saturating_sub(own_cap) > 0;
             let low_else = st.low.saturating_sub(own_low) > 0;
             let seen_else = st.total > 1;
@@ -331,7 +352,7 @@ impl DocCtx {
                 for a in s.clone() {
                     let mut h = 0x5157_A2E1_u64;
                     for b in a..s.end.min(a + MAX_PHRASE) {
-                        h = mix(h, infos[b].lower);
+                        h = mix(h, lower[b]);
                         let mask = gz.lookup(h);
                         if mask == 0 {
                             continue;
@@ -364,28 +385,42 @@ impl DocCtx {
         }
         let head = valid_sentences(n, sentences)
             .next()
-            .and_then(|s| infos[s].iter().find(|t| t.casing != C_PUNCT && t.casing != C_NUM).map(|t| t.lower))
+            .and_then(|s| s.clone().find(|&i| casing[i] != C_PUNCT && casing[i] != C_NUM).map(|i| lower[i]))
             .unwrap_or(0);
-        DocCtx { infos, flags, gaz: g, first: None, head }
+        DocCtx { text, tokens, lower, casing, window: Vec::new(), window_start: 0, flags, gaz: g, first: None, head }
+    }
+
+    /// Computes the full [`TokInfo`] of the tokens of sentence `s` (what [`features`] reads).
+    pub(crate) fn load_sentence(&mut self, s: &Range<usize>) {
+        self.window.clear();
+        self.window_start = s.start;
+        let tokens = self.tokens.get(s.clone()).unwrap_or_default();
+        self.window.extend(tokens.iter().map(|t| token_info(token_str(self.text, t), t.kind())));
+    }
+
+    /// Token `i`'s [`TokInfo`]; `i` must be in the loaded sentence.
+    fn info(&self, i: usize) -> &TokInfo {
+        const NONE: TokInfo = TokInfo { word: 0, lower: 0, shape: 0, sshape: 0, pre: [0; 4], suf: [0; 4], nchars: 0, casing: C_PUNCT, kind: 0 };
+        self.window.get(i.wrapping_sub(self.window_start)).unwrap_or(&NONE)
     }
 
     /// Adds the first-pass tags (for the second pass).
     pub(crate) fn set_first_pass(&mut self, sentences: &[Range<usize>], tags1: Vec<u8>) {
-        let n = self.infos.len();
+        let n = self.lower.len();
         // Per lower-cased word: counts of (type, pos) and of O, over capitalised occurrences.
         let mut counts: KeyMap<[u16; NT]> = KeyMap::default();
-        for (i, inf) in self.infos.iter().enumerate() {
-            if inf.casing == C_PUNCT || inf.casing == C_NUM {
+        for i in 0..n {
+            if self.casing[i] == C_PUNCT || self.casing[i] == C_NUM {
                 continue;
             }
-            let c = counts.entry(inf.lower).or_insert([0; NT]);
+            let c = counts.entry(self.lower[i]).or_insert([0; NT]);
             let t = tags1.get(i).copied().unwrap_or(0) as usize;
             c[t.min(NT - 1)] = c[t.min(NT - 1)].saturating_add(1);
         }
         let mut agg_pos = vec![0u16; n];
         let mut agg_major = vec![255u8; n];
-        for (i, inf) in self.infos.iter().enumerate() {
-            let Some(c) = counts.get(&inf.lower) else { continue };
+        for i in 0..n {
+            let Some(c) = counts.get(&self.lower[i]) else { continue };
             let own = tags1.get(i).copied().unwrap_or(0) as usize;
             let mut mask = 0u16;
             let mut per_type = [0u32; N_TYPES + 1];
@@ -423,7 +458,7 @@ impl DocCtx {
                 if b - a > MAX_PHRASE {
                     continue;
                 }
-                let h = phrase_hash(&self.infos[a..b]);
+                let h = phrase_hash_of_lower(self.lower[a..b].iter().copied());
                 let e = phrases.entry(h).or_insert([0; N_TYPES]);
                 e[ty] = e[ty].saturating_add(1);
                 own_spans.push((a, b, ty, h));
@@ -437,7 +472,7 @@ impl DocCtx {
                 for a in s.clone() {
                     let mut h = 0x5157_A2E1_u64;
                     for b in a..s.end.min(a + MAX_PHRASE) {
-                        h = mix(h, self.infos[b].lower);
+                        h = mix(h, self.lower[b]);
                         let Some(cnt) = phrases.get(&h) else { continue };
                         let len = b + 1 - a;
                         // Skip this occurrence's own first-pass span.
@@ -484,17 +519,17 @@ impl DocCtx {
         for s in valid_sentences(n, sentences) {
             let mut i = s.start;
             while i < s.end {
-                if !is_cap(self.infos[i].casing) {
+                if !is_cap(self.casing[i]) {
                     i += 1;
                     continue;
                 }
                 let a = i;
-                while i < s.end && is_cap(self.infos[i].casing) {
+                while i < s.end && is_cap(self.casing[i]) {
                     i += 1;
                 }
                 let b = i;
-                let num_after = b < s.end && self.infos[b].casing == C_NUM;
-                let num_before = a > s.start && self.infos[a - 1].casing == C_NUM;
+                let num_after = b < s.end && self.casing[b] == C_NUM;
+                let num_before = a > s.start && self.casing[a - 1] == C_NUM;
                 let class = num_after as usize | (num_before as usize) << 1;
                 let ty = tags::type_of(tags1.get(a).copied().unwrap_or(0)).map_or(0, |t| t + 1);
                 hist[class][ty] += 1;
@@ -589,17 +624,19 @@ pub(crate) const FEAT_LOCAL: u32 = 16;
 pub(crate) const FEAT_RESIDUAL: u32 = 32;
 
 /// Appends the feature keys of token `i` of sentence `s` to `out`.
+///
+/// With [`FEAT_LOCAL`], the sentence `s` must be loaded ([`DocCtx::load_sentence`]).
 pub(crate) fn features(ctx: &DocCtx, s: &Range<usize>, i: usize, feats: u32, out: &mut Vec<u64>) {
-    let infos = &ctx.infos;
-    let x = &infos[i];
+    let x = ctx.info(i);
     let flags = ctx.flags[i];
     let initial = (flags & 1) as u64;
     let scase = (flags >> 1 & 0b11) as u64;
-    let casing = x.casing as u64;
-    let cap = is_cap(x.casing) as u64;
+    // From the document-level table: a pass without local features needs no loaded sentence.
+    let casing = ctx.casing[i] as u64;
+    let cap = is_cap(ctx.casing[i]) as u64;
     let get = |j: isize| -> Option<&TokInfo> {
         let j = i as isize + j;
-        (j >= s.start as isize && j < s.end as isize).then(|| &infos[j as usize])
+        (j >= s.start as isize && j < s.end as isize).then(|| ctx.info(j as usize))
     };
     let lw = |j: isize| get(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.lower);
     let ss = |j: isize| get(j).map_or(if j < 0 { BOS } else { EOS }, |t| t.sshape);

@@ -241,7 +241,7 @@ impl Model {
             let Some(table) = self.tables.get(pass.table) else { break };
             if k == 0 {
                 let store = (!em_doc.is_empty()).then_some(&mut em_doc);
-                run_pass(table, pass.feats, &ctx, sentences, tags, &mut scratch, Base::None, store);
+                run_pass(table, pass.feats, &mut ctx, sentences, tags, &mut scratch, Base::None, store);
             } else {
                 let first = self.passes.first().and_then(|p| Some((self.tables.get(p.table)?, p.feats)));
                 let base = match (pass.feats & features::FEAT_RESIDUAL != 0, first) {
@@ -249,7 +249,7 @@ impl Model {
                     (true, Some(_)) if !em_doc.is_empty() => Base::Stored(&em_doc),
                     (true, Some((t, f))) => Base::Recompute(t, f),
                 };
-                run_pass(table, pass.feats, &ctx, sentences, tags, &mut scratch, base, None);
+                run_pass(table, pass.feats, &mut ctx, sentences, tags, &mut scratch, base, None);
             }
         }
         if let Some(out) = first_em {
@@ -276,8 +276,11 @@ impl Model {
     }
 }
 
-/// Largest document whose first-pass scores are kept in memory for a residual pass.
-const KEEP_SCORES_MAX_TOKENS: usize = 1 << 20;
+/// Largest document whose first-pass scores are kept in memory for a residual pass (68 bytes a
+/// token). Any article fits (65,536 tokens is about 300 KB of text); beyond, the scores are
+/// computed again sentence by sentence, which costs about a sixth more time and keeps peak
+/// memory near 20 times the input.
+const KEEP_SCORES_MAX_TOKENS: usize = 1 << 16;
 
 /// Scores a pass starts from.
 enum Base<'a> {
@@ -291,7 +294,7 @@ enum Base<'a> {
 fn run_pass(
     table: &Table,
     feats: u32,
-    ctx: &DocCtx,
+    ctx: &mut DocCtx,
     sentences: &[Range<usize>],
     tags: &mut [u8],
     sc: &mut Scratch,
@@ -300,6 +303,10 @@ fn run_pass(
 ) {
     for s in features::valid_sentences(tags.len(), sentences) {
         sc.em.clear();
+        let local = feats | if let Base::Recompute(_, f) = base { f } else { 0 };
+        if local & features::FEAT_LOCAL != 0 {
+            ctx.load_sentence(&s);
+        }
         for i in s.clone() {
             let mut row = [0i32; NT];
             match base {

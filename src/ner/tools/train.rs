@@ -347,6 +347,7 @@ fn prepare(
         for s in features::valid_sentences(d.tokens.len(), &d.sentences) {
             let b = base.and_then(|b| b.get(k)).and_then(|b| b.get(s.clone())).map(<[_]>::to_vec).unwrap_or_default();
             let mut ps = PSent { feats: Vec::new(), offs: vec![0], gold: gold[s.clone()].to_vec(), base: b };
+            ctx.load_sentence(&s);
             for i in s.clone() {
                 features::features(&ctx, &s, i, feats, &mut ps.feats);
                 ps.offs.push(ps.feats.len() as u32);
