@@ -347,8 +347,8 @@ fn number_len(s: &str) -> usize {
 /// of known abbreviations / initialisms (`U.S.`). Returns the length and the token kind.
 fn word_len(s: &str) -> (usize, TokenKind) {
     let mut len = 0;
-    let mut iter = s.char_indices().peekable();
-    while let Some((j, c)) = iter.next() {
+    let iter = s.char_indices().peekable();
+    for (j, c) in iter {
         if is_word_char(c) {
             len = j + c.len_utf8();
             continue;

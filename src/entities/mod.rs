@@ -583,7 +583,7 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
             .iter()
             .flat_map(|w| {
                 let (c, n) = shape(w);
-                [n.saturating_sub(1), n, n + 1].into_iter().filter_map(move |len| Some((c, len)))
+                [n.saturating_sub(1), n, n + 1].into_iter().map(move |len| (c, len))
             })
             .filter_map(|key| by_word_shape.get(&key))
             .flatten()
@@ -591,9 +591,9 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
             .collect();
         crate::sort::sort_by_key(&mut candidates, |&k| k as u64);
         candidates.dedup();
-        let found = candidates.into_iter().filter(|&k| compatible(built[k].kind, m.kind)).find_map(|k| {
+        let found = candidates.into_iter().filter(|&k| compatible(built[k].kind, m.kind)).find(|&k| {
             let b = &built[k];
-            let joins = if words == b.words {
+            if words == b.words {
                 true
             } else if is_place_and_organisation(b.kind, m.kind) {
                 // `Leeds` / `Leeds Evening Post`, `Lettonie` / `ministère letton des Affaires
@@ -607,8 +607,7 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
                     && (b.kind != EntityType::PER || words.len() > 1 || same_name_word(&words[0], b.words.last().map_or("", String::as_str)) || first_names.get(&words[0]).is_some())
             } else {
                 words.len() == b.words.len() && words.iter().zip(&b.words).all(|(a, c)| same_name_word(a, c))
-            };
-            joins.then_some(k)
+            }
         });
         let k = match found {
             Some(k) => k,
@@ -771,16 +770,13 @@ fn merge_acronyms(clusters: &mut Vec<EntityCluster>) {
                     j != i && initials[j].as_deref() == Some(a.as_str()) && !is_place_and_organisation(clusters[i].kind, clusters[j].kind)
                 })
             });
-        match target {
-            Some(j) => {
-                let moved = std::mem::take(&mut clusters[i].mentions);
-                clusters[j].mentions.extend(moved);
-                crate::sort::sort_by_key(&mut clusters[j].mentions, |m| m.start as u64);
-                if clusters[j].kind == EntityType::MISC {
-                    clusters[j].kind = clusters[i].kind;
-                }
+        if let Some(j) = target {
+            let moved = std::mem::take(&mut clusters[i].mentions);
+            clusters[j].mentions.extend(moved);
+            crate::sort::sort_by_key(&mut clusters[j].mentions, |m| m.start as u64);
+            if clusters[j].kind == EntityType::MISC {
+                clusters[j].kind = clusters[i].kind;
             }
-            None => {}
         }
         i += 1;
     }

@@ -181,7 +181,7 @@ impl Table {
         let mut sorted: Vec<&(u32, [i8; NT])> = q.rows.iter().filter(|r| (r.0 as u64) < 1u64 << hash_bits).collect();
         crate::sort::sort_by_key(&mut sorted, |r| u64::from(r.0));
         sorted.dedup_by_key(|r| r.0);
-        let n_words = ((1usize << hash_bits) + 63) / 64;
+        let n_words = (1usize << hash_bits).div_ceil(64);
         let mut present = vec![0u64; n_words];
         let mut rows = Vec::with_capacity(sorted.len());
         for (b, vals) in &sorted {

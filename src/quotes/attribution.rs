@@ -506,11 +506,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some((p, pf)) = prev {
             let same_paragraph = p.paragraph == q.paragraph;
             let quote_paragraph_follows = q.paragraph == p.paragraph + 1 && self.starts_paragraph(q) && (p.runs_on || self.paragraph_is_quote(p) || self.starts_paragraph(p));
-            if same_paragraph || quote_paragraph_follows || after_previous_quote {
-                if pf.speaker.is_some() {
+            if (same_paragraph || quote_paragraph_follows || after_previous_quote)
+                && pf.speaker.is_some() {
                     return Attribution { speaker: pf.speaker.clone(), cue: None };
                 }
-            }
         }
         // … or of the speaker of the reported speech just before it in the paragraph
         // (`Heald noted the findings show … "An air-quality cleanup …"`) …
@@ -994,7 +993,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         self.role_np_ending_at(floor, e).or_else(|| {
             // `the owners said`, `les témoins racontent`: a source described, not named.
             let det = e.checked_sub(2).filter(|&d| d >= floor && DETERMINERS.contains(&self.folded(d).as_str()))?;
-            (self.is_word(k) && !self.is_name_start(k)).then(|| SpeakerWords::Unnamed { tokens: det..e })
+            (self.is_word(k) && !self.is_name_start(k)).then_some(SpeakerWords::Unnamed { tokens: det..e })
         })
     }
 

@@ -305,7 +305,7 @@ pub fn eval_main(args: Vec<String>) -> Result<(), String> {
     let only: Option<String> = a.value("--lang")?;
     let bench_runs: Option<usize> = a.parsed("--bench-runs")?;
     a.done(usage)?;
-    let want = |l: &str| only.as_deref().map_or(true, |o| o == l);
+    let want = |l: &str| only.as_deref().is_none_or(|o| o == l);
     let mut sets: Vec<(&str, Model, Vec<Doc>)> = Vec::new();
     let mut sizes: Vec<(&str, usize)> = Vec::new();
     let mut hipe_misaligned = None;
