@@ -52,6 +52,13 @@ export function serve({ port = 8080, root = ROOT, headers = () => ({}) } = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const i = process.argv.indexOf("--port");
   const port = i > 0 ? Number(process.argv[i + 1]) : Number(process.env.PORT ?? 8080);
-  const { url } = await serve({ port });
+  let url;
+  try {
+    ({ url } = await serve({ port }));
+  } catch (e) {
+    if (e.code !== "EADDRINUSE") throw e;
+    console.error(`article-lens: port ${port} on 127.0.0.1 is already in use (another npm start?). Stop it, or pick another port: PORT=${port + 1} npm start`);
+    process.exit(1);
+  }
   console.log(`article-lens: paste page at ${url}/  (demo news page: ${url}/demo/)  Ctrl+C to stop`);
 }
