@@ -66,6 +66,21 @@ fn is_day(doc: &Doc, i: usize) -> bool {
         || doc.folded(i) == "1er"
 }
 
+/// Tokens taken by a day number at `i`: one (`20`, `1er` as one token), two for `1` + `er`
+/// written together (`1er`, which the tokenizer splits off the digit), none if no day.
+fn day_len(doc: &Doc, i: usize) -> usize {
+    let ordinal_suffix = doc.folded(i) == "1"
+        && doc.folded(i + 1) == "er"
+        && doc.tokens.get(i + 1).is_some_and(|t| t.start() == doc.tokens[i].end());
+    if ordinal_suffix {
+        2
+    } else if is_day(doc, i) {
+        1
+    } else {
+        0
+    }
+}
+
 fn is_year(doc: &Doc, i: usize) -> bool {
     number_value(doc, i).is_some_and(|n| (1000..=2199).contains(&n)) && doc.tok(i).len() == 4
 }
@@ -107,8 +122,9 @@ pub(super) fn find(doc: &Doc) -> Vec<EntityCluster> {
                 if doc.tokens.get(k).is_some_and(|t| t.text(doc.text) == ",") {
                     k += 1;
                 }
-                if is_day(doc, k) && lookup(doc, k + 1) == Some(Calendar::Month) {
-                    end = k + 2;
+                let d = day_len(doc, k);
+                if d > 0 && lookup(doc, k + d) == Some(Calendar::Month) {
+                    end = k + d + 1;
                 } else if lookup(doc, k) == Some(Calendar::Month) {
                     end = k + 1;
                 }
@@ -125,9 +141,9 @@ pub(super) fn find(doc: &Doc) -> Vec<EntityCluster> {
                     end += 1;
                 }
             }
-        } else if is_day(doc, i) && lookup(doc, i + 1) == Some(Calendar::Month) {
-            // `20 janvier 2022`
-            end = i + 2;
+        } else if day_len(doc, i) > 0 && lookup(doc, i + day_len(doc, i)) == Some(Calendar::Month) {
+            // `20 janvier 2022`, `1er janvier`
+            end = i + day_len(doc, i) + 1;
             if is_year(doc, end) {
                 end += 1;
             }
@@ -174,9 +190,10 @@ mod tests {
 
     #[test]
     fn french_and_english_dates() {
-        assert_eq!(found("– Liz Truss 20 janvier 2022"), [("20 janvier 2022".into(), EntityType::DATE)]);
+        assert_eq!(found("– Anne Leroy 20 janvier 2022"), [("20 janvier 2022".into(), EntityType::DATE)]);
+        assert_eq!(found("La loi entre en vigueur le 1er janvier 2026."), [("1er janvier 2026".into(), EntityType::DATE)]);
         assert_eq!(found("Sunday, January 20, 2008 was cold."), [("Sunday, January 20, 2008".into(), EntityType::DATE)]);
-        assert_eq!(found("Il a renouvelé vendredi sa demande, en 2014."), [("vendredi".into(), EntityType::DATE), ("2014".into(), EntityType::DATE)]);
+        assert_eq!(found("Elle a répété vendredi sa question, en 2014."), [("vendredi".into(), EntityType::DATE), ("2014".into(), EntityType::DATE)]);
         assert_eq!(found("the court on July 8 said"), [("July 8".into(), EntityType::DATE)]);
     }
 
@@ -188,7 +205,7 @@ mod tests {
 
     #[test]
     fn numbers_take_their_unit_noun() {
-        assert_eq!(found("Avec environ 100 000 soldats russes"), [("100 000 soldats".into(), EntityType::NUMBER)]);
+        assert_eq!(found("Avec près de 100 000 soldats engagés"), [("100 000 soldats".into(), EntityType::NUMBER)]);
         assert_eq!(found("more than 11,000 signatures."), [("11,000 signatures".into(), EntityType::NUMBER)]);
     }
 }

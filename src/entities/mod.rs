@@ -600,6 +600,10 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
                 // étrangères`: a place inside an organisation's name is another entity; only the
                 // same words may take both types (metonymy: `Moscou` the city and the government).
                 false
+            } else if words.len() == 1 && b.words.len() > 1 && b.kind != EntityType::PER && WordSet::places().contains(&words[0]) {
+                // `London` / `Royal London Hospital`: a known place named alone is the place, not
+                // a short form of a longer name that contains it.
+                false
             } else if words.len() < b.words.len() {
                 // Every word of the short form matches a word of the long form, in order.
                 let mut it = b.words.iter();
@@ -1064,6 +1068,15 @@ mod tests {
         );
         let names: Vec<(&str, EntityType)> = c.iter().map(|e| (e.0.as_str(), e.1)).collect();
         assert_eq!(names, [("Star and Lantern", ORG), ("Crow and Anchor", ORG), ("Spain", LOC), ("Portugal", LOC)]);
+    }
+
+    /// A known place named alone stays the place, apart from a longer name containing it.
+    #[test]
+    fn a_place_alone_is_not_a_short_form_of_a_longer_name() {
+        use EntityType::LOC;
+        let c = clusters_from_tags("Staff at the Royal London Hospital met. Reporters in London waited.", &[("Royal London Hospital", LOC), ("London", LOC)]);
+        let names: Vec<&str> = c.iter().map(|e| e.0.as_str()).collect();
+        assert_eq!(names, ["Royal London Hospital", "London"], "{c:?}");
     }
 
     /// A headline's last name does not run into the next paragraph's first word.
