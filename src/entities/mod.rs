@@ -74,7 +74,7 @@ fn resolve(doc: &Doc, mut raw: Vec<RawMention>) -> Vec<EntityCluster> {
         strip_title(doc, m);
         trim_edges(doc, m);
     }
-    raw.retain(|m| m.tokens.start < m.tokens.end && !is_junk(doc, m) && !is_sentence_initial_common_word(doc, m));
+    raw.retain(|m| m.tokens.start < m.tokens.end && !is_junk(doc, m) && !is_sentence_initial_common_word(doc, m) && !is_portfolio(doc, m));
     raw.retain(|m| m.tokens.start < m.tokens.end);
     crate::sort::sort_by_key(&mut raw, |m| m.tokens.start as u64);
     extend_over_organisation_heads(doc, &mut raw);
@@ -86,6 +86,25 @@ fn resolve(doc: &Doc, mut raw: Vec<RawMention>) -> Vec<EntityCluster> {
     find_roles(doc, &mut clusters);
     clusters.extend(dates::find(doc));
     clusters
+}
+
+/// `Transports` in `la ministre des Transports`, `Health` in `Minister for Health`: the
+/// portfolio of an office holder is part of their role, not an organisation. (Places stay:
+/// `Secretary of State for Scotland`.)
+fn is_portfolio(doc: &Doc, m: &RawMention) -> bool {
+    if m.kind == EntityType::PER || m.tokens.len() > 3 || WordSet::places().contains(&doc.text[doc.tokens[m.tokens.start].start()..doc.tokens[m.tokens.end - 1].end()]) {
+        return false;
+    }
+    let mut k = m.tokens.start;
+    while k > 0 && matches!(doc.folded(k - 1), "la" | "l'" | "le" | "les" | "the") {
+        k -= 1;
+    }
+    if k == 0 || !matches!(doc.folded(k - 1), "de" | "du" | "des" | "d'" | "of" | "for") {
+        return false;
+    }
+    let heads = WordSet::portfolio_heads();
+    // The noun, or the noun and one adjective (`ministre français de l'Économie`).
+    (k >= 2 && heads.contains_folded(doc.folded(k - 2))) || (k >= 3 && heads.contains_folded(doc.folded(k - 3)) && !is_capitalised(doc.tok(k - 2)))
 }
 
 fn word<'t>(doc: &Doc<'t>, i: usize) -> Option<&'t str> {
@@ -1068,6 +1087,18 @@ mod tests {
         );
         let names: Vec<(&str, EntityType)> = c.iter().map(|e| (e.0.as_str(), e.1)).collect();
         assert_eq!(names, [("Star and Lantern", ORG), ("Crow and Anchor", ORG), ("Spain", LOC), ("Portugal", LOC)]);
+    }
+
+    /// An office holder's portfolio is no organisation; the ministry itself and places are.
+    #[test]
+    fn a_portfolio_is_part_of_the_role() {
+        use EntityType::{LOC, ORG};
+        let c = clusters_from_tags(
+            "La ministre des Transports a parlé. Le ministère de l'Intérieur a répondu. The Minister for Health and the Secretary of State for Scotland met.",
+            &[("Transports", ORG), ("ministère de l'Intérieur", ORG), ("Health", ORG), ("Scotland", LOC)],
+        );
+        let names: Vec<&str> = c.iter().map(|e| e.0.as_str()).collect();
+        assert_eq!(names, ["ministère de l'Intérieur", "Scotland"], "{c:?}");
     }
 
     /// A known place named alone stays the place, apart from a longer name containing it.
