@@ -283,6 +283,29 @@ pub(crate) fn phrase_hash_of_lower(lower: impl IntoIterator<Item = u64>) -> u64 
     h
 }
 
+/// Marks tokens `a..=b`, a phrase of category `c`, with 1 + their BILOU position in it, except
+/// where a phrase of that category at least as long already covers them (`best` holds the
+/// covering length per token and category).
+fn mark_phrase<const N: usize>(best: &mut [[u8; N]], out: &mut [[u8; N]], a: usize, b: usize, c: usize) {
+    let len = b + 1 - a;
+    for k in a..=b {
+        if best[k][c] as usize >= len {
+            continue;
+        }
+        best[k][c] = len as u8;
+        let pos = if len == 1 {
+            tags::U
+        } else if k == a {
+            tags::B
+        } else if k == b {
+            tags::L
+        } else {
+            tags::I
+        };
+        out[k][c] = 1 + pos as u8;
+    }
+}
+
 impl<'t> DocCtx<'t> {
     pub(crate) fn new(text: &'t str, tokens: &'t [Token], sentences: &[Range<usize>], gaz: Option<&Gazetteer>) -> DocCtx<'t> {
         let n = tokens.len();
@@ -357,27 +380,11 @@ impl<'t> DocCtx<'t> {
                         if mask == 0 {
                             continue;
                         }
-                        let len = b + 1 - a;
                         for c in 0..NCAT {
                             if mask >> c & 1 == 0 {
                                 continue;
                             }
-                            for k in a..=b {
-                                if best[k][c] as usize >= len {
-                                    continue;
-                                }
-                                best[k][c] = len as u8;
-                                let pos = if len == 1 {
-                                    tags::U
-                                } else if k == a {
-                                    tags::B
-                                } else if k == b {
-                                    tags::L
-                                } else {
-                                    tags::I
-                                };
-                                g[k][c] = 1 + pos as u8;
-                            }
+                            mark_phrase(&mut best, &mut g, a, b, c);
                         }
                     }
                 }
@@ -474,7 +481,6 @@ impl<'t> DocCtx<'t> {
                     for b in a..s.end.min(a + MAX_PHRASE) {
                         h = mix(h, self.lower[b]);
                         let Some(cnt) = phrases.get(&h) else { continue };
-                        let len = b + 1 - a;
                         // Skip this occurrence's own first-pass span.
                         while own_iter < own_spans.len() && own_spans[own_iter].0 < a {
                             own_iter += 1;
@@ -491,22 +497,7 @@ impl<'t> DocCtx<'t> {
                             if k == 0 {
                                 continue;
                             }
-                            for t in a..=b {
-                                if best[t][ty] as usize >= len {
-                                    continue;
-                                }
-                                best[t][ty] = len as u8;
-                                let pos = if len == 1 {
-                                    tags::U
-                                } else if t == a {
-                                    tags::B
-                                } else if t == b {
-                                    tags::L
-                                } else {
-                                    tags::I
-                                };
-                                dgaz[t][ty] = 1 + pos as u8;
-                            }
+                            mark_phrase(&mut best, &mut dgaz, a, b, ty);
                         }
                     }
                 }
