@@ -925,6 +925,10 @@ fn role_before(doc: &Doc, name_start: usize, sent_start: usize, roles: &Gendered
     // when a determiner opens them (`the trade envoy`).
     let is_det = |k: usize| ROLE_DETERMINERS.contains(&fold(doc.tok(k)).as_str());
     let mut from = head;
+    // Role words before the head belong to it (`chief executive`, `deputy director`).
+    while from > lo && head - from < 2 && word(doc, from - 1).is_some_and(|w| !is_capitalised(w) && roles.get(w).is_some()) && !breaks(from - 1) {
+        from -= 1;
+    }
     while from > lo && head - from < 3 && word(doc, from - 1).is_some_and(|w| is_capitalised(w) && titles.get(w).is_none()) && !is_det(from - 1) && !breaks(from - 1) {
         from -= 1;
     }
@@ -1158,6 +1162,9 @@ mod tests {
         assert_eq!(truss.2.as_deref(), Some("Foreign Secretary"));
         let wallace = c.iter().find(|e| e.0 == "Ben Wallace").expect("Ben Wallace");
         assert_eq!(wallace.2.as_deref(), Some("defence secretary"));
+        let c = clusters("The bank said its chief executive Anna Berg would stay until the spring.");
+        let berg = c.iter().find(|e| e.0 == "Anna Berg").expect("Anna Berg");
+        assert_eq!(berg.2.as_deref(), Some("chief executive"), "{c:?}");
     }
 
     #[test]
