@@ -56,6 +56,12 @@ fn lookup(doc: &Doc, i: usize) -> Option<Calendar> {
     (kind != Calendar::Relative).then_some(kind)
 }
 
+/// Words after a count that are not what it counts (`3,000 new posts`).
+fn not_units() -> &'static crate::lexicon::WordSet {
+    static SET: OnceLock<crate::lexicon::WordSet> = OnceLock::new();
+    SET.get_or_init(|| crate::lexicon::WordSet::parse(include_str!("../../data/dates/not-units.txt")))
+}
+
 fn number_value(doc: &Doc, i: usize) -> Option<u32> {
     let t = doc.tokens.get(i).filter(|t| t.kind() == TokenKind::Number)?;
     t.text(doc.text).parse().ok()
@@ -162,6 +168,7 @@ pub(super) fn find(doc: &Doc) -> Vec<EntityCluster> {
             if let Some(t) = doc.tokens.get(end) {
                 let w = t.text(doc.text);
                 let is_unit = t.kind() == TokenKind::Word
+                    && !not_units().contains_folded(doc.folded(end))
                     && w.chars().next().is_some_and(char::is_lowercase)
                     && w.chars().count() > 2
                     && doc.tokens[i].end() < t.start()
@@ -207,5 +214,6 @@ mod tests {
     fn numbers_take_their_unit_noun() {
         assert_eq!(found("Avec près de 100 000 soldats engagés"), [("100 000 soldats".into(), EntityType::NUMBER)]);
         assert_eq!(found("more than 11,000 signatures."), [("11,000 signatures".into(), EntityType::NUMBER)]);
+        assert_eq!(found("It will fund 3,000 new posts."), [("3,000".into(), EntityType::NUMBER)]);
     }
 }
