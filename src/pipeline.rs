@@ -171,6 +171,16 @@ impl<'t> Doc<'t> {
         self.sentences.partition_point(|s| s.tokens().end <= i).min(self.sentences.len().saturating_sub(1))
     }
 
+    /// Whether token `i` opens its sentence.
+    pub(crate) fn is_sentence_start(&self, i: usize) -> bool {
+        self.sentences.get(self.sentence_of_token(i)).is_some_and(|s| s.tokens().start == i)
+    }
+
+    /// Paragraph of the sentence holding token `i` (0 for a text without sentences).
+    pub(crate) fn paragraph_of_token(&self, i: usize) -> usize {
+        self.sentences.get(self.sentence_of_token(i)).map_or(0, |s| s.paragraph())
+    }
+
     /// Index of the first token starting at or after byte `b`.
     pub(crate) fn token_at_or_after(&self, b: usize) -> usize {
         self.tokens.partition_point(|t| t.start() < b)

@@ -120,6 +120,7 @@ pub(super) fn find(doc: &Doc) -> Vec<EntityCluster> {
     while i < n {
         let start = i;
         let mut end = i;
+        let day = day_len(doc, i);
         if let Some(kind) = lookup(doc, i) {
             end = i + 1;
             // `dimanche 20 janvier 2022`, `Sunday, January 20, 2008`
@@ -147,9 +148,9 @@ pub(super) fn find(doc: &Doc) -> Vec<EntityCluster> {
                     end += 1;
                 }
             }
-        } else if day_len(doc, i) > 0 && lookup(doc, i + day_len(doc, i)) == Some(Calendar::Month) {
+        } else if day > 0 && lookup(doc, i + day) == Some(Calendar::Month) {
             // `20 janvier 2022`, `1er janvier`
-            end = i + day_len(doc, i) + 1;
+            end = i + day + 1;
             if is_year(doc, end) {
                 end += 1;
             }

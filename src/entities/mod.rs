@@ -92,7 +92,7 @@ fn resolve(doc: &Doc, mut raw: Vec<RawMention>) -> Vec<EntityCluster> {
 /// portfolio of an office holder is part of their role, not an organisation. (Places stay:
 /// `Secretary of State for Scotland`.)
 fn is_portfolio(doc: &Doc, m: &RawMention) -> bool {
-    if m.kind == EntityType::PER || m.tokens.len() > 3 || WordSet::places().contains(&doc.text[doc.tokens[m.tokens.start].start()..doc.tokens[m.tokens.end - 1].end()]) {
+    if m.kind == EntityType::PER || m.tokens.len() > 3 || WordSet::places().contains(mention_text(doc, m)) {
         return false;
     }
     let mut k = m.tokens.start;
@@ -167,9 +167,14 @@ fn capitalised_runs(doc: &Doc) -> Vec<RawMention> {
     out
 }
 
+/// The text a (non-empty) mention covers.
+fn mention_text<'t>(doc: &Doc<'t>, m: &RawMention) -> &'t str {
+    &doc.text[doc.tokens[m.tokens.start].start()..doc.tokens[m.tokens.end - 1].end()]
+}
+
 /// Page furniture that taggers pick up: a single word ending in a URL or handle, and so on.
 fn is_junk(doc: &Doc, m: &RawMention) -> bool {
-    let text = &doc.text[doc.tokens[m.tokens.start].start()..doc.tokens[m.tokens.end - 1].end()];
+    let text = mention_text(doc, m);
     if text.chars().filter(|c| c.is_alphabetic()).count() < 2 || doc.tokens[m.tokens.clone()].iter().any(|t| t.kind() == TokenKind::Url) {
         return true;
     }
@@ -232,7 +237,7 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
     // Northwind Energy, …`, `Pour Airbus, …`); articles stay (`The Guardian`).
     let first = m.tokens.start;
     if m.tokens.len() > 1
-        && doc.sentences.get(doc.sentence_of_token(first)).is_some_and(|s| s.tokens().start == first)
+        && doc.is_sentence_start(first)
         && (fr.contains_folded(doc.folded(first)) || en.contains_folded(doc.folded(first)))
         && !matches!(doc.folded(first), "the" | "le" | "la" | "les" | "l'" | "a" | "an" | "un" | "une")
     {
@@ -388,7 +393,7 @@ fn join_titles_with_and(doc: &Doc, raw: &mut Vec<RawMention>) {
         let opens_title = the.is_some_and(|k| k > sentence_start && doc.tokens[k - 1].kind() == TokenKind::Word);
         let joined = next.tokens.start == m.tokens.end + 1 && matches!(doc.tok(m.tokens.end), "and" | "&") && next.tokens.len() == 1;
         let second = doc.tok(next.tokens.start);
-        let first_is_place = places.contains(&doc.text[doc.tokens[m.tokens.start].start()..doc.tokens[m.tokens.end - 1].end()]);
+        let first_is_place = places.contains(mention_text(doc, m));
         let separate = places.contains(second) || first_is_place || alone.get(second).is_some_and(|&n| n > 1);
         if opens_title && joined && !separate {
             raw[i].tokens.end = raw[i + 1].tokens.end;

@@ -332,13 +332,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         (g.tokens.start == start).then(|| SpeakerWords::Group { tokens: g.tokens.clone() })
     }
 
-    fn paragraph_of_token(&self, k: usize) -> usize {
-        self.doc.sentences.get(self.doc.sentence_of_token(k)).map_or(0, |s| s.paragraph())
-    }
-
     /// Paragraph of the text at byte `at`.
     fn paragraph_at(&self, at: usize) -> usize {
-        self.paragraph_of_token(self.doc.token_at_or_after(at).min(self.doc.tokens.len().saturating_sub(1)))
+        self.doc.paragraph_of_token(self.doc.token_at_or_after(at).min(self.doc.tokens.len().saturating_sub(1)))
     }
 
     fn plural_pronoun_at(&self, k: usize) -> Option<SpeakerWords> {
@@ -424,7 +420,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn sentence_initial(&self, i: usize) -> bool {
-        self.doc.sentences[self.doc.sentence_of_token(i)].tokens().start == i
+        self.doc.is_sentence_start(i)
     }
 
     fn punct(&self, i: usize) -> bool {
@@ -482,11 +478,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // `For Apple, the results were "disappointing," analysts said.`: a reporting verb right
         // after the quote (`, X said`) whose subject could not be read still says the view is
         // not the opening phrase's.
-        let from = if post.start < post.end && self.tok(post.start) == "," { post.start + 1 } else { post.start };
-        let cue_follows =
-            (from..post.end.min(from + 5)).take_while(|&t| !matches!(self.tok(t), "." | ";" | "!" | "?")).any(|t| self.cue_at(t, post.end).is_some());
-        if found.is_none() && !cue_follows {
-            found = self.read_viewpoint(pre.clone());
+        if found.is_none() {
+            let from = if post.start < post.end && self.tok(post.start) == "," { post.start + 1 } else { post.start };
+            let cue_follows =
+                (from..post.end.min(from + 5)).take_while(|&t| !matches!(self.tok(t), "." | ";" | "!" | "?")).any(|t| self.cue_at(t, post.end).is_some());
+            if !cue_follows {
+                found = self.read_viewpoint(pre.clone());
+            }
         }
         if found.is_none() && pre.end > pre.start {
             // `le pape François « s'associe … »`: a person or organisation right before the quote.
