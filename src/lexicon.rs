@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use crate::hash::{FastHashMap, FastHashSet};
 
-use crate::text::{fold, fold_cow};
+use crate::text::{fold, with_fold};
 
 /// A set of folded words or phrases.
 pub(crate) struct WordSet {
@@ -20,7 +20,7 @@ impl WordSet {
     }
 
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.words.contains(fold_cow(word).as_ref())
+        with_fold(word, |w| self.words.contains(w))
     }
 
     /// Looks up an already-folded key without allocating.
@@ -129,7 +129,7 @@ impl Cues {
     }
 
     /// Length in words of the multi-word cue starting at `words[0]`, if any.
-    pub(crate) fn phrase_len(&self, words: &[String]) -> Option<usize> {
+    pub(crate) fn phrase_len(&self, words: &[&str]) -> Option<usize> {
         self.phrases
             .iter()
             .filter(|p| words.len() >= p.len() && p.iter().zip(words).all(|(a, b)| a == b))
@@ -194,7 +194,7 @@ impl GenderedWords {
     }
 
     pub(crate) fn get(&self, word: &str) -> Option<Gender> {
-        self.map.get(fold_cow(word).as_ref()).copied()
+        with_fold(word, |w| self.map.get(w).copied())
     }
 
     pub(crate) fn titles() -> &'static GenderedWords {
@@ -327,7 +327,7 @@ mod tests {
         for w in ["said", "says", "told", "added", "noted", "explaining", "wrote", "insisted", "warns", "replied", "argued", "tweeted"] {
             assert!(c.contains_word(w), "{w}");
         }
-        assert_eq!(c.phrase_len(&["pointed".into(), "out".into(), "that".into()]), Some(2));
+        assert_eq!(c.phrase_len(&["pointed", "out", "that"]), Some(2));
     }
 
     #[test]

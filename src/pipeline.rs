@@ -1,12 +1,13 @@
 //! The analysis pipeline: text → tokens, sentences → language → entities → quotes → contract.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::analysis::{Analysis, Entity, Quote, Speaker, Utf16Span};
 use crate::bits::BitSet;
 use crate::entities::{self, EntityCluster};
 use crate::error::Error;
+use crate::hash::FastHashSet;
 use crate::lang::{self, Language};
 use crate::ner;
 use crate::offsets::Utf16Index;
@@ -62,8 +63,8 @@ pub(crate) struct Doc<'t> {
     pub sentences: Vec<Sentence>,
     pub language: Language,
     /// Words the text writes in lower case (folded): a capitalised `Some` or `Also` at a
-    /// sentence start is then no name.
-    pub lowercase_words: HashSet<std::borrow::Cow<'t, str>>,
+    /// sentence start is then no name. Read with [`Doc::writes_in_lower_case`].
+    lowercase_words: FastHashSet<u64>,
     /// Every token's folded form (see [`text::fold`]), computed once: every stage looks words
     /// up in lists by it, many times per token.
     folded: FoldedTokens,
@@ -117,6 +118,12 @@ impl FoldedTokens {
     }
 }
 
+/// A 64-bit hash standing for a word in a per-document set, so that no string is copied; a
+/// false match would take a 64-bit collision.
+fn word_key(w: &str) -> u64 {
+    crate::ner::features::fnv(w.as_bytes())
+}
+
 impl<'t> Doc<'t> {
     pub(crate) fn new(text: &'t str) -> Doc<'t> {
         let paragraphs = text::paragraphs(text);
@@ -137,12 +144,9 @@ impl<'t> Doc<'t> {
         }
         let folded = FoldedTokens::new(text, &tokens);
         let language = lang::detect(&tokens, |i| folded.get(text, &tokens, i));
-        let lowercase_words = tokens
-            .iter()
-            .filter(|t| t.kind() == TokenKind::Word)
-            .map(|t| t.text(text))
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .map(text::fold_cow)
+        let lowercase_words = (0..tokens.len())
+            .filter(|&i| tokens[i].kind() == TokenKind::Word && tokens[i].text(text).chars().next().is_some_and(char::is_lowercase))
+            .map(|i| word_key(folded.get(text, &tokens, i)))
             .collect();
         Doc { text, tokens, paragraphs, sentences, language, lowercase_words, folded }
     }
@@ -155,6 +159,11 @@ impl<'t> Doc<'t> {
     /// The paragraphs, in order.
     pub(crate) fn paragraphs(&self) -> &[CompactSpan] {
         &self.paragraphs
+    }
+
+    /// Whether the text writes this folded word in lower case somewhere.
+    pub(crate) fn writes_in_lower_case(&self, folded: &str) -> bool {
+        self.lowercase_words.contains(&word_key(folded))
     }
 
     /// Token `i`'s folded form (lower case, apostrophes and quote marks unified), for lookups.

@@ -125,6 +125,14 @@ pub(crate) fn fold(s: &str) -> String {
 
 /// [`fold`] without allocating when the text is already folded (the common case in lookups).
 pub(crate) fn fold_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    // ASCII first (most words of French and English text): folded unless it has a capital.
+    if s.is_ascii() {
+        return if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(s)
+        };
+    }
     // Already folded: every character is its own fold and lower case (a lower-case letter, or
     // no letter at all). Accented lower-case words (`déclaré`) take this path too.
     let folded = |c: char| {
@@ -135,10 +143,33 @@ pub(crate) fn fold_cow(s: &str) -> std::borrow::Cow<'_, str> {
         }
     };
     if s.chars().all(folded) {
-        std::borrow::Cow::Borrowed(s)
-    } else {
-        std::borrow::Cow::Owned(s.chars().map(fold_char).flat_map(char::to_lowercase).collect())
+        return std::borrow::Cow::Borrowed(s);
     }
+    let mut out = String::with_capacity(s.len() + 2);
+    for c in s.chars().map(fold_char) {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Calls `f` with the fold of `s`, without allocating for short ASCII words (the capitalised
+/// names and sentence starters that the word lists are asked about most).
+pub(crate) fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const INLINE: usize = 32;
+    if s.len() <= INLINE && s.is_ascii() {
+        let mut buf = [0u8; INLINE];
+        let lower = &mut buf[..s.len()];
+        lower.copy_from_slice(s.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(w) = std::str::from_utf8(lower) {
+            return f(w);
+        }
+    }
+    f(&fold_cow(s))
 }
 
 /// A byte range in 8 bytes, for tables with an entry every few bytes on some texts (such as
@@ -489,9 +520,11 @@ mod tests {
     #[test]
     fn fold_fast_path_agrees_with_the_full_fold() {
         for c in (0..0x11_0000).filter_map(char::from_u32) {
-            let s = format!("a{c}é");
-            let full: String = s.chars().map(fold_char).flat_map(char::to_lowercase).collect();
-            assert_eq!(fold_cow(&s), full, "U+{:04X}", c as u32);
+            for s in [format!("a{c}é"), format!("{c}b"), format!("B{c}")] {
+                let full: String = s.chars().map(fold_char).flat_map(char::to_lowercase).collect();
+                assert_eq!(fold_cow(&s), full, "U+{:04X} in {s:?}", c as u32);
+                assert_eq!(with_fold(&s, str::to_string), full, "U+{:04X} in {s:?}", c as u32);
+            }
         }
     }
 

@@ -182,9 +182,9 @@ fn is_junk(doc: &Doc, m: &RawMention) -> bool {
     // post-nominal (`QC`) names no entity.
     if m.tokens.len() == 1 {
         let w = doc.tok(m.tokens.start);
-        let f = fold(w);
-        if is_demonym(&f)
-            || WordSet::not_names().contains_folded(&f)
+        let f = doc.folded(m.tokens.start);
+        if is_demonym(f)
+            || WordSet::not_names().contains_folded(f)
             || (w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M')))
         {
             return true;
@@ -248,12 +248,12 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
     // date (`Parlement de Westminster de mercredi`).
     while m.tokens.len() > 1 {
         let last = doc.tok(m.tokens.end - 1);
-        let f = fold(last);
+        let f = doc.folded(m.tokens.end - 1);
         let lower = !is_capitalised(last);
-        let drop = (lower && cues.iter().any(|c| c.contains_word(&f)))
+        let drop = (lower && cues.iter().any(|c| c.contains_word(f)))
             || f == "'s"
-            || (lower && (fr.contains_folded(&f) || en.contains_folded(&f) || matches!(f.as_str(), "contre" | "à" | "au" | "aux" | "de" | "du" | "des" | "of" | "the" | "and" | "et" | "for" | "pour" | "sur" | "on" | "in" | "en")))
-            || (lower && dates::is_calendar_word(&f));
+            || (lower && (fr.contains_folded(f) || en.contains_folded(f) || matches!(f, "contre" | "à" | "au" | "aux" | "de" | "du" | "des" | "of" | "the" | "and" | "et" | "for" | "pour" | "sur" | "on" | "in" | "en")))
+            || (lower && dates::is_calendar_word(f));
         if drop {
             m.tokens.end -= 1;
         } else {
@@ -273,7 +273,7 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
         let org_nouns = WordSet::organisation_nouns();
         let mut k = m.tokens.start;
         let mut steps = 0;
-        while k > 0 && steps < 4 && matches!(fold(doc.tok(k - 1)).as_str(), "de" | "du" | "des" | "d'" | "l'" | "la") {
+        while k > 0 && steps < 4 && matches!(doc.folded(k - 1), "de" | "du" | "des" | "d'" | "l'" | "la") {
             k -= 1;
             steps += 1;
         }
@@ -300,11 +300,11 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
         if let Some(h) = (m.tokens.start + 2..m.tokens.end - 1).find(|&k| {
             is_capitalised(doc.tok(k)) && heads.contains(doc.tok(k)) && cap_run(m.tokens.start, k) >= 2
         }) {
-            let next = fold(doc.tok(h + 1));
+            let next = doc.folded(h + 1).to_string();
             // … `of X` only when X is one known place (`of the US`, `de Sydney`): `Court of
             // Human Rights` stays whole.
             let mut p = h + 2;
-            if p < m.tokens.end && matches!(fold(doc.tok(p)).as_str(), "the" | "la" | "le" | "l'") {
+            if p < m.tokens.end && matches!(doc.folded(p), "the" | "la" | "le" | "l'") {
                 p += 1;
             }
             let place_complement = matches!(next.as_str(), "of" | "de" | "du" | "des")
@@ -325,7 +325,7 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
     // function words, is left whole.)
     if m.kind == EntityType::ORG {
         let roles = GenderedWords::roles();
-        let after_determiner = m.tokens.start > 0 && ROLE_DETERMINERS.contains(&fold(doc.tok(m.tokens.start - 1)).as_str());
+        let after_determiner = m.tokens.start > 0 && ROLE_DETERMINERS.contains(&doc.folded(m.tokens.start - 1));
         while m.tokens.len() >= 2
             && roles.get(doc.tok(m.tokens.end - 1)).is_some()
             && is_capitalised(doc.tok(m.tokens.end - 2))
@@ -441,8 +441,8 @@ fn organisations_by_kind_noun(doc: &Doc, raw: &mut [RawMention]) {
     let kinds = WordSet::organisation_kinds();
     let is_kind = |k: usize| {
         word(doc, k).is_some_and(|w| {
-            let f = fold(w);
-            !is_capitalised(w) && (kinds.contains_folded(&f) || f.strip_suffix(['s', 'x']).is_some_and(|s| kinds.contains_folded(s)))
+            let f = doc.folded(k);
+            !is_capitalised(w) && (kinds.contains_folded(f) || f.strip_suffix(['s', 'x']).is_some_and(|s| kinds.contains_folded(s)))
         })
     };
     let first_names = GenderedWords::first_names();
@@ -451,23 +451,23 @@ fn organisations_by_kind_noun(doc: &Doc, raw: &mut [RawMention]) {
         let (start, end) = (m.tokens.start, m.tokens.end);
         // Only `and`/`et`: after a comma a new clause may start (`Selon le quotidien Le
         // Parisien, Macron a refusé`).
-        let coordinated = previous_retyped_end.is_some_and(|e| e + 1 == start && matches!(fold(doc.tok(e)).as_str(), "and" | "et"));
+        let coordinated = previous_retyped_end.is_some_and(|e| e + 1 == start && matches!(doc.folded(e), "and" | "et"));
         // A person the tagger saw, followed by a verb, is the subject of a relative clause on
         // the noun (`the company Musk bought`), not its name.
         let person_acting = m.kind == EntityType::PER
             && word(doc, end).is_some_and(|w| {
-                let f = fold(w);
-                !is_capitalised(w) && !WordSet::english_function_words().contains_folded(&f) && !WordSet::french_function_words().contains_folded(&f)
+                let f = doc.folded(end);
+                !is_capitalised(w) && !WordSet::english_function_words().contains_folded(f) && !WordSet::french_function_words().contains_folded(f)
             });
         let noun_before = start > 0 && is_kind(start - 1) && !person_acting;
         // `X, a (one or two modifiers) school` followed by punctuation or a function word.
         let apposition = doc.tokens.get(end).is_some_and(|t| t.text(doc.text) == ",")
-            && word(doc, end + 1).is_some_and(|w| matches!(fold(w).as_str(), "a" | "an" | "the" | "un" | "une" | "le" | "la" | "l'"))
+            && word(doc, end + 1).is_some_and(|_| matches!(doc.folded(end + 1), "a" | "an" | "the" | "un" | "une" | "le" | "la" | "l'"))
             && (end + 2..end + 5).find(|&k| is_kind(k)).is_some_and(|k| {
                 (end + 2..k).all(|j| word(doc, j).is_some_and(|w| !is_capitalised(w)))
                     && doc.tokens.get(k + 1).is_none_or(|t| {
-                        let f = fold(t.text(doc.text));
-                        t.kind() != TokenKind::Word || WordSet::english_function_words().contains_folded(&f) || WordSet::french_function_words().contains_folded(&f)
+                        let f = doc.folded(k + 1);
+                        t.kind() != TokenKind::Word || WordSet::english_function_words().contains_folded(f) || WordSet::french_function_words().contains_folded(f)
                     })
             });
         let full_personal_name = m.tokens.len() >= 2 && first_names.get(doc.tok(start)).is_some();
@@ -490,22 +490,21 @@ fn is_sentence_initial_common_word(doc: &Doc, m: &RawMention) -> bool {
     if m.tokens.len() != 1 {
         return false;
     }
-    let w = doc.tok(m.tokens.start);
-    let f = fold(w);
-    if dates::is_calendar_word(&f) && f != "may" {
+    let f = doc.folded(m.tokens.start);
+    if dates::is_calendar_word(f) && f != "may" {
         return true;
     }
     let sentence_start = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens().start;
     let initial = m.tokens.start == sentence_start
         || (m.tokens.start == sentence_start + 1 && doc.tokens[sentence_start].kind() != TokenKind::Word);
-    initial && (is_common_word(doc, &f) || matches!(f.as_str(), "il" | "ils" | "elles" | "on" | "à" | "the"))
+    initial && (is_common_word(doc, f) || matches!(f, "il" | "ils" | "elles" | "on" | "à" | "the"))
 }
 
 /// A folded word that is common vocabulary rather than a name: the text also writes it in
 /// lower case, or it is a function word, an `-ly` adverb, a nationality (`Italian`) or a known
 /// non-name (`Some`, `Eux`). Shared by the entity filter and the attribution's surname test.
 pub(crate) fn is_common_word(doc: &Doc, folded: &str) -> bool {
-    doc.lowercase_words.contains(folded)
+    doc.writes_in_lower_case(folded)
         || is_demonym(folded)
         || WordSet::french_function_words().contains_folded(folded)
         || WordSet::english_function_words().contains_folded(folded)
@@ -883,7 +882,7 @@ fn find_roles(doc: &Doc, clusters: &mut [EntityCluster]) {
             let noun = (start.saturating_sub(3)..start).rev().find(|&k| word(doc, k).is_some_and(|w| org_nouns.contains(w)));
             if let Some(k) = noun {
                 if (k + 1..start).all(|j| word(doc, j).is_some_and(|w| !is_capitalised(w) || j + 1 == start)) || k + 1 == start {
-                    c.role_head = Some(fold(doc.tok(k)));
+                    c.role_head = Some(doc.folded(k).to_string());
                     break;
                 }
             }
@@ -928,7 +927,7 @@ fn role_before(doc: &Doc, name_start: usize, sent_start: usize, roles: &Gendered
     let head = (lo..end).rev().take_while(|&k| !breaks(k)).find(|&k| word(doc, k).is_some_and(|w| roles.get(w).is_some()))?;
     // … extended left over capitalised modifiers (`Foreign Secretary`), or over lower-case ones
     // when a determiner opens them (`the trade envoy`).
-    let is_det = |k: usize| ROLE_DETERMINERS.contains(&fold(doc.tok(k)).as_str());
+    let is_det = |k: usize| ROLE_DETERMINERS.contains(&doc.folded(k));
     let mut from = head;
     // Role words before the head belong to it (`chief executive`, `deputy director`).
     while from > lo && head - from < 2 && word(doc, from - 1).is_some_and(|w| !is_capitalised(w) && roles.get(w).is_some()) && !breaks(from - 1) {
@@ -958,7 +957,7 @@ fn role_after(doc: &Doc, name_end: usize, sent_end: usize, roles: &GenderedWords
         return None;
     }
     let mut k = name_end + 1;
-    if word(doc, k).is_some_and(|w| ROLE_DETERMINERS.contains(&fold(w).as_str())) {
+    if word(doc, k).is_some_and(|_| ROLE_DETERMINERS.contains(&doc.folded(k))) {
         k += 1;
     }
     // Allow one adjective or prefix before the head (`ex-députée`, `former minister`).

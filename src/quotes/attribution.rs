@@ -278,7 +278,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if self.cluster_kind(*cluster) != EntityType::PER || self.quoted.get(start) || groups.last().is_some_and(|g| g.tokens.end > start) {
                 continue;
             }
-            if start < 2 || !matches!(self.folded(start - 1).as_str(), "et" | "and") {
+            if start < 2 || !matches!(self.folded(start - 1), "et" | "and") {
                 continue;
             }
             let Some(mut first) = self.person_ending_at(start - 1) else { continue };
@@ -313,10 +313,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return None;
         }
         let mut k = at + 1;
-        if DETERMINERS.contains(&self.folded(k).as_str()) {
+        if DETERMINERS.contains(&self.folded(k)) {
             k += 1;
         }
-        (k < self.doc.tokens.len() && self.is_word(k) && !self.is_name_start(k) && self.cue_at(k, k + 1).is_none()).then(|| self.folded(k))
+        (k < self.doc.tokens.len() && self.is_word(k) && !self.is_name_start(k) && self.cue_at(k, k + 1).is_none()).then(|| self.folded(k).to_string())
     }
 
     /// The group whose last token is `end - 1`.
@@ -338,7 +338,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn plural_pronoun_at(&self, k: usize) -> Option<SpeakerWords> {
-        PLURAL_PRONOUNS.contains(&self.folded(k).as_str()).then(|| SpeakerWords::PluralPronoun { span: self.span(k..k + 1) })
+        PLURAL_PRONOUNS.contains(&self.folded(k)).then(|| SpeakerWords::PluralPronoun { span: self.span(k..k + 1) })
     }
 
     /// `les parents` after `Paul et Marie Durand, parents de …`: the latest group before token
@@ -382,8 +382,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         self.doc.tok(i)
     }
 
-    fn folded(&self, i: usize) -> String {
-        fold(self.tok(i))
+    fn folded(&self, i: usize) -> &'a str {
+        self.doc.folded(i)
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -401,7 +401,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         let first = crate::text::fold_cow(self.tok(i));
         if self.cues.iter().any(|c| c.starts_phrase(&first)) {
-            let words: Vec<String> = (i..(i + 3).min(end)).map(|k| self.folded(k)).collect();
+            let words: Vec<&str> = (i..(i + 3).min(end)).map(|k| self.folded(k)).collect();
             if let Some(n) = self.cues.iter().filter_map(|c| c.phrase_len(&words)).max() {
                 return Some(n);
             }
@@ -563,7 +563,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let limit = (i + 6).min(r.end);
         let mut k = i;
         while k < limit {
-            if CLAUSE_OPENERS.contains(&self.folded(k).as_str()) {
+            if CLAUSE_OPENERS.contains(&self.folded(k)) {
                 return None;
             }
             if let Some(n) = self.cue_at(k, r.end) {
@@ -581,7 +581,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 // Subject after the verb: `, a déclaré Blinken`, `, said the spokesman`.
                 let mut j = k + n;
-                while j < r.end && (SKIPPABLE.contains(&self.folded(j).as_str()) || self.cue_at(j, r.end).is_some()) && !self.is_name_start(j) {
+                while j < r.end && (SKIPPABLE.contains(&self.folded(j)) || self.cue_at(j, r.end).is_some()) && !self.is_name_start(j) {
                     j += 1;
                 }
                 if let Some(w) = self.np_at(j, r.end) {
@@ -591,7 +591,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             // `, a-t-il ajouté` where the participle is not in the lexicon: the inverted form alone.
             if let Some(p) = self.inverted_pronoun(k) {
-                let looks_verbal = k + 1 < r.end && self.is_word(k + 1) || split_inverted(&self.folded(k)).is_some();
+                let looks_verbal = k + 1 < r.end && self.is_word(k + 1) || split_inverted(self.folded(k)).is_some();
                 if looks_verbal {
                     let cue_end = if k + 1 < r.end && self.is_word(k + 1) && self.tok(k + 1).chars().next().is_some_and(char::is_lowercase) { k + 2 } else { k + 1 };
                     return Some((p, Some(self.span(k..cue_end))));
@@ -608,7 +608,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// Auxiliaries and object pronouns just before a verb belong to the cue (`a déclaré`).
     fn extend_cue_left(&self, floor: usize, k: usize) -> usize {
         let mut s = k;
-        while s > floor && matches!(self.folded(s - 1).as_str(), "a" | "avait" | "ont" | "has" | "had" | "have" | "aurait") {
+        while s > floor && matches!(self.folded(s - 1), "a" | "avait" | "ont" | "has" | "had" | "have" | "aurait") {
             s -= 1;
         }
         s
@@ -627,7 +627,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let subject = person
             .or_else(|| {
                 let mut j = cue.end;
-                while j < r.end && SKIPPABLE.contains(&self.folded(j).as_str()) && !self.is_name_start(j) {
+                while j < r.end && SKIPPABLE.contains(&self.folded(j)) && !self.is_name_start(j) {
                     j += 1;
                 }
                 self.np_at(j, r.end).filter(|w| matches!(w, SpeakerWords::Entity { .. } | SpeakerWords::Name { .. }))
@@ -646,10 +646,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// (an organisation, a role phrase).
     fn subject_candidates(&self, floor: usize, verb: usize) -> (Option<SpeakerWords>, Option<SpeakerWords>) {
         let mut j = verb;
-        while j > floor && SKIPPABLE.contains(&self.folded(j - 1).as_str()) {
+        while j > floor && SKIPPABLE.contains(&self.folded(j - 1)) {
             j -= 1;
         }
-        if j > floor && COORDINATORS.contains(&self.folded(j - 1).as_str()) {
+        if j > floor && COORDINATORS.contains(&self.folded(j - 1)) {
             // `X a déclaré … et a averti que`: the subject of the first verb.
             if let Some(earlier) = (floor..j - 1).rev().find(|&k| self.cue_at(k, j).is_some()) {
                 return self.subject_candidates(floor, self.extend_cue_left(floor, earlier));
@@ -663,7 +663,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some(m) = self.mention_at(j - 1) {
                 let (range, cluster) = self.mentions[m as usize].clone();
                 // … unless it completes a noun (`le ministre des Affaires étrangères a déclaré`).
-                let complement = range.start > 0 && matches!(self.folded(range.start - 1).as_str(), "de" | "des" | "du" | "d'" | "of" | "for" | "à" | "au" | "aux");
+                let complement = range.start > 0 && matches!(self.folded(range.start - 1), "de" | "des" | "du" | "d'" | "of" | "for" | "à" | "au" | "aux");
                 if range.end == j && !self.quoted.get(j - 1) && !self.is_generic_mention(&range) && !complement {
                     let subject = self.group_ending_at(range.end).unwrap_or(SpeakerWords::Entity { span: self.span(range), cluster });
                     return (Some(subject), None);
@@ -734,12 +734,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             // A plural pronoun only as the chunk's subject (`Mais ils ont dit`), not inside a
             // relative clause (`Paul Girard, whom they accuse of inaction, replied`).
-            let opens_chunk = (r.start..k).all(|j| matches!(self.folded(j).as_str(), "mais" | "et" | "alors" | "puis" | "but" | "and" | "so" | "then"));
+            let opens_chunk = (r.start..k).all(|j| matches!(self.folded(j), "mais" | "et" | "alors" | "puis" | "but" | "and" | "so" | "then"));
             if let Some(p) = self.pronoun_at(k).or_else(|| opens_chunk.then(|| self.plural_pronoun_at(k)).flatten()) {
                 return (Some(p), role.or(org));
             }
             let generic = self.is_generic_mention(&(k..k + 1))
-                || crate::entities::is_calendar_word(&self.folded(k))
+                || crate::entities::is_calendar_word(self.folded(k))
                 || crate::lexicon::WordSet::not_names().contains(self.tok(k))
                 || crate::lexicon::WordSet::french_function_words().contains(self.tok(k))
                 || crate::lexicon::WordSet::english_function_words().contains(self.tok(k));
@@ -757,7 +757,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 // `Anna Berg of The Evening Ledger dubbed`: a name inside a complement is
                 // not the subject; keep looking.
-                let complement = (s.saturating_sub(2)..s).any(|p| matches!(self.folded(p).as_str(), "of" | "de" | "du" | "des" | "at" | "from" | "for"));
+                let complement = (s.saturating_sub(2)..s).any(|p| matches!(self.folded(p), "of" | "de" | "du" | "des" | "at" | "from" | "for"));
                 if complement {
                     k = s;
                     continue;
@@ -815,7 +815,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// opens on a preposition and a named source (not `Pour la première fois,`) closed by a comma.
     fn read_viewpoint(&self, r: Range<usize>) -> Option<(SpeakerWords, Option<ByteSpan>)> {
         let k = r.start;
-        if k >= r.end || !self.sentence_initial(k) || !VIEWPOINT_PREPOSITIONS.contains(&self.folded(k).as_str()) {
+        if k >= r.end || !self.sentence_initial(k) || !VIEWPOINT_PREPOSITIONS.contains(&self.folded(k)) {
             return None;
         }
         let comma = (k + 1..r.end.min(k + 14)).find(|&c| self.tok(c) == ",")?;
@@ -872,7 +872,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             j += 1;
         }
         // `the Sydney Morning Herald`, `le Kremlin`: the article is not part of the name.
-        if j + 1 < end && matches!(self.folded(j).as_str(), "the" | "le" | "la" | "l'" | "les") && (self.mention_at(j + 1).is_some() || self.is_name_start(j + 1)) {
+        if j + 1 < end && matches!(self.folded(j), "the" | "le" | "la" | "l'" | "les") && (self.mention_at(j + 1).is_some() || self.is_name_start(j + 1)) {
             j += 1;
         }
         if let Some(m) = self.mention_at(j) {
@@ -886,13 +886,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if let Some(apposed) = self.apposed_name(role_end, end) {
                     return Some(apposed);
                 }
-                return Some(SpeakerWords::Role { tokens: j..role_end, head: self.folded(range.end) });
+                return Some(SpeakerWords::Role { tokens: j..role_end, head: self.folded(range.end).to_string() });
             }
             return Some(SpeakerWords::Entity { span: self.span(range), cluster });
         }
         if self.is_name_start(j) && !self.is_word_of_determiner(j) {
             let mut e = j + 1;
-            while e < end && (self.is_name_start(e) || (matches!(self.folded(e).as_str(), "de" | "van" | "von" | "da" | "di" | "del" | "le") && self.is_name_start(e + 1))) {
+            while e < end && (self.is_name_start(e) || (matches!(self.folded(e), "de" | "van" | "von" | "da" | "di" | "del" | "le") && self.is_name_start(e + 1))) {
                 e += 1;
             }
             // `the Crown prosecutor`: a capitalised modifier of a role noun, not a name.
@@ -900,7 +900,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if let Some(apposed) = self.apposed_name(e + 1, end) {
                     return Some(apposed);
                 }
-                return Some(SpeakerWords::Role { tokens: j..e + 1, head: self.folded(e) });
+                return Some(SpeakerWords::Role { tokens: j..e + 1, head: self.folded(e).to_string() });
             }
             return Some(SpeakerWords::Name { tokens: j..e });
         }
@@ -908,7 +908,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return Some(p);
         }
         let folded = self.folded(j);
-        if DETERMINERS.contains(&folded.as_str()) {
+        if DETERMINERS.contains(&folded) {
             // Up to the head noun: determiner, adjectives, noun (`un haut responsable`).
             let roles = GenderedWords::roles();
             let org_nouns = crate::lexicon::WordSet::organisation_nouns();
@@ -919,15 +919,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 // `a police spokesman`: the person noun after an organisation noun is the head
                 // (in English; French puts modifiers after the head: `l'association luttant`).
                 let person_follows = self.doc.language != Language::French && e < end && roles.get(self.tok(e)).is_some();
-                let names_organisation = (org_nouns.contains_folded(&w) || OrganisationReferences::get().heads(&w).is_some()) && !person_follows;
-                if roles.get(&w).is_some() || names_organisation {
+                let names_organisation = (org_nouns.contains_folded(w) || OrganisationReferences::get().heads(w).is_some()) && !person_follows;
+                if roles.get(w).is_some() || names_organisation {
                     // Complements of the role: `porte-parole du ministère de l'Intérieur`.
                     let mut c = e;
                     while c < end && c < e + 10 && !self.punct(c) && self.cue_at(c, end).is_none() && !self.quoted.get(c) {
                         c += 1;
                     }
                     // … never ending on a preposition or article (`de la Régie des`).
-                    while c > e && matches!(self.folded(c - 1).as_str(), "de" | "du" | "des" | "la" | "le" | "l'" | "d'" | "of" | "the" | "à" | "au" | "aux" | "en" | "in" | "for" | "pour") {
+                    while c > e && matches!(self.folded(c - 1), "de" | "du" | "des" | "la" | "le" | "l'" | "d'" | "of" | "the" | "à" | "au" | "aux" | "en" | "in" | "for" | "pour") {
                         c -= 1;
                     }
                     // `le préfet, Thomas Berger,`: the name in apposition is the speaker.
@@ -935,9 +935,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         return Some(apposed);
                     }
                     // The speaker words start after the determiner: `parquet fédéral de Belgique`.
-                    return Some(SpeakerWords::Role { tokens: j + 1..c, head: w });
+                    return Some(SpeakerWords::Role { tokens: j + 1..c, head: w.to_string() });
                 }
-                if matches!(w.as_str(), "by" | "of" | "de" | "du" | "des" | "from" | "on" | "in" | "à" | "au" | "aux" | "who" | "qui" | "that" | "que") {
+                if matches!(w, "by" | "of" | "de" | "du" | "des" | "from" | "on" | "in" | "à" | "au" | "aux" | "who" | "qui" | "that" | "que") {
                     e -= 1;
                     break;
                 }
@@ -961,13 +961,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn is_word_of_determiner(&self, j: usize) -> bool {
-        matches!(self.folded(j).as_str(), "le" | "la" | "les" | "the" | "un" | "une" | "a" | "an" | "l'")
+        matches!(self.folded(j), "le" | "la" | "les" | "the" | "un" | "une" | "a" | "an" | "l'")
     }
 
     /// The speaker words ending just before `end` (`he`, `Smith`, `the spokesman`).
     fn np_ending_at(&self, floor: usize, end: usize) -> Option<SpeakerWords> {
         let mut e = end;
-        while e > floor && SKIPPABLE.contains(&self.folded(e - 1).as_str()) {
+        while e > floor && SKIPPABLE.contains(&self.folded(e - 1)) {
             e -= 1;
         }
         if e == floor {
@@ -990,7 +990,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         self.role_np_ending_at(floor, e).or_else(|| {
             // `the owners said`, `les témoins racontent`: a source described, not named.
-            let det = e.checked_sub(2).filter(|&d| d >= floor && DETERMINERS.contains(&self.folded(d).as_str()))?;
+            let det = e.checked_sub(2).filter(|&d| d >= floor && DETERMINERS.contains(&self.folded(d)))?;
             (self.is_word(k) && !self.is_name_start(k)).then_some(SpeakerWords::Unnamed { tokens: det..e })
         })
     }
@@ -1004,14 +1004,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return None;
         }
         // The first role noun after a determiner: `le ministre britannique des Affaires étrangères`.
-        let det = (lo..end).find(|&k| DETERMINERS.contains(&self.folded(k).as_str()) && k + 1 < end)?;
+        let det = (lo..end).find(|&k| DETERMINERS.contains(&self.folded(k)) && k + 1 < end)?;
         // A person's role noun first (`a police spokesman`), else an organisation noun.
         let window = det + 1..(det + 4).min(end);
         let head = window
             .clone()
             .find(|&k| roles.get(self.tok(k)).is_some())
-            .or_else(|| window.clone().find(|&k| org_nouns.contains(self.tok(k)) || OrganisationReferences::get().heads(&self.folded(k)).is_some()))?;
-        Some(SpeakerWords::Role { tokens: det + 1..end, head: self.folded(head) })
+            .or_else(|| window.clone().find(|&k| org_nouns.contains(self.tok(k)) || OrganisationReferences::get().heads(self.folded(k)).is_some()))?;
+        Some(SpeakerWords::Role { tokens: det + 1..end, head: self.folded(head).to_string() })
     }
 
     fn span(&self, r: Range<usize>) -> ByteSpan {
@@ -1068,7 +1068,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             SpeakerWords::Unnamed { tokens } => {
                 // `les parents` after `Paul et Marie Durand, parents de …`: that group.
-                let described = tokens.clone().find_map(|k| self.group_described_by(&self.folded(k), self.doc.token_at_or_after(at)));
+                let described = tokens.clone().find_map(|k| self.group_described_by(self.folded(k), self.doc.token_at_or_after(at)));
                 match described {
                     Some(group) => self.resolve(clusters, SpeakerWords::Group { tokens: group }, at),
                     None => FoundSpeaker { span: self.span(tokens), entity: None },
@@ -1085,12 +1085,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// The cluster for a name no mention covered: a known person it abbreviates or misspells,
     /// or a new person.
     fn name_cluster(&mut self, clusters: &mut Vec<EntityCluster>, tokens: Range<usize>) -> usize {
-        let words: Vec<String> = tokens.clone().map(|k| self.folded(k)).collect();
-        let last = words.last().cloned().unwrap_or_default();
+        let words: Vec<&str> = tokens.clone().map(|k| self.folded(k)).collect();
+        let last = words.last().copied().unwrap_or_default();
         let span = self.span(tokens.clone());
         let existing = clusters.iter().position(|c| {
             matches!(c.kind, EntityType::PER | EntityType::MISC)
-                && c.name.split_whitespace().last().is_some_and(|w| same_name_word(&fold(w), &last))
+                && c.name.split_whitespace().last().is_some_and(|w| same_name_word(&fold(w), last))
         });
         if let Some(c) = existing.filter(|&c| !clusters[c].name.contains('.')) {
             clusters[c].kind = EntityType::PER; // it speaks: a person
@@ -1212,7 +1212,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// `le ministre britannique des Affaires étrangères` → the person whose role shares the
     /// head noun and the most words; ties go to the latest named.
     fn resolve_role(&self, clusters: &[EntityCluster], tokens: &Range<usize>, head: &str, at: usize) -> Option<usize> {
-        let np_words: Vec<String> = tokens.clone().map(|k| self.folded(k)).collect();
+        let np_words: Vec<&str> = tokens.clone().map(|k| self.folded(k)).collect();
         // Position (byte end + 1) of the entity's last mention before `at`, 0 if none.
         let last_seen = |c: usize| {
             let ms = &clusters[c].mentions;
@@ -1225,7 +1225,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .filter(|(_, c)| matches!(c.kind, EntityType::PER | EntityType::ORG) && c.role_head.as_deref() == Some(head))
             .map(|(i, c)| {
                 let role = c.role.as_deref().map(fold).unwrap_or_default();
-                let overlap = np_words.iter().filter(|w| role.split(|ch: char| !ch.is_alphanumeric() && ch != '\'').any(|r| r == w.as_str())).count();
+                let overlap = np_words.iter().filter(|w| role.split(|ch: char| !ch.is_alphanumeric() && ch != '\'').any(|r| r == **w)).count();
                 (i, overlap, last_seen(i))
             })
             .filter(|&(_, _, seen)| seen > 0)
@@ -1238,7 +1238,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// Only a definite phrase refers back (`des juges` are some judges, not the court).
     fn referred_organisation(&self, clusters: &[EntityCluster], tokens: &Range<usize>, noun: &str, at: usize) -> Option<usize> {
         let heads = OrganisationReferences::get().heads(noun)?;
-        let definite = tokens.start > 0 && DEFINITE_DETERMINERS.contains(&self.folded(tokens.start - 1).as_str());
+        let definite = tokens.start > 0 && DEFINITE_DETERMINERS.contains(&self.folded(tokens.start - 1));
         if !definite {
             return None;
         }
