@@ -104,7 +104,19 @@ fn lower_first(c: char) -> char {
 
 /// Hashes a token string (and its kind) into a [`TokInfo`].
 pub(crate) fn token_info(s: &str, kind: TokenKind) -> TokInfo {
-    let mut info = TokInfo { word: fnv(s.as_bytes()), kind: kind_code(kind), ..TokInfo::default() };
+    hash_token::<true>(s, kind)
+}
+
+/// [`token_info`]'s lower-cased hash, casing class and length only (the shapes and affixes are
+/// left at zero): what the per-document tables need for every token.
+fn token_casing(s: &str, kind: TokenKind) -> TokInfo {
+    hash_token::<false>(s, kind)
+}
+
+/// Both of the above; `FULL` adds the word hash, shapes, prefixes and suffixes.
+#[inline(always)]
+fn hash_token<const FULL: bool>(s: &str, kind: TokenKind) -> TokInfo {
+    let mut info = TokInfo { word: if FULL { fnv(s.as_bytes()) } else { 0 }, kind: kind_code(kind), ..TokInfo::default() };
     let mut lower = FNV_OFFSET;
     let mut shape = FNV_OFFSET;
     let mut sshape = FNV_OFFSET;
@@ -117,10 +129,12 @@ pub(crate) fn token_info(s: &str, kind: TokenKind) -> TokInfo {
     for c in s.chars() {
         let l = lower_first(c);
         lower = fnv_char(lower, l);
-        if n < 4 {
-            info.pre[n] = fold32(lower);
+        if FULL {
+            if n < 4 {
+                info.pre[n] = fold32(lower);
+            }
+            last4 = [last4[1], last4[2], last4[3], l];
         }
-        last4 = [last4[1], last4[2], last4[3], l];
         let ascii = c.is_ascii();
         let (upper, alpha) = if ascii {
             (c.is_ascii_uppercase(), c.is_ascii_alphabetic())
@@ -148,23 +162,27 @@ pub(crate) fn token_info(s: &str, kind: TokenKind) -> TokInfo {
             fold_char(c) as u32
         };
         prev_alpha = alpha;
-        if class == prev_class {
-            run += 1;
-        } else {
-            run = 1;
-            sshape = fnv_char(sshape, char::from_u32(class).unwrap_or('?'));
+        if FULL {
+            if class == prev_class {
+                run += 1;
+            } else {
+                run = 1;
+                sshape = fnv_char(sshape, char::from_u32(class).unwrap_or('?'));
+            }
+            if run <= 4 {
+                shape = fnv_char(shape, char::from_u32(class).unwrap_or('?'));
+            }
+            prev_class = class;
         }
-        if run <= 4 {
-            shape = fnv_char(shape, char::from_u32(class).unwrap_or('?'));
-        }
-        prev_class = class;
         n += 1;
     }
     info.lower = lower;
-    info.shape = shape;
-    info.sshape = sshape;
     info.nchars = n.min(255) as u8;
-    for k in 0..n.min(4) {
+    if FULL {
+        info.shape = shape;
+        info.sshape = sshape;
+    }
+    for k in 0..if FULL { n.min(4) } else { 0 } {
         let mut h = FNV_OFFSET;
         for &c in &last4[4 - (k + 1)..] {
             h = fnv_char(h, c);
@@ -311,7 +329,7 @@ impl<'t> DocCtx<'t> {
         let n = tokens.len();
         let (mut lower, mut casing, mut nchars) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
         for t in tokens {
-            let inf = token_info(token_str(text, t), t.kind());
+            let inf = token_casing(token_str(text, t), t.kind());
             lower.push(inf.lower);
             casing.push(inf.casing);
             nchars.push(inf.nchars);

@@ -14,12 +14,15 @@ pub(crate) struct Transitions {
     pub start: [i32; NT],
     pub trans: [[i32; NT]; NT],
     pub end: [i32; NT],
+    /// `trans[CLOSERS[j]][OPENERS[k]]` at `[k][j]`: the moves into each opener, side by side
+    /// for the forward pass.
+    into_opener: [[i64; N_EDGE]; N_EDGE],
 }
 
 impl Transitions {
     /// Applies the BILOU constraints to raw scores.
     pub(crate) fn constrained(start: [i32; NT], trans: [[i32; NT]; NT], end: [i32; NT]) -> Transitions {
-        let mut t = Transitions { start, trans, end };
+        let mut t = Transitions { start, trans, end, into_opener: [[0; N_EDGE]; N_EDGE] };
         for a in 0..NT {
             if !tags::allowed_start(a as u8) {
                 t.start[a] = NEG;
@@ -33,16 +36,23 @@ impl Transitions {
                 }
             }
         }
+        for (k, &o) in OPENERS.iter().enumerate() {
+            for (j, &c) in CLOSERS.iter().enumerate() {
+                t.into_opener[k][j] = t.trans[c][o] as i64;
+            }
+        }
         t
     }
 }
 
 /// Tags that may start an entity or stand outside one (`O`, `B-*`, `U-*`): the only tags allowed
 /// first in a sentence or after an entity has ended.
-const OPENERS: [usize; 1 + 2 * N_TYPES] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+const OPENERS: [usize; N_EDGE] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
 /// Tags after which an entity is closed (`O`, `L-*`, `U-*`): the only tags allowed last in a
 /// sentence or before an opener.
-const CLOSERS: [usize; 1 + 2 * N_TYPES] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+const CLOSERS: [usize; N_EDGE] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+/// How many openers (and closers) there are.
+const N_EDGE: usize = 1 + 2 * N_TYPES;
 
 /// Best tag sequence for emissions `em` (one row of `NT` scores per token) into `out`, under the
 /// BILOU constraints (an opener follows a closer; `I-x`/`L-x` follow `B-x`/`I-x`). Scores add
@@ -67,10 +77,12 @@ pub(crate) fn viterbi(em: &[[i32; NT]], tr: &Transitions, scores: &mut Vec<[i64;
     scores.push(score);
     for e in &em[1..] {
         let mut next = [LOW; NT];
-        for &t in &OPENERS {
+        let closed = CLOSERS.map(|p| score[p]);
+        for (k, &t) in OPENERS.iter().enumerate() {
+            let moves = &tr.into_opener[k];
             let mut best = LOW;
-            for &p in &CLOSERS {
-                best = best.max(score[p] + trans[p][t] as i64);
+            for j in 0..N_EDGE {
+                best = best.max(closed[j] + moves[j]);
             }
             next[t] = best + e[t] as i64;
         }
