@@ -181,5 +181,6 @@ fn builtin_models_load_and_tag() {
     assert!(found.contains(&("Angela Merkel".to_string(), EntityType::PER)), "{found:?}");
     assert!(found.contains(&("Paris".to_string(), EntityType::LOC)), "{found:?}");
     let found = spans_of(&fr, "Le président Emmanuel Macron a reçu Angela Merkel à l’Élysée, a indiqué l’AFP.");
-    assert!(found.contains(&("Emmanuel Macron".to_string(), EntityType::PER)), "{found:?}");
+    // French PER spans take a directly preceding title or function (models/MODEL_CARD.md).
+    assert!(found.contains(&("président Emmanuel Macron".to_string(), EntityType::PER)), "{found:?}");
 }

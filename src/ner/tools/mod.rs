@@ -17,11 +17,13 @@ use eval::Counts;
 use train::TrainOptions;
 
 const DEFAULT_DATA: &str = "../shared/data/ner";
+/// `--augment` for French unless `--no-augment`.
+const DEFAULT_AUGMENT: &str = "copies=1,split=0.5,ocr=0.05";
 
 fn usage_train() -> String {
     "usage: train-ner --lang en|fr [--data DIR] [--out FILE] [--epochs N] [--epochs2 N] [--passes 1|2] \
      [--second-pass shared|residual|full] [--bags N] [--folds K] [--hash-bits B] [--min-q Q] [--clip F] [--mu M] [--seed S] [--gazetteer DIR] [--no-gazetteer] \
-     [--no-train-gazetteer] [--no-doc] [--no-first-tags] [--no-word-gazetteer] [--silver] [--include-dev] [--no-honorifics]"
+     [--no-train-gazetteer] [--no-doc] [--no-first-tags] [--no-word-gazetteer] [--silver] [--include-dev] [--no-honorifics] [--titles N|--no-titles] [--augment copies=1,split=P,ocr=P,caps=P,hyphens=false|--no-augment] [--results-tables N]"
         .to_string()
 }
 
@@ -101,6 +103,17 @@ pub fn train_main(args: Vec<String>) -> Result<(), String> {
     let silver = a.flag("--silver");
     let include_dev = a.flag("--include-dev");
     let no_honorifics = a.flag("--no-honorifics");
+    // French defaults (see models/MODEL_CARD.md): PER spans take a directly preceding title or
+    // function, 40 synthetic results tables, one augmented copy of the training files.
+    let no_titles = a.flag("--no-titles");
+    let max_titles: usize = a.parsed("--titles")?.unwrap_or(if no_titles { 0 } else { 3 });
+    let tables: usize = a.parsed("--results-tables")?.unwrap_or(40);
+    let no_augment = a.flag("--no-augment");
+    let augment = match a.value("--augment")? {
+        Some(v) => Some(data::Augment::parse(&v)?),
+        None if no_augment => None,
+        None => Some(data::Augment::parse(DEFAULT_AUGMENT)?),
+    };
     let verbose = a.flag("--verbose");
     let second = a.value("--second-pass")?.unwrap_or_else(|| "shared".to_string());
     let no_first_tags = a.flag("--no-first-tags");
@@ -193,6 +206,21 @@ pub fn train_main(args: Vec<String>) -> Result<(), String> {
                 let n = data::include_honorifics(&mut tr);
                 println!("training PER spans extended over a preceding honorific (M., Mme…): {n}");
             }
+            if max_titles > 0 {
+                let titles = data::french_titles(&gaz_dir, Path::new("data/roles/fr.txt"))?;
+                let n = data::include_titles(&mut tr, &titles, max_titles);
+                println!("training PER spans extended over preceding titles and functions (maréchal, conseiller fédéral…): {n}");
+            }
+            if tables > 0 {
+                let extra = data::results_tables(&tr, tables, opts.seed);
+                println!("synthetic sports results: {}", train::describe(&extra));
+                tr.extend(extra);
+            }
+            if let Some(aug) = &augment {
+                let extra = data::augment(&tr, aug, opts.seed);
+                println!("augmented training copies ({aug:?}): {}", train::describe(&extra));
+                tr.extend(extra);
+            }
             if silver {
                 let s = data::read_conll(&data_dir.join("fr/wikineural_fr_val.conll"), Some(20))?;
                 println!("WikiNEuRal silver: {}", train::describe(&s));
@@ -268,7 +296,7 @@ fn thread_cpu_seconds() -> Option<f64> {
 }
 
 /// Tags `docs` repeatedly for about two seconds and prints tokens per second.
-fn speed(model: &Model, docs: &[Doc], fixed_runs: Option<usize>) {
+fn speed(what: &str, model: &Model, docs: &[Doc], fixed_runs: Option<usize>) {
     let n_tokens: usize = docs.iter().map(|d| d.n_tokens()).sum();
     let (mut runs, mut found) = (0usize, 0usize);
     let cpu0 = thread_cpu_seconds();
@@ -282,7 +310,7 @@ fn speed(model: &Model, docs: &[Doc], fixed_runs: Option<usize>) {
     let secs = t.elapsed().as_secs_f64();
     let cpu = cpu0.and_then(|c0| Some(thread_cpu_seconds()? - c0)).filter(|c| *c > 0.0);
     println!(
-        "\nspeed (en model on CoNLL-2003 test, {n_tokens} tokens x {runs} runs, one thread): {:.0} tokens/s wall clock{}; {} spans/run",
+        "\nspeed ({what}, {n_tokens} tokens x {runs} runs, one thread): {:.0} tokens/s wall clock{}; {} spans/run",
         (n_tokens * runs) as f64 / secs,
         cpu.map_or(String::new(), |c| format!(", {:.0} tokens per CPU-second", (n_tokens * runs) as f64 / c)),
         found / runs.max(1)
@@ -292,7 +320,7 @@ fn speed(model: &Model, docs: &[Doc], fixed_runs: Option<usize>) {
 /// `eval-ner` entry point; `args` excludes the program name.
 pub fn eval_main(args: Vec<String>) -> Result<(), String> {
     let usage =
-        "usage: eval-ner [--data DIR] [--models DIR] [--lang en|fr] [--micro-only] [--errors SET] [--bench-runs N]";
+        "usage: eval-ner [--data DIR] [--models DIR] [--lang en|fr] [--micro-only] [--errors SET] [--bench-runs N] [--tag TEXT-FILE]";
     let mut a = Args::new(args);
     if a.flag("--help") || a.flag("-h") {
         println!("{usage}");
@@ -304,7 +332,19 @@ pub fn eval_main(args: Vec<String>) -> Result<(), String> {
     let errors: Option<String> = a.value("--errors")?;
     let only: Option<String> = a.value("--lang")?;
     let bench_runs: Option<usize> = a.parsed("--bench-runs")?;
+    let tag_file: Option<String> = a.value("--tag")?;
     a.done(usage)?;
+    if let Some(f) = tag_file {
+        // The tagger's own spans on a text file, before the analyser's entity rules.
+        let text = std::fs::read_to_string(&f).map_err(|e| format!("{f}: {e}"))?;
+        let (m, _) = load_model(&models, only.as_deref().unwrap_or("fr"))?;
+        let (tokens, sentences) = data::segment(&text);
+        for s in m.tag(&text, &tokens, &sentences) {
+            let (a, b) = (tokens[s.tokens.start].start(), tokens[s.tokens.end - 1].end());
+            println!("{:?}\t{}", s.label, &text[a..b]);
+        }
+        return Ok(());
+    }
     let want = |l: &str| only.as_deref().is_none_or(|o| o == l);
     let mut sets: Vec<(&str, Model, Vec<Doc>)> = Vec::new();
     let mut sizes: Vec<(&str, usize)> = Vec::new();
@@ -328,16 +368,11 @@ pub fn eval_main(args: Vec<String>) -> Result<(), String> {
         sets.push(("HIPE-2020 fr dev", load_model(&models, "fr")?.0, load_conll(&hipe)?));
         let (docs, mis) = data::read_conll_as_text(&hipe)?;
         hipe_misaligned = Some(mis);
-        let titles: std::collections::HashSet<String> = std::fs::read_to_string("data/gazetteer/fr/title.txt")
-            .unwrap_or_default()
-            .lines()
-            .map(|l| l.split('#').next().unwrap_or("").trim())
-            .filter(|l| !l.is_empty() && !l.contains(' '))
-            .map(crate::text::fold)
-            .collect();
-        let bare = eval::bare_person_gold(&docs, &titles);
+        // The French model's PER convention keeps honorifics, titles and functions before the
+        // name (`M. Ador`, `maréchal Haig`); only appositions are cut from the gold.
+        let bare = eval::bare_person_gold(&docs, &std::collections::HashSet::new());
         sets.push(("HIPE-2020 fr dev (text)", load_model(&models, "fr")?.0, docs));
-        sets.push(("  diagnostic: name PER¹", load_model(&models, "fr")?.0, bare));
+        sets.push(("  diagnostic: no appos.¹", load_model(&models, "fr")?.0, bare));
     }
     println!("Mention-level exact span + type, micro over PER/ORG/LOC (MISC predicted but not scored).\n");
     println!("| set                    |   P   |   R   |    F1     |  PER  |  ORG  |  LOC  | gold  |");
@@ -366,12 +401,15 @@ pub fn eval_main(args: Vec<String>) -> Result<(), String> {
             "\nHIPE (text): the given tokens re-joined into text and re-tokenized by the crate, as the analyser sees text; {mis} gold spans do not fall on token boundaries."
         );
         println!(
-            "¹ not a target metric: HIPE (text) with gold PER spans cut to the model's convention: honorific + name (`M. Ador`), without functions (`maréchal`) or appositions."
+            "¹ not a target metric: HIPE (text) with gold PER spans cut to the model's convention: honorific, title or function + name (`M. Ador`, `maréchal Haig`), without appositions (`M. Ador, conseiller fédéral`)."
         );
     }
     // Speed on CoNLL test, one thread.
     if let Some((_, en, conll_test)) = sets.iter().find(|s| s.0 == "CoNLL-2003 en test") {
-        speed(en, conll_test, bench_runs);
+        speed("en model on CoNLL-2003 test", en, conll_test, bench_runs);
+    }
+    if let Some((_, fr, winer_heldout)) = sets.iter().find(|s| s.0 == "WiNER fr held-out") {
+        speed("fr model on WiNER held-out", fr, winer_heldout, bench_runs);
     }
     for (lang, size) in sizes {
         let bytes = std::fs::read(models.join(format!("ner-{lang}.bin"))).unwrap_or_default();
