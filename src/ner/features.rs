@@ -253,6 +253,15 @@ pub(crate) struct DocCtx<'t> {
     /// [`TokInfo`] of the tokens `window_start..` of the loaded sentence.
     window: Vec<TokInfo>,
     window_start: usize,
+    /// Per token of the loaded sentence: the id of its string and kind in `word_ids`
+    /// ([`NO_WORD_ID`] once the table is full).
+    window_ids: Vec<u32>,
+    /// Distinct token strings (with their kind) met so far, numbered in order, with their
+    /// [`TokInfo`]: a word is hashed once per document, and a pass may score the features
+    /// that depend on it alone once ([`word_features`]).
+    /// Keyed by a 64-bit hash of the string and kind: a false match would take a collision.
+    word_ids: KeyMap<u32>,
+    word_infos: Vec<TokInfo>,
     /// Per token: bit 0 sentence-initial; bits 1–2 sentence casing; bits 3–5 document hints.
     pub flags: Vec<u8>,
     /// Per token and gazetteer category: 1 + B/I/L/U of the longest match covering it; 0 none.
@@ -283,6 +292,11 @@ pub(crate) fn valid_sentences<'s>(
         (s.start < end).then_some(s.start..end)
     })
 }
+
+/// Most distinct words numbered per document (about 7 MB of tables at most): any article has
+/// far fewer; beyond, on huge or degenerate inputs, words are hashed at each occurrence.
+const MAX_WORD_IDS: usize = 1 << 16;
+const NO_WORD_ID: u32 = u32::MAX;
 
 /// Longest phrase length looked up in gazetteers.
 pub(crate) const MAX_PHRASE: usize = 6;
@@ -412,19 +426,58 @@ impl<'t> DocCtx<'t> {
             .next()
             .and_then(|s| s.clone().find(|&i| casing[i] != C_PUNCT && casing[i] != C_NUM).map(|i| lower[i]))
             .unwrap_or(0);
-        DocCtx { text, tokens, lower, casing, window: Vec::new(), window_start: 0, flags, gaz: g, first: None, head }
+        DocCtx {
+            text,
+            tokens,
+            lower,
+            casing,
+            window: Vec::new(),
+            window_start: 0,
+            window_ids: Vec::new(),
+            word_ids: Default::default(),
+            word_infos: Vec::new(),
+            flags,
+            gaz: g,
+            first: None,
+            head,
+        }
     }
 
     /// Computes the full [`TokInfo`] of the tokens of sentence `s` (what [`features`] reads).
     pub(crate) fn load_sentence(&mut self, s: &Range<usize>) {
         self.window.clear();
+        self.window_ids.clear();
         self.window_start = s.start;
         let tokens = self.tokens.get(s.clone()).unwrap_or_default();
-        self.window.extend(tokens.iter().map(|t| token_info(token_str(self.text, t), t.kind())));
+        for t in tokens {
+            let word = token_str(self.text, t);
+            let key = mix(fnv(word.as_bytes()), kind_code(t.kind()) as u64);
+            let id = match self.word_ids.get(&key) {
+                Some(&id) => id,
+                None if self.word_infos.len() < MAX_WORD_IDS => {
+                    let id = self.word_infos.len() as u32;
+                    self.word_infos.push(token_info(word, t.kind()));
+                    self.word_ids.insert(key, id);
+                    id
+                }
+                None => NO_WORD_ID,
+            };
+            let info = match self.word_infos.get(id as usize) {
+                Some(info) => *info,
+                None => token_info(word, t.kind()),
+            };
+            self.window.push(info);
+            self.window_ids.push(id);
+        }
+    }
+
+    /// The id of token `i`'s string (see `word_ids`); `i` must be in the loaded sentence.
+    pub(crate) fn word_id(&self, i: usize) -> Option<usize> {
+        self.window_ids.get(i.wrapping_sub(self.window_start)).filter(|&&id| id != NO_WORD_ID).map(|&id| id as usize)
     }
 
     /// Token `i`'s [`TokInfo`]; `i` must be in the loaded sentence.
-    fn info(&self, i: usize) -> &TokInfo {
+    pub(crate) fn info(&self, i: usize) -> &TokInfo {
         const NONE: TokInfo = TokInfo { word: 0, lower: 0, shape: 0, sshape: 0, pre: [0; 4], suf: [0; 4], nchars: 0, casing: C_PUNCT, kind: 0 };
         self.window.get(i.wrapping_sub(self.window_start)).unwrap_or(&NONE)
     }
@@ -636,6 +689,37 @@ pub(crate) const FEAT_RESIDUAL: u32 = 32;
 ///
 /// With [`FEAT_LOCAL`], the sentence `s` must be loaded ([`DocCtx::load_sentence`]).
 pub(crate) fn features(ctx: &DocCtx, s: &Range<usize>, i: usize, feats: u32, out: &mut Vec<u64>) {
+    if feats & FEAT_LOCAL != 0 {
+        word_features(ctx.info(i), out);
+    }
+    context_features(ctx, s, i, feats, out);
+}
+
+/// The [`FEAT_LOCAL`] features that read the token's own string only (word, shapes, affixes,
+/// kind), the same at every occurrence of the word.
+pub(crate) fn word_features(x: &TokInfo, out: &mut Vec<u64>) {
+    out.push(f(T_BIAS, 0));
+    if x.casing != C_LOWER && x.casing != C_PUNCT {
+        out.push(f(T_W, x.word));
+    }
+    out.push(f(T_LW, x.lower));
+    out.push(f(T_SHAPE, x.shape));
+    out.push(f(T_SSHAPE, x.sshape));
+    let nch = x.nchars as usize;
+    if x.casing != C_PUNCT {
+        for k in 0..nch.min(4) {
+            if k + 1 < nch {
+                out.push(f2(T_PRE, k as u64, x.pre[k] as u64));
+                out.push(f2(T_SUF, k as u64, x.suf[k] as u64));
+            }
+        }
+    }
+    out.push(f(T_KIND, x.kind as u64));
+}
+
+/// The features of token `i` besides [`word_features`]: its neighbours, sentence, document,
+/// gazetteer hits and the first pass.
+pub(crate) fn context_features(ctx: &DocCtx, s: &Range<usize>, i: usize, feats: u32, out: &mut Vec<u64>) {
     let x = ctx.info(i);
     let flags = ctx.flags[i];
     let initial = (flags & 1) as u64;
@@ -652,24 +736,7 @@ pub(crate) fn features(ctx: &DocCtx, s: &Range<usize>, i: usize, feats: u32, out
     let cs = |j: isize| get(j).map_or(if j < 0 { 100 } else { 101 }, |t| t.casing as u64);
 
     if feats & FEAT_LOCAL != 0 {
-        out.push(f(T_BIAS, 0));
-        if x.casing != C_LOWER && x.casing != C_PUNCT {
-            out.push(f(T_W, x.word));
-        }
-        out.push(f(T_LW, x.lower));
-        out.push(f(T_SHAPE, x.shape));
-        out.push(f(T_SSHAPE, x.sshape));
-        let nch = x.nchars as usize;
-        if x.casing != C_PUNCT {
-            for k in 0..nch.min(4) {
-                if k + 1 < nch {
-                    out.push(f2(T_PRE, k as u64, x.pre[k] as u64));
-                    out.push(f2(T_SUF, k as u64, x.suf[k] as u64));
-                }
-            }
-        }
         out.push(f(T_CASE, casing | initial << 4 | scase << 5));
-        out.push(f(T_KIND, x.kind as u64));
         out.push(f(T_LWM1, lw(-1)));
         out.push(f(T_LWP1, lw(1)));
         out.push(f(T_LWM2, lw(-2)));

@@ -84,6 +84,9 @@ fn bad(why: &str) -> Error {
 #[derive(Default)]
 struct Scratch {
     feats: Vec<u64>,
+    /// Per word id ([`DocCtx::word_id`]): the scores of its [`features::word_features`] in the
+    /// current pass, once computed.
+    word_scores: Vec<Option<[i32; NT]>>,
     em: Vec<[i32; NT]>,
     scores: Vec<[i64; NT]>,
     out: Vec<u8>,
@@ -301,6 +304,7 @@ fn run_pass(
     base: Base,
     mut store: Option<&mut Vec<[i32; NT]>>,
 ) {
+    sc.word_scores.clear();
     for s in features::valid_sentences(tags.len(), sentences) {
         sc.em.clear();
         let local = feats | if let Base::Recompute(_, f) = base { f } else { 0 };
@@ -319,7 +323,10 @@ fn run_pass(
                 }
             }
             sc.feats.clear();
-            features::features(ctx, &s, i, feats, &mut sc.feats);
+            if feats & features::FEAT_LOCAL != 0 {
+                word_scores(table, ctx, i, sc, &mut row);
+            }
+            features::context_features(ctx, &s, i, feats, &mut sc.feats);
             table.emit(&sc.feats, &mut row);
             if let Some(st) = store.as_deref_mut() {
                 if let Some(slot) = st.get_mut(i) {
@@ -332,6 +339,33 @@ fn run_pass(
         for (t, &v) in tags[s].iter_mut().zip(sc.out.iter()) {
             *t = v;
         }
+    }
+}
+
+/// Adds the scores of token `i`'s [`features::word_features`] to `row`: looked up once per
+/// distinct word and pass (they are the same at every occurrence), or, for words without an
+/// id, pushed onto `sc.feats` to be scored with the rest.
+fn word_scores(table: &Table, ctx: &DocCtx, i: usize, sc: &mut Scratch, row: &mut [i32; NT]) {
+    let Some(id) = ctx.word_id(i) else {
+        features::word_features(ctx.info(i), &mut sc.feats);
+        return;
+    };
+    if sc.word_scores.len() <= id {
+        sc.word_scores.resize(id + 1, None);
+    }
+    let scores = match sc.word_scores[id] {
+        Some(scores) => scores,
+        None => {
+            let mut scores = [0; NT];
+            features::word_features(ctx.info(i), &mut sc.feats);
+            table.emit(&sc.feats, &mut scores);
+            sc.feats.clear();
+            sc.word_scores[id] = Some(scores);
+            scores
+        }
+    };
+    for (r, s) in row.iter_mut().zip(scores) {
+        *r += s;
     }
 }
 

@@ -243,8 +243,9 @@ impl Table {
         Some(*self.rank.get(w)? as usize + below as usize)
     }
 
-    /// Adds the rows of `feats` into `scores`.
-    #[inline]
+    /// Adds the rows of `feats` into `scores`. (Not inlined: its two callers would otherwise
+    /// get copies the compiler vectorises less well.)
+    #[inline(never)]
     pub(crate) fn emit(&self, feats: &[u64], scores: &mut [i32; NT]) {
         // In chunks: first every row index (bitmap reads that hit the cache), then the rows
         // (independent loads the CPU can overlap).
