@@ -745,7 +745,7 @@ pub(crate) fn results_tables(docs: &[Doc], n: usize, seed: u64) -> Vec<Doc> {
     if people.is_empty() {
         return Vec::new();
     }
-    let mut rng = Rng(seed ^ 0x7AB1_E5);
+    let mut rng = Rng(seed ^ 0x007A_B1E5);
     let mut out = Vec::new();
     for k in 0..n {
         let mut text = String::new();
