@@ -98,3 +98,13 @@ fn english_viewpoint_preposition() {
 fn english_plural_pronouns_refer_to_recent_groups_only() {
     check_fixture("en-plural-recency");
 }
+
+#[test]
+fn french_role_references() {
+    check_fixture("fr-role-references");
+}
+
+#[test]
+fn english_role_references() {
+    check_fixture("en-role-references");
+}

@@ -580,8 +580,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     }
                 }
                 // Subject after the verb: `, a déclaré Blinken`, `, said the spokesman`.
+                // (After the verb, `l'` is an article: `, a confié l'entraîneur`.)
                 let mut j = k + n;
-                while j < r.end && (SKIPPABLE.contains(&self.folded(j).as_str()) || self.cue_at(j, r.end).is_some()) && !self.is_name_start(j) {
+                while j < r.end && (SKIPPABLE.contains(&self.folded(j).as_str()) || self.cue_at(j, r.end).is_some()) && !self.is_name_start(j) && self.folded(j) != "l'" {
                     j += 1;
                 }
                 if let Some(w) = self.np_at(j, r.end) {
@@ -627,7 +628,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let subject = person
             .or_else(|| {
                 let mut j = cue.end;
-                while j < r.end && SKIPPABLE.contains(&self.folded(j).as_str()) && !self.is_name_start(j) {
+                while j < r.end && SKIPPABLE.contains(&self.folded(j).as_str()) && !self.is_name_start(j) && self.folded(j) != "l'" {
                     j += 1;
                 }
                 self.np_at(j, r.end).filter(|w| matches!(w, SpeakerWords::Entity { .. } | SpeakerWords::Name { .. }))
@@ -1219,10 +1220,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let k = ms.partition_point(|m| m.end <= at);
             k.checked_sub(1).map_or(0, |k| ms[k].end + 1)
         };
+        // `le technicien` → `l'entraîneur`, `the governor` → `Gov. Ann Lee`: other heads or titles.
+        let synonyms = OrganisationReferences::role_synonyms().heads(head).unwrap_or_default();
+        let holds = |c: &EntityCluster| match c.role_head.as_deref() {
+            Some(h) => h == head || synonyms.iter().any(|s| s == h),
+            None => c.kind == EntityType::PER && c.mentions.iter().any(|m| self.title_before(m.start).is_some_and(|t| synonyms.contains(&t))),
+        };
         clusters
             .iter()
             .enumerate()
-            .filter(|(_, c)| matches!(c.kind, EntityType::PER | EntityType::ORG) && c.role_head.as_deref() == Some(head))
+            .filter(|(_, c)| matches!(c.kind, EntityType::PER | EntityType::ORG) && holds(c))
             .map(|(i, c)| {
                 let role = c.role.as_deref().map(fold).unwrap_or_default();
                 let overlap = np_words.iter().filter(|w| role.split(|ch: char| !ch.is_alphanumeric() && ch != '\'').any(|r| r == w.as_str())).count();
@@ -1231,6 +1238,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .filter(|&(_, _, seen)| seen > 0)
             .max_by_key(|&(_, overlap, seen)| (overlap, seen))
             .map(|(i, _, _)| i)
+    }
+
+    /// The folded title written right before the mention starting at byte `start` (`Gov.`).
+    fn title_before(&self, start: usize) -> Option<String> {
+        let k = self.doc.token_at_or_after(start).checked_sub(1)?;
+        GenderedWords::titles().get(self.tok(k)).map(|_| self.folded(k))
     }
 
     /// `les juges` → the latest organisation named before `at` whose name has one of the head
