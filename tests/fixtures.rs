@@ -108,3 +108,13 @@ fn french_role_references() {
 fn english_role_references() {
     check_fixture("en-role-references");
 }
+
+#[test]
+fn english_introduced_quotes() {
+    check_fixture("en-introduced-quotes");
+}
+
+#[test]
+fn french_subject_after_an_apposed_role() {
+    check_fixture("fr-apposed-subject");
+}

@@ -81,6 +81,13 @@ const DETERMINERS: &[&str] = &[
     "its", "leur", "ce", "cette", "this", "that", "another", "un autre", "une autre", "several", "plusieurs",
 ];
 
+/// Words after which a cue word is a noun, not a verb (`his comments`, `ses annonces`). Not
+/// `le`/`la`/`les`/`l'`/`leur`, which are also object pronouns before a verb (`comme le rappelle`).
+const NOUN_DETERMINERS: &[&str] = &[
+    "'s", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "un", "une", "des", "ses",
+    "son", "sa", "ces", "cette", "cet", "mes", "mon", "ma", "nos", "vos", "notre", "votre",
+];
+
 /// Determiners of a phrase that refers back to something already named.
 const DEFINITE_DETERMINERS: &[&str] = &["le", "la", "l'", "les", "ce", "cet", "cette", "ces", "the", "this", "that", "these", "those"];
 
@@ -399,6 +406,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if !self.is_word(i) || self.tok(i).chars().next().is_some_and(char::is_uppercase) && !self.sentence_initial(i) {
             return None;
         }
+        // After a determiner or a possessive the word is a noun: `Hale's comments`, `ses
+        // annonces`, `the claims`.
+        // (French `a` is the auxiliary: `a déclaré`.)
+        let before = if i > 0 { self.folded(i - 1) } else { String::new() };
+        if NOUN_DETERMINERS.contains(&before.as_str()) && (before != "a" || self.doc.language == Language::English) {
+            return None;
+        }
         let first = crate::text::fold_cow(self.tok(i));
         if self.cues.iter().any(|c| c.starts_phrase(&first)) {
             let words: Vec<String> = (i..(i + 3).min(end)).map(|k| self.folded(k)).collect();
@@ -523,7 +537,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if self.starts_paragraph(q) && q.paragraph > 0 {
             let prev_para = self.doc.paragraph(q.paragraph - 1);
             if self.doc.text[prev_para].trim_end().ends_with(':') {
-                if let Some(e) = self.last_speaker {
+                // The person introducing it (`Paul Roux, …, puts it this way:`), else the last
+                // speaker.
+                let intro = self.previous_sentence_subject(self.doc.sentence_of_token(self.doc.token_at_or_after(q.outer.start)));
+                if let Some(e) = intro.or(self.last_speaker) {
                     let span = clusters[e].mentions.iter().rev().find(|m| m.end <= q.outer.start).or(clusters[e].mentions.first()).cloned();
                     if let Some(span) = span {
                         return Attribution { speaker: Some(FoundSpeaker { span, entity: Some(e) }), cue: None };
@@ -1200,7 +1217,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         let r = s.tokens();
         let first_comma = (r.start..r.end.min(r.start + 10)).find(|&k| self.tok(k) == ",");
-        let subject_slots = [Some(r.start), first_comma.map(|c| c + 1)];
+        // A role phrase in apposition before the name (`Le capitaine toulousain, Julien Marty,`):
+        // the name after its comma is the subject too.
+        let after_role = |slot: usize| {
+            let comma = (slot..r.end.min(slot + 5)).find(|&k| self.tok(k) == ",")?;
+            let words = slot..comma;
+            (words.clone().any(|k| GenderedWords::roles().get(self.tok(k)).is_some()) && words.clone().all(|k| self.is_word(k) && self.mention_at(k).is_none()))
+                .then_some(comma + 1)
+        };
+        let second = first_comma.map(|c| c + 1);
+        let subject_slots = [Some(r.start), after_role(r.start), second, second.and_then(after_role)];
         subject_slots.into_iter().flatten().find_map(|slot| {
             (slot..(slot + 4).min(r.end))
                 .filter(|&k| !self.quoted.get(k))
