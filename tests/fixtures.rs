@@ -118,3 +118,13 @@ fn english_introduced_quotes() {
 fn french_subject_after_an_apposed_role() {
     check_fixture("fr-apposed-subject");
 }
+
+#[test]
+fn english_unnamed_sources() {
+    check_fixture("en-unnamed-sources");
+}
+
+#[test]
+fn french_speaker_from_the_sentence_before() {
+    check_fixture("fr-subject-before");
+}

@@ -548,6 +548,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+        // … or of the person the sentence before it in the paragraph is about (`Le capitaine,
+        // Paul Roux, a tenu le même discours. « … »`).
+        let sentence = self.doc.sentence_of_token(self.doc.token_at_or_after(q.outer.start));
+        if sentence > 0 && self.doc.sentences[sentence - 1].paragraph() == q.paragraph {
+            if let Some(e) = self.previous_sentence_subject(sentence) {
+                if let Some(span) = clusters[e].mentions.iter().rev().find(|m| m.end <= q.outer.start).cloned() {
+                    return Attribution { speaker: Some(FoundSpeaker { span, entity: Some(e) }), cue: None };
+                }
+            }
+        }
         Attribution::default()
     }
 
@@ -681,7 +691,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some(m) = self.mention_at(j - 1) {
                 let (range, cluster) = self.mentions[m as usize].clone();
                 // … unless it completes a noun (`le ministre des Affaires étrangères a déclaré`).
-                let complement = range.start > 0 && matches!(self.folded(range.start - 1).as_str(), "de" | "des" | "du" | "d'" | "of" | "for" | "à" | "au" | "aux");
+                let mut before = range.start;
+                if before > floor && matches!(self.folded(before - 1).as_str(), "the" | "le" | "la" | "l'" | "les") {
+                    before -= 1; // `for the Forest Service`
+                }
+                let complement = before > 0 && matches!(self.folded(before - 1).as_str(), "de" | "des" | "du" | "d'" | "of" | "for" | "à" | "au" | "aux" | "en" | "in" | "at" | "pour");
                 if range.end == j && !self.quoted.get(j - 1) && !self.is_generic_mention(&range) && !complement {
                     let subject = self.group_ending_at(range.end).unwrap_or(SpeakerWords::Entity { span: self.span(range), cluster });
                     return (Some(subject), None);
@@ -782,6 +796,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 return (Some(SpeakerWords::Name { tokens: s..e }), role.or(org));
             }
+        }
+        // `A spokesman for the agency said`: an unnamed person speaks, not the organisation.
+        let person_role = matches!(&role, Some(SpeakerWords::Role { head, .. }) if GenderedWords::roles().get(head).is_some());
+        if person_role {
+            return (None, role.or(org));
         }
         (None, org.or(role))
     }
@@ -925,6 +944,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(p) = self.pronoun_at(j).or_else(|| self.plural_pronoun_at(j)) {
             return Some(p);
         }
+        // `said meteorologist Kevin Tran`, `said police chief Ann Lee`: role words, no article.
+        if let Some(e) = (j..(j + 3).min(end)).find(|&e| !self.is_word(e) || self.is_name_start(e)) {
+            if e > j && (j..e).all(|k| self.is_word(k)) && GenderedWords::roles().get(self.tok(e - 1)).is_some() {
+                if let Some(m) = self.mention_at(e) {
+                    let (range, cluster) = self.mentions[m as usize].clone();
+                    if range.start == e && matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::MISC) {
+                        return Some(SpeakerWords::Entity { span: self.span(range), cluster });
+                    }
+                }
+            }
+        }
         let folded = self.folded(j);
         if DETERMINERS.contains(&folded.as_str()) {
             // Up to the head noun: determiner, adjectives, noun (`un haut responsable`).
@@ -1063,6 +1093,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 FoundSpeaker { span, entity }
             }
             SpeakerWords::Role { tokens, head } => {
+                // `Another analyst`, `un autre responsable`: not the one named before.
+                let other = (tokens.start.saturating_sub(1)..tokens.end).any(|k| matches!(self.folded(k).as_str(), "another" | "other" | "autre" | "autres"));
+                if other {
+                    return FoundSpeaker { span: self.span(tokens), entity: None };
+                }
                 let mut entity = self.resolve_role(clusters, &tokens, &head, at).or_else(|| self.referred_organisation(clusters, &tokens, &head, at));
                 if entity.is_none() && tokens.len() >= 2 && crate::lexicon::WordSet::organisation_nouns().contains_folded(&head) {
                     // `le parquet fédéral de Belgique` speaks: an organisation described, not named.
