@@ -128,3 +128,14 @@ fn english_unnamed_sources() {
 fn french_speaker_from_the_sentence_before() {
     check_fixture("fr-subject-before");
 }
+
+#[test]
+fn opening_participles_are_no_names() {
+    let analyzer = Analyzer::with_builtin_models().expect("built-in models load");
+    let text = "Le procès de Jean Moreau s'est ouvert lundi à Lyon. Assis au dernier rang, le témoin a gardé le silence pendant toute l'audience. Côté défense, on plaide la relaxe. Interrogée, l'avocate a refusé de répondre.";
+    let analysis = analyzer.analyze(text).expect("analysis");
+    let names: Vec<&str> = analysis.entities.iter().map(|e| e.name.as_str()).collect();
+    for word in ["Assis", "Côté", "Interrogée"] {
+        assert!(!names.contains(&word), "{word} taken for a name: {names:?}");
+    }
+}
