@@ -302,6 +302,13 @@ impl OrganisationReferences {
         SET.get_or_init(|| OrganisationReferences::parse(include_str!("../data/roles/org-references.txt")))
     }
 
+    /// Role nouns that refer to a person whose role has another head word or title
+    /// (`le technicien` → `l'entraîneur …`, `the governor` → `Gov. …`): same format.
+    pub(crate) fn role_synonyms() -> &'static OrganisationReferences {
+        static SET: OnceLock<OrganisationReferences> = OnceLock::new();
+        SET.get_or_init(|| OrganisationReferences::parse(include_str!("../data/roles/synonyms.txt")))
+    }
+
     /// The head words of the organisations a folded noun may refer to.
     pub(crate) fn heads(&self, folded_noun: &str) -> Option<&[String]> {
         self.heads_of.get(folded_noun).map(Vec::as_slice)

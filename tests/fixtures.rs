@@ -98,3 +98,44 @@ fn english_viewpoint_preposition() {
 fn english_plural_pronouns_refer_to_recent_groups_only() {
     check_fixture("en-plural-recency");
 }
+
+#[test]
+fn french_role_references() {
+    check_fixture("fr-role-references");
+}
+
+#[test]
+fn english_role_references() {
+    check_fixture("en-role-references");
+}
+
+#[test]
+fn english_introduced_quotes() {
+    check_fixture("en-introduced-quotes");
+}
+
+#[test]
+fn french_subject_after_an_apposed_role() {
+    check_fixture("fr-apposed-subject");
+}
+
+#[test]
+fn english_unnamed_sources() {
+    check_fixture("en-unnamed-sources");
+}
+
+#[test]
+fn french_speaker_from_the_sentence_before() {
+    check_fixture("fr-subject-before");
+}
+
+#[test]
+fn opening_participles_are_no_names() {
+    let analyzer = Analyzer::with_builtin_models().expect("built-in models load");
+    let text = "Le procès de Jean Moreau s'est ouvert lundi à Lyon. Assis au dernier rang, le témoin a gardé le silence pendant toute l'audience. Côté défense, on plaide la relaxe. Interrogée, l'avocate a refusé de répondre.";
+    let analysis = analyzer.analyze(text).expect("analysis");
+    let names: Vec<&str> = analysis.entities.iter().map(|e| e.name.as_str()).collect();
+    for word in ["Assis", "Côté", "Interrogée"] {
+        assert!(!names.contains(&word), "{word} taken for a name: {names:?}");
+    }
+}

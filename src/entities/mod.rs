@@ -614,7 +614,12 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
             .collect();
         crate::sort::sort_by_key(&mut candidates, |&k| k as u64);
         candidates.dedup();
-        let found = candidates.into_iter().filter(|&k| compatible(built[k].kind, m.kind)).find(|&k| {
+        // `According to Natarajan` typed ORG after `Priya Natarajan`: a person's surname alone,
+        // whatever the tagger made of it (not a place: `Jackson` the city).
+        let surname_of = |b: &Building| {
+            b.kind == EntityType::PER && matches!(m.kind, EntityType::ORG | EntityType::MISC) && words.len() == 1 && b.words.len() > 1 && b.words.last().is_some_and(|l| *l == words[0])
+        };
+        let found = candidates.into_iter().filter(|&k| compatible(built[k].kind, m.kind) || surname_of(&built[k])).find(|&k| {
             let b = &built[k];
             if words == b.words {
                 true
@@ -631,7 +636,12 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
                 // Every word of the short form matches a word of the long form, in order.
                 let mut it = b.words.iter();
                 words.iter().all(|w| it.any(|bw| same_name_word(w, bw)))
-                    && (b.kind != EntityType::PER || words.len() > 1 || same_name_word(&words[0], b.words.last().map_or("", String::as_str)) || first_names.get(&words[0]).is_some())
+                    && (b.kind != EntityType::PER
+                        || words.len() > 1
+                        || same_name_word(&words[0], b.words.last().map_or("", String::as_str))
+                        || first_names.get(&words[0]).is_some()
+                        // `Ingrid` after `Ingrid Solberg`, a first name the list lacks, tagged a person.
+                        || (m.kind == EntityType::PER && words[0] == b.words[0]))
             } else {
                 words.len() == b.words.len() && words.iter().zip(&b.words).all(|(a, c)| same_name_word(a, c))
             }
@@ -1006,6 +1016,17 @@ mod tests {
             .filter(|c| !matches!(c.kind, EntityType::DATE | EntityType::NUMBER))
             .map(|c| (c.name, c.kind, c.mentions.iter().map(|m| text[m.clone()].to_string()).collect()))
             .collect()
+    }
+
+    #[test]
+    fn a_first_name_or_a_surname_alone_joins_the_full_name() {
+        use EntityType::{LOC, ORG, PER};
+        let text = "Talia Brennick joined the lab in 2019. According to Brennick, the results hold. Talia later moved to Oslo.";
+        let c = clusters_from_tags(text, &[("Talia Brennick", PER), ("Brennick", ORG), ("Talia", PER), ("Oslo", LOC)]);
+        let person = c.iter().find(|(name, _, _)| name == "Talia Brennick").expect("person");
+        assert_eq!(person.1, PER);
+        assert_eq!(person.2, ["Talia Brennick", "Brennick", "Talia"]);
+        assert_eq!(c.len(), 2, "{c:?}");
     }
 
     #[test]

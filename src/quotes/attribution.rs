@@ -81,6 +81,13 @@ const DETERMINERS: &[&str] = &[
     "its", "leur", "ce", "cette", "this", "that", "another", "un autre", "une autre", "several", "plusieurs",
 ];
 
+/// Words after which a cue word is a noun, not a verb (`his comments`, `ses annonces`). Not
+/// `le`/`la`/`les`/`l'`/`leur`, which are also object pronouns before a verb (`comme le rappelle`).
+const NOUN_DETERMINERS: &[&str] = &[
+    "'s", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "un", "une", "des", "ses",
+    "son", "sa", "ces", "cette", "cet", "mes", "mon", "ma", "nos", "vos", "notre", "votre",
+];
+
 /// Determiners of a phrase that refers back to something already named.
 const DEFINITE_DETERMINERS: &[&str] = &["le", "la", "l'", "les", "ce", "cet", "cette", "ces", "the", "this", "that", "these", "those"];
 
@@ -399,6 +406,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if !self.is_word(i) || self.tok(i).chars().next().is_some_and(char::is_uppercase) && !self.sentence_initial(i) {
             return None;
         }
+        // After a determiner or a possessive the word is a noun: `Hale's comments`, `ses
+        // annonces`, `the claims`.
+        // (French `a` is the auxiliary: `a déclaré`.)
+        let before = if i > 0 { self.folded(i - 1) } else { "" };
+        if NOUN_DETERMINERS.contains(&before) && (before != "a" || self.doc.language == Language::English) {
+            return None;
+        }
         let first = crate::text::fold_cow(self.tok(i));
         if self.cues.iter().any(|c| c.starts_phrase(&first)) {
             let words: Vec<&str> = (i..(i + 3).min(end)).map(|k| self.folded(k)).collect();
@@ -523,11 +537,24 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if self.starts_paragraph(q) && q.paragraph > 0 {
             let prev_para = self.doc.paragraph(q.paragraph - 1);
             if self.doc.text[prev_para].trim_end().ends_with(':') {
-                if let Some(e) = self.last_speaker {
+                // The person introducing it (`Paul Roux, …, puts it this way:`), else the last
+                // speaker.
+                let intro = self.previous_sentence_subject(self.doc.sentence_of_token(self.doc.token_at_or_after(q.outer.start)));
+                if let Some(e) = intro.or(self.last_speaker) {
                     let span = clusters[e].mentions.iter().rev().find(|m| m.end <= q.outer.start).or(clusters[e].mentions.first()).cloned();
                     if let Some(span) = span {
                         return Attribution { speaker: Some(FoundSpeaker { span, entity: Some(e) }), cue: None };
                     }
+                }
+            }
+        }
+        // … or of the person the sentence before it in the paragraph is about (`Le capitaine,
+        // Paul Roux, a tenu le même discours. « … »`).
+        let sentence = self.doc.sentence_of_token(self.doc.token_at_or_after(q.outer.start));
+        if sentence > 0 && self.doc.sentences[sentence - 1].paragraph() == q.paragraph {
+            if let Some(e) = self.previous_sentence_subject(sentence) {
+                if let Some(span) = clusters[e].mentions.iter().rev().find(|m| m.end <= q.outer.start).cloned() {
+                    return Attribution { speaker: Some(FoundSpeaker { span, entity: Some(e) }), cue: None };
                 }
             }
         }
@@ -580,8 +607,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     }
                 }
                 // Subject after the verb: `, a déclaré Blinken`, `, said the spokesman`.
+                // (After the verb, `l'` is an article: `, a confié l'entraîneur`.)
                 let mut j = k + n;
-                while j < r.end && (SKIPPABLE.contains(&self.folded(j)) || self.cue_at(j, r.end).is_some()) && !self.is_name_start(j) {
+                while j < r.end && (SKIPPABLE.contains(&self.folded(j)) || self.cue_at(j, r.end).is_some()) && !self.is_name_start(j) && self.folded(j) != "l'" {
                     j += 1;
                 }
                 if let Some(w) = self.np_at(j, r.end) {
@@ -627,7 +655,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let subject = person
             .or_else(|| {
                 let mut j = cue.end;
-                while j < r.end && SKIPPABLE.contains(&self.folded(j)) && !self.is_name_start(j) {
+                while j < r.end && SKIPPABLE.contains(&self.folded(j)) && !self.is_name_start(j) && self.folded(j) != "l'" {
                     j += 1;
                 }
                 self.np_at(j, r.end).filter(|w| matches!(w, SpeakerWords::Entity { .. } | SpeakerWords::Name { .. }))
@@ -663,7 +691,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some(m) = self.mention_at(j - 1) {
                 let (range, cluster) = self.mentions[m as usize].clone();
                 // … unless it completes a noun (`le ministre des Affaires étrangères a déclaré`).
-                let complement = range.start > 0 && matches!(self.folded(range.start - 1), "de" | "des" | "du" | "d'" | "of" | "for" | "à" | "au" | "aux");
+                let mut before = range.start;
+                if before > floor && matches!(self.folded(before - 1), "the" | "le" | "la" | "l'" | "les") {
+                    before -= 1; // `for the Forest Service`
+                }
+                let complement = before > 0 && matches!(self.folded(before - 1), "de" | "des" | "du" | "d'" | "of" | "for" | "à" | "au" | "aux" | "en" | "in" | "at" | "pour");
                 if range.end == j && !self.quoted.get(j - 1) && !self.is_generic_mention(&range) && !complement {
                     let subject = self.group_ending_at(range.end).unwrap_or(SpeakerWords::Entity { span: self.span(range), cluster });
                     return (Some(subject), None);
@@ -764,6 +796,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 return (Some(SpeakerWords::Name { tokens: s..e }), role.or(org));
             }
+        }
+        // `A spokesman for the agency said`: an unnamed person speaks, not the organisation.
+        let person_role = matches!(&role, Some(SpeakerWords::Role { head, .. }) if GenderedWords::roles().get(head).is_some());
+        if person_role {
+            return (None, role.or(org));
         }
         (None, org.or(role))
     }
@@ -907,6 +944,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(p) = self.pronoun_at(j).or_else(|| self.plural_pronoun_at(j)) {
             return Some(p);
         }
+        // `said meteorologist Kevin Tran`, `said police chief Ann Lee`: role words, no article.
+        if let Some(e) = (j..(j + 3).min(end)).find(|&e| !self.is_word(e) || self.is_name_start(e)) {
+            if e > j && (j..e).all(|k| self.is_word(k)) && GenderedWords::roles().get(self.tok(e - 1)).is_some() {
+                if let Some(m) = self.mention_at(e) {
+                    let (range, cluster) = self.mentions[m as usize].clone();
+                    if range.start == e && matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::MISC) {
+                        return Some(SpeakerWords::Entity { span: self.span(range), cluster });
+                    }
+                }
+            }
+        }
         let folded = self.folded(j);
         if DETERMINERS.contains(&folded) {
             // Up to the head noun: determiner, adjectives, noun (`un haut responsable`).
@@ -1045,6 +1093,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 FoundSpeaker { span, entity }
             }
             SpeakerWords::Role { tokens, head } => {
+                // `Another analyst`, `un autre responsable`: not the one named before.
+                let other = (tokens.start.saturating_sub(1)..tokens.end).any(|k| matches!(self.folded(k), "another" | "other" | "autre" | "autres"));
+                if other {
+                    return FoundSpeaker { span: self.span(tokens), entity: None };
+                }
                 let mut entity = self.resolve_role(clusters, &tokens, &head, at).or_else(|| self.referred_organisation(clusters, &tokens, &head, at));
                 if entity.is_none() && tokens.len() >= 2 && crate::lexicon::WordSet::organisation_nouns().contains_folded(&head) {
                     // `le parquet fédéral de Belgique` speaks: an organisation described, not named.
@@ -1199,7 +1252,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         let r = s.tokens();
         let first_comma = (r.start..r.end.min(r.start + 10)).find(|&k| self.tok(k) == ",");
-        let subject_slots = [Some(r.start), first_comma.map(|c| c + 1)];
+        // A role phrase in apposition before the name (`Le capitaine toulousain, Julien Marty,`):
+        // the name after its comma is the subject too.
+        let after_role = |slot: usize| {
+            let comma = (slot..r.end.min(slot + 5)).find(|&k| self.tok(k) == ",")?;
+            let words = slot..comma;
+            (words.clone().any(|k| GenderedWords::roles().get(self.tok(k)).is_some()) && words.clone().all(|k| self.is_word(k) && self.mention_at(k).is_none()))
+                .then_some(comma + 1)
+        };
+        let second = first_comma.map(|c| c + 1);
+        let subject_slots = [Some(r.start), after_role(r.start), second, second.and_then(after_role)];
         subject_slots.into_iter().flatten().find_map(|slot| {
             (slot..(slot + 4).min(r.end))
                 .filter(|&k| !self.quoted.get(k))
@@ -1219,10 +1281,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let k = ms.partition_point(|m| m.end <= at);
             k.checked_sub(1).map_or(0, |k| ms[k].end + 1)
         };
+        // `le technicien` → `l'entraîneur`, `the governor` → `Gov. Ann Lee`: other heads or titles.
+        let synonyms = OrganisationReferences::role_synonyms().heads(head).unwrap_or_default();
+        let holds = |c: &EntityCluster| match c.role_head.as_deref() {
+            Some(h) => h == head || synonyms.iter().any(|s| s == h),
+            None => c.kind == EntityType::PER && c.mentions.iter().any(|m| self.title_before(m.start).is_some_and(|t| synonyms.contains(&t))),
+        };
         clusters
             .iter()
             .enumerate()
-            .filter(|(_, c)| matches!(c.kind, EntityType::PER | EntityType::ORG) && c.role_head.as_deref() == Some(head))
+            .filter(|(_, c)| matches!(c.kind, EntityType::PER | EntityType::ORG) && holds(c))
             .map(|(i, c)| {
                 let role = c.role.as_deref().map(fold).unwrap_or_default();
                 let overlap = np_words.iter().filter(|w| role.split(|ch: char| !ch.is_alphanumeric() && ch != '\'').any(|r| r == **w)).count();
@@ -1231,6 +1299,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .filter(|&(_, _, seen)| seen > 0)
             .max_by_key(|&(_, overlap, seen)| (overlap, seen))
             .map(|(i, _, _)| i)
+    }
+
+    /// The folded title written right before the mention starting at byte `start` (`Gov.`).
+    fn title_before(&self, start: usize) -> Option<String> {
+        let k = self.doc.token_at_or_after(start).checked_sub(1)?;
+        GenderedWords::titles().get(self.tok(k)).map(|_| self.folded(k).to_string())
     }
 
     /// `les juges` → the latest organisation named before `at` whose name has one of the head
