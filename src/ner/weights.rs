@@ -14,15 +14,15 @@ pub(crate) struct Transitions {
     pub start: [i32; NT],
     pub trans: [[i32; NT]; NT],
     pub end: [i32; NT],
-    /// `trans[CLOSERS[j]][OPENERS[k]]` at `[k][j]`: the moves into each opener, side by side
-    /// for the forward pass.
-    into_opener: [[i64; N_EDGE]; N_EDGE],
+    /// `trans[CLOSERS[j]][OPENERS[k]]` at `[j][k]`: the moves out of each closer into every
+    /// opener, side by side, so that the forward pass updates all openers at once.
+    closer_to_openers: [[i64; N_EDGE]; N_EDGE],
 }
 
 impl Transitions {
     /// Applies the BILOU constraints to raw scores.
     pub(crate) fn constrained(start: [i32; NT], trans: [[i32; NT]; NT], end: [i32; NT]) -> Transitions {
-        let mut t = Transitions { start, trans, end, into_opener: [[0; N_EDGE]; N_EDGE] };
+        let mut t = Transitions { start, trans, end, closer_to_openers: [[0; N_EDGE]; N_EDGE] };
         for a in 0..NT {
             if !tags::allowed_start(a as u8) {
                 t.start[a] = NEG;
@@ -38,7 +38,7 @@ impl Transitions {
         }
         for (k, &o) in OPENERS.iter().enumerate() {
             for (j, &c) in CLOSERS.iter().enumerate() {
-                t.into_opener[k][j] = t.trans[c][o] as i64;
+                t.closer_to_openers[j][k] = t.trans[c][o] as i64;
             }
         }
         t
@@ -77,14 +77,18 @@ pub(crate) fn viterbi(em: &[[i32; NT]], tr: &Transitions, scores: &mut Vec<[i64;
     scores.push(score);
     for e in &em[1..] {
         let mut next = [LOW; NT];
-        let closed = CLOSERS.map(|p| score[p]);
-        for (k, &t) in OPENERS.iter().enumerate() {
-            let moves = &tr.into_opener[k];
-            let mut best = LOW;
-            for j in 0..N_EDGE {
-                best = best.max(closed[j] + moves[j]);
+        // Best way into each opener: the maximum over closers, one closer at a time for all
+        // openers together (in this order, the loop vectorises).
+        let mut open = [LOW; N_EDGE];
+        for (j, &p) in CLOSERS.iter().enumerate() {
+            let from = score[p];
+            let moves = &tr.closer_to_openers[j];
+            for k in 0..N_EDGE {
+                open[k] = open[k].max(from + moves[k]);
             }
-            next[t] = best + e[t] as i64;
+        }
+        for (k, &t) in OPENERS.iter().enumerate() {
+            next[t] = open[k] + e[t] as i64;
         }
         for k in 0..N_TYPES {
             let (b, inside) = (1 + 4 * k, 2 + 4 * k);
