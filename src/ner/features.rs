@@ -544,10 +544,15 @@ impl<'t> DocCtx<'t> {
         }
         let mut dgaz = vec![[0u8; N_TYPES]; n];
         if !phrases.is_empty() {
+            // A phrase can only start at a word that starts one of them.
+            let first_words: crate::hash::FastHashSet<u64> = own_spans.iter().map(|&(a, ..)| self.lower[a]).collect();
             let mut best = vec![[0u8; N_TYPES]; n];
             let mut own_iter = 0usize;
             for s in valid_sentences(n, sentences) {
                 for a in s.clone() {
+                    if !first_words.contains(&self.lower[a]) {
+                        continue;
+                    }
                     let mut h = 0x5157_A2E1_u64;
                     for b in a..s.end.min(a + MAX_PHRASE) {
                         h = mix(h, self.lower[b]);
