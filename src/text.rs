@@ -235,7 +235,34 @@ const ELISIONS: &[&str] = &[
 ];
 
 fn is_word_char(c: char) -> bool {
+    if let Some((alphabetic, _)) = latin1_letter(c) {
+        return alphabetic;
+    }
     c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36f}' | '\u{200d}')
+}
+
+/// The lower case of an ASCII or Latin-1 character, without the Unicode tables (`None`
+/// elsewhere).
+#[inline]
+pub(crate) fn latin1_lower(c: char) -> Option<char> {
+    match c as u32 {
+        0..=0x7F => Some(c.to_ascii_lowercase()),
+        0xC0..=0xDE if c != '×' => char::from_u32(c as u32 + 0x20),
+        0x80..=0xFF => Some(c),
+        _ => None,
+    }
+}
+
+/// For ASCII and the Latin-1 letters of French, German, Spanish…: whether `c` is alphabetic and
+/// whether it is upper case, without the Unicode tables (`None` elsewhere: ask `char`).
+#[inline]
+pub(crate) fn latin1_letter(c: char) -> Option<(bool, bool)> {
+    match c as u32 {
+        0..=0x7F => Some((c.is_ascii_alphanumeric(), c.is_ascii_uppercase())),
+        0xC0..=0xDE if c != '×' => Some((true, true)),
+        0xDF..=0xFF if c != '÷' => Some((true, false)),
+        _ => None,
+    }
 }
 
 /// Splits text into tokens. Whitespace and control characters are dropped; every other character
@@ -528,6 +555,19 @@ mod tests {
                 assert_eq!(fold_cow(&s), full, "U+{:04X} in {s:?}", c as u32);
                 assert_eq!(with_fold(&s, str::to_string), full, "U+{:04X} in {s:?}", c as u32);
             }
+        }
+    }
+
+    /// The table-free answers agree with `char`'s.
+    #[test]
+    fn latin1_letters_agree_with_unicode() {
+        for c in (0..0x100).filter_map(char::from_u32) {
+            if let Some((alphanumeric, upper)) = latin1_letter(c) {
+                assert_eq!(alphanumeric, c.is_alphanumeric(), "U+{:04X}", c as u32);
+                assert_eq!(upper, c.is_uppercase(), "U+{:04X}", c as u32);
+            }
+            let lower: Vec<char> = c.to_lowercase().collect();
+            assert_eq!(latin1_lower(c).map(|l| vec![l]), Some(lower), "U+{:04X}", c as u32);
         }
     }
 

@@ -99,7 +99,7 @@ fn lower_first(c: char) -> char {
         return c.to_ascii_lowercase();
     }
     let c = fold_char(c);
-    c.to_lowercase().next().unwrap_or(c)
+    crate::text::latin1_lower(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c))
 }
 
 /// Hashes a token string (and its kind) into a [`TokInfo`].
@@ -139,7 +139,10 @@ fn hash_token<const FULL: bool>(s: &str, kind: TokenKind) -> TokInfo {
         let (upper, alpha) = if ascii {
             (c.is_ascii_uppercase(), c.is_ascii_alphabetic())
         } else {
-            (c.is_uppercase(), c.is_alphabetic())
+            match crate::text::latin1_letter(c) {
+                Some((letter, upper)) => (upper, letter),
+                None => (c.is_uppercase(), c.is_alphabetic()),
+            }
         };
         let class: u32 = if upper {
             n_up += 1;
