@@ -683,6 +683,20 @@ fn f2(t: u64, a: u64, b: u64) -> u64 {
     mix(f(t, a), b)
 }
 
+/// The categories with a gazetteer hit in a token's row, in increasing order (most rows have
+/// none or one: a bit mask of them is cheaper to walk than the sixteen bytes).
+#[inline]
+fn set_categories(row: &[u8; NCAT]) -> impl Iterator<Item = usize> {
+    let mut mask = row.iter().enumerate().fold(0u32, |m, (c, &p)| m | ((p != 0) as u32) << c);
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let c = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            c
+        })
+    })
+}
+
 /// Feature set switches stored in the model header.
 pub(crate) const FEAT_DOC: u32 = 1;
 pub(crate) const FEAT_GAZ: u32 = 2;
@@ -727,6 +741,7 @@ pub(crate) fn word_features(x: &TokInfo, out: &mut Vec<u64>) {
 
 /// The features of token `i` besides [`word_features`]: its neighbours, sentence, document,
 /// gazetteer hits and the first pass.
+#[inline(never)]
 pub(crate) fn context_features(ctx: &DocCtx, s: &Range<usize>, i: usize, feats: u32, out: &mut Vec<u64>) {
     let x = ctx.info(i);
     let flags = ctx.flags[i];
@@ -778,24 +793,21 @@ pub(crate) fn context_features(ctx: &DocCtx, s: &Range<usize>, i: usize, feats: 
         }
         if feats & FEAT_GAZ != 0 {
             let g = &ctx.gaz[i];
-            for (c, &p) in g.iter().enumerate() {
-                if p != 0 {
-                    out.push(f2(T_GAZ, c as u64, p as u64));
-                    out.push(f2(T_GAZCAP, c as u64, p as u64 | cap << 4 | initial << 5));
-                }
+            for c in set_categories(g) {
+                let p = g[c] as u64;
+                out.push(f2(T_GAZ, c as u64, p));
+                out.push(f2(T_GAZCAP, c as u64, p | cap << 4 | initial << 5));
             }
             if i > s.start {
-                for (c, &p) in ctx.gaz[i - 1].iter().enumerate() {
-                    if p != 0 {
-                        out.push(f2(T_GAZM1, c as u64, p as u64 | cap << 4));
-                    }
+                let g = &ctx.gaz[i - 1];
+                for c in set_categories(g) {
+                    out.push(f2(T_GAZM1, c as u64, g[c] as u64 | cap << 4));
                 }
             }
             if i + 1 < s.end {
-                for (c, &p) in ctx.gaz[i + 1].iter().enumerate() {
-                    if p != 0 {
-                        out.push(f2(T_GAZP1, c as u64, p as u64 | cap << 4));
-                    }
+                let g = &ctx.gaz[i + 1];
+                for c in set_categories(g) {
+                    out.push(f2(T_GAZP1, c as u64, g[c] as u64 | cap << 4));
                 }
             }
         }

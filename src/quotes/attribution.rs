@@ -413,14 +413,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if NOUN_DETERMINERS.contains(&before) && (before != "a" || self.doc.language == Language::English) {
             return None;
         }
-        let first = crate::text::fold_cow(self.tok(i));
-        if self.cues.iter().any(|c| c.starts_phrase(&first)) {
+        let first = self.folded(i);
+        if self.cues.iter().any(|c| c.starts_phrase(first)) {
             let words: Vec<&str> = (i..(i + 3).min(end)).map(|k| self.folded(k)).collect();
             if let Some(n) = self.cues.iter().filter_map(|c| c.phrase_len(&words)).max() {
                 return Some(n);
             }
         }
-        let w: &str = &first;
+        let w = first;
         if self.is_cue_word(w) {
             return Some(1);
         }
