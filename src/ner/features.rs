@@ -741,7 +741,6 @@ pub(crate) fn word_features(x: &TokInfo, out: &mut Vec<u64>) {
 
 /// The features of token `i` besides [`word_features`]: its neighbours, sentence, document,
 /// gazetteer hits and the first pass.
-#[inline(never)]
 pub(crate) fn context_features(ctx: &DocCtx, s: &Range<usize>, i: usize, feats: u32, out: &mut Vec<u64>) {
     let x = ctx.info(i);
     let flags = ctx.flags[i];
