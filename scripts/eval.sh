@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# npm run eval: quality on the dev set (quotes, speakers, entities; all, French, English) and,
+# npm run eval: quality on the dev set (quotes, speakers, entities; all, French, English), on our
+# held-out set (tests/heldout) and,
 # with the data present, the entity tagger on its evaluation sets.
 #   scripts/eval.sh            full report
-#   scripts/eval.sh --floors   only the dev-set check against tests/quality-floors.txt (npm test)
+#   scripts/eval.sh --floors   only the checks against tests/quality-floors.txt (dev set) and
+#                              tests/heldout-floors.txt (held-out set), for npm test
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EVAL=../shared/eval
@@ -10,10 +12,12 @@ EVAL=../shared/eval
 cargo build --release --quiet --bin article-lens --bin eval-ner
 CMD='target/release/article-lens analyze {file}'
 
-if [ "${1:-}" = "--floors" ]; then
+# Checks score.py's totals on the articles of $1 against the floors in $2.
+check_floors() {
+  local out
   out=$(mktemp)
-  python3 "$EVAL/score.py" --cmd "$CMD" --json "$out" > /dev/null
-  python3 - "$out" tests/quality-floors.txt <<'PY'
+  python3 "$EVAL/score.py" --cmd "$CMD" --gold "$1" --json "$out" > /dev/null
+  python3 - "$out" "$2" <<'PY'
 import json, re, sys
 totals = json.load(open(sys.argv[1]))["totals"]
 failed = False
@@ -29,7 +33,14 @@ for line in open(sys.argv[2]):
 print("TOTAL " + " ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in totals.items()))
 sys.exit(1 if failed else 0)
 PY
-  exit $?
+}
+
+if [ "${1:-}" = "--floors" ]; then
+  echo "dev set ($EVAL/dev):"
+  check_floors "$EVAL/dev" tests/quality-floors.txt || exit 1
+  echo "held-out set (tests/heldout):"
+  check_floors tests/heldout tests/heldout-floors.txt || exit 1
+  exit 0
 fi
 
 echo "== all dev articles"
@@ -48,6 +59,8 @@ for lang in fr en; do
   python3 "$EVAL/score.py" --cmd "$CMD" --gold "$tmp/$lang" | tail -1
 done
 rm -rf "$tmp"
+echo; echo "== held-out articles we composed (tests/heldout; see its README)"
+python3 "$EVAL/score.py" --cmd "$CMD" --gold tests/heldout -v
 if [ -d ../shared/data/ner ]; then
   echo; echo "== entity tagger (eval-ner)"
   target/release/eval-ner --data ../shared/data/ner
