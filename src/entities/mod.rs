@@ -593,7 +593,7 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
     let mut built: Vec<Building> = Vec::new();
     // Clusters by (first letter, length) of each of their words: a mention is compared only with
     // clusters that have a word it could equal or misspell (linear time over long texts).
-    let mut by_word_shape: std::collections::HashMap<(char, usize), Vec<usize>> = std::collections::HashMap::new();
+    let mut by_word_shape: FastHashMap<(char, usize), Vec<usize>> = FastHashMap::default();
     let shape = |w: &str| (w.chars().next().unwrap_or(' '), w.chars().count());
     for i in order {
         let m = &raw[i];
@@ -763,7 +763,8 @@ fn add_untagged_repeats(doc: &Doc, clusters: &mut [EntityCluster]) {
         }
     }
     for (k, t) in doc.tokens.iter().enumerate() {
-        if covered[k] || t.kind() != TokenKind::Word {
+        // Every key is capitalised: other words need no lookup.
+        if covered[k] || t.kind() != TokenKind::Word || !is_capitalised(t.text(doc.text)) {
             continue;
         }
         if let Some(Some(i)) = by_word.get(t.text(doc.text)) {
@@ -857,7 +858,7 @@ fn attach_handles_and_acronyms(doc: &Doc, clusters: &mut [EntityCluster]) {
         c.mentions.dedup();
     }
     // An acronym tagged on its own elsewhere is now a duplicate cluster: drop its mentions.
-    let mut first_owner: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
+    let mut first_owner: FastHashMap<(usize, usize), usize> = FastHashMap::default();
     for (i, c) in clusters.iter().enumerate() {
         for m in &c.mentions {
             first_owner.entry((m.start, m.end)).or_insert(i);

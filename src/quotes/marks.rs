@@ -139,15 +139,19 @@ pub(crate) fn find(doc: &Doc, keep: impl Fn(&RawQuote) -> bool) -> Vec<RawQuote>
 fn marks_of(text: &str, para: &ByteSpan) -> Vec<Mark> {
     let s = &text[para.clone()];
     let mut marks = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
+    // Every quote mark starts with one of these bytes (ASCII `"` `'`, or the first byte of
+    // U+00AB/U+00BB, U+2018–U+203A, U+300C–U+300F): the other bytes need no decoding.
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3) {
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()).filter(|&c| is_quote_mark(c)) else { continue };
+        let prev = s[..i].chars().next_back();
+        let next = s[i + c.len_utf8()..].chars().next();
         if let Some((family, role)) = classify(c, prev, next) {
             // `len_utf8` is at most 4.
             marks.push(Mark { start: (para.start + i) as u32, len: c.len_utf8() as u8, family, role });
         }
-        prev = Some(c);
     }
     marks
 }
