@@ -16,13 +16,16 @@ impl<'t> Utf16Index<'t> {
     pub(crate) fn new(text: &'t str) -> Self {
         let mut checkpoints = Vec::with_capacity(text.len() / STEP + 2);
         let mut units: u32 = 0;
-        let mut next = 0;
-        for (i, c) in text.char_indices() {
-            if i >= next {
-                checkpoints.push((i, units));
-                next = i + STEP;
+        // A checkpoint at every first character boundary at or after the previous one + STEP.
+        let mut at = 0;
+        while at < text.len() {
+            checkpoints.push((at, units));
+            let mut end = (at + STEP).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
             }
-            units += c.len_utf16() as u32;
+            units += units_of(&text.as_bytes()[at..end]);
+            at = end;
         }
         checkpoints.push((text.len(), units));
         Utf16Index { text, checkpoints }
@@ -39,11 +42,15 @@ impl<'t> Utf16Index<'t> {
             Err(k) => k.saturating_sub(1),
         };
         let (b0, units) = self.checkpoints[k];
-        // Counted on bytes, which the compiler vectorises: every byte that starts a character
-        // is one unit, and a 4-byte character (first byte 0xF0 or above) takes a second one.
-        let bytes = self.text.as_bytes().get(b0..byte).unwrap_or_default();
-        units + bytes.iter().map(|&b| (b & 0xC0 != 0x80) as u32 + (b >= 0xF0) as u32).sum::<u32>()
+        units + units_of(self.text.as_bytes().get(b0..byte).unwrap_or_default())
     }
+}
+
+/// UTF-16 length of whole characters' bytes, counted on bytes (which the compiler vectorises):
+/// every byte that starts a character is one unit, and a 4-byte character (first byte 0xF0 or
+/// above) takes a second one.
+fn units_of(bytes: &[u8]) -> u32 {
+    bytes.iter().map(|&b| (b & 0xC0 != 0x80) as u32 + (b >= 0xF0) as u32).sum()
 }
 
 #[cfg(test)]

@@ -205,11 +205,15 @@ pub(crate) fn paragraphs(text: &str) -> Vec<CompactSpan> {
             out.push(CompactSpan::new(a + trimmed_start..a + trimmed_start + trimmed.len()));
         }
     };
-    for (i, c) in text.char_indices() {
-        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
-            push(line_start, i, &mut out);
-            line_start = i + c.len_utf8();
-        }
+    // On bytes: `\n` and `\r` are ASCII, and U+2028/U+2029 are the only breaks starting 0xE2.
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let len = match b {
+            b'\n' | b'\r' => 1,
+            0xE2 if text.get(i..).is_some_and(|r| r.starts_with(['\u{2028}', '\u{2029}'])) => 3,
+            _ => continue,
+        };
+        push(line_start, i, &mut out);
+        line_start = i + len;
     }
     push(line_start, text.len(), &mut out);
     out
