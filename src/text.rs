@@ -411,9 +411,10 @@ fn number_len(s: &str) -> usize {
 /// A run of word characters with inner hyphens, apostrophes (not French elisions) and the dots
 /// of known abbreviations / initialisms (`U.S.`). Returns the length and the token kind.
 fn word_len(s: &str) -> (usize, TokenKind) {
-    let mut len = 0;
-    let iter = s.char_indices().peekable();
-    for (j, c) in iter {
+    // The ASCII letters and digits first, a byte at a time (most of a French or English word).
+    let ascii = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let mut len = ascii;
+    for (j, c) in s[ascii..].char_indices().map(|(j, c)| (j + ascii, c)) {
         if is_word_char(c) {
             len = j + c.len_utf8();
             continue;
