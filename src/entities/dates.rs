@@ -168,8 +168,11 @@ pub(super) fn find(doc: &Doc) -> Vec<EntityCluster> {
             let mut end = i + 1;
             if let Some(t) = doc.tokens.get(end) {
                 let w = t.text(doc.text);
+                // Not an adjective (the data file) nor a function word (`the Fold 7 would`).
                 let is_unit = t.kind() == TokenKind::Word
                     && !not_units().contains_folded(doc.folded(end))
+                    && !crate::lexicon::WordSet::english_function_words().contains_folded(doc.folded(end))
+                    && !crate::lexicon::WordSet::french_function_words().contains_folded(doc.folded(end))
                     && w.chars().next().is_some_and(char::is_lowercase)
                     && w.chars().count() > 2
                     && doc.tokens[i].end() < t.start()
@@ -216,5 +219,7 @@ mod tests {
         assert_eq!(found("Avec près de 100 000 soldats engagés"), [("100 000 soldats".into(), EntityType::NUMBER)]);
         assert_eq!(found("more than 11,000 signatures."), [("11,000 signatures".into(), EntityType::NUMBER)]);
         assert_eq!(found("It will fund 3,000 new posts."), [("3,000".into(), EntityType::NUMBER)]);
+        assert_eq!(found("The model 5 would cost less."), [("5".into(), EntityType::NUMBER)]);
+        assert_eq!(found("Le modèle 5 est moins cher."), [("5".into(), EntityType::NUMBER)]);
     }
 }

@@ -1231,4 +1231,18 @@ mod tests {
         let csu = c.iter().find(|e| e.0 == "Colorado State University").expect("CSU");
         assert_eq!(csu.1, EntityType::ORG);
     }
+
+    /// A kind of company before a name types it (`the start-up Lumora`), and an abbreviated
+    /// title is a role (`Sen. Ann Cole`).
+    #[test]
+    fn company_kinds_and_abbreviated_titles() {
+        let c = clusters_from_tags(
+            "The Berlin start-up Nordvale said on Monday that it had hired Sen. Ann Cole.",
+            &[("Nordvale", EntityType::PER), ("Ann Cole", EntityType::PER), ("Berlin", EntityType::LOC)],
+        );
+        assert!(c.iter().any(|e| e.0 == "Nordvale" && e.1 == EntityType::ORG), "{c:?}");
+        let roles = clusters("Sen. Ann Cole voted against the bill on Tuesday.");
+        assert!(roles.iter().any(|e| e.0 == "Ann Cole" && e.2.as_deref() == Some("Sen.")), "{roles:?}");
+    }
+
 }
