@@ -252,6 +252,10 @@ pub(crate) struct DocCtx<'t> {
     text: &'t str,
     tokens: &'t [Token],
     pub lower: Vec<u64>,
+    /// Per token: a dense number for its `lower` hash (0, 1, 2… in order of first occurrence),
+    /// so that per-word counts are plain vectors; `n_lower` of them.
+    lower_id: Vec<u32>,
+    n_lower: usize,
     pub casing: Vec<u8>,
     /// [`TokInfo`] of the tokens `window_start..` of the loaded sentence.
     window: Vec<TokInfo>,
@@ -377,13 +381,23 @@ impl<'t> DocCtx<'t> {
             }
         }
         drop(nchars);
+        let mut ids: KeyMap<u32> = KeyMap::default();
+        let lower_id: Vec<u32> = lower
+            .iter()
+            .map(|&h| {
+                let next = ids.len() as u32;
+                *ids.entry(h).or_insert(next)
+            })
+            .collect();
+        let n_lower = ids.len();
+        drop(ids);
         // Document statistics per lower-cased word.
-        let mut stats: KeyMap<WordStats> = KeyMap::default();
+        let mut stats = vec![WordStats::default(); n_lower];
         for i in 0..n {
             if !matches!(casing[i], C_LOWER | C_TITLE | C_UPPER | C_MIXED | C_CAP1) {
                 continue;
             }
-            let st = stats.entry(lower[i]).or_default();
+            let Some(st) = stats.get_mut(lower_id[i] as usize) else { continue };
             st.total += 1;
             let normal = flags[i] & 0b111 == 0; // not initial, ordinary sentence
             if normal && is_cap(casing[i]) {
@@ -394,7 +408,8 @@ impl<'t> DocCtx<'t> {
             }
         }
         for i in 0..n {
-            let Some(st) = stats.get(&lower[i]) else { continue };
+            // A word never counted has all-zero statistics: no flag.
+            let Some(st) = stats.get(lower_id[i] as usize) else { continue };
             let normal = flags[i] & 0b111 == 0;
             let own_cap = (normal && is_cap(casing[i])) as u32;
             let own_low = (flags[i] >> 1 & 0b11 == S_NORMAL && casing[i] == C_LOWER) as u32;
@@ -433,6 +448,8 @@ impl<'t> DocCtx<'t> {
             text,
             tokens,
             lower,
+            lower_id,
+            n_lower,
             casing,
             window: Vec::new(),
             window_start: 0,
@@ -489,19 +506,19 @@ impl<'t> DocCtx<'t> {
     pub(crate) fn set_first_pass(&mut self, sentences: &[Range<usize>], tags1: Vec<u8>) {
         let n = self.lower.len();
         // Per lower-cased word: counts of (type, pos) and of O, over capitalised occurrences.
-        let mut counts: KeyMap<[u16; NT]> = KeyMap::default();
+        let mut counts = vec![[0u16; NT]; self.n_lower];
         for i in 0..n {
             if self.casing[i] == C_PUNCT || self.casing[i] == C_NUM {
                 continue;
             }
-            let c = counts.entry(self.lower[i]).or_insert([0; NT]);
+            let Some(c) = counts.get_mut(self.lower_id[i] as usize) else { continue };
             let t = tags1.get(i).copied().unwrap_or(0) as usize;
             c[t.min(NT - 1)] = c[t.min(NT - 1)].saturating_add(1);
         }
         let mut agg_pos = vec![0u16; n];
         let mut agg_major = vec![255u8; n];
         for i in 0..n {
-            let Some(c) = counts.get(&self.lower[i]) else { continue };
+            let Some(c) = counts.get(self.lower_id[i] as usize) else { continue };
             let own = tags1.get(i).copied().unwrap_or(0) as usize;
             let mut mask = 0u16;
             let mut per_type = [0u32; N_TYPES + 1];
