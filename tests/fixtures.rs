@@ -139,3 +139,13 @@ fn opening_participles_are_no_names() {
         assert!(!names.contains(&word), "{word} taken for a name: {names:?}");
     }
 }
+
+#[test]
+fn english_speakers_described_not_named() {
+    check_fixture("en-described-speakers");
+}
+
+#[test]
+fn french_speakers_described_not_named() {
+    check_fixture("fr-described-speakers");
+}
