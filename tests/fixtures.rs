@@ -149,3 +149,8 @@ fn english_speakers_described_not_named() {
 fn french_speakers_described_not_named() {
     check_fixture("fr-described-speakers");
 }
+
+#[test]
+fn english_pronoun_takes_the_nearest_subject() {
+    check_fixture("en-pronoun-nearest-subject");
+}

@@ -1391,6 +1391,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let in_sentence = self.mentions_before(sentence_start, at_tok);
         let same_sentence = in_sentence.iter().copied().filter(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender));
         let previous_subject = self.previous_sentence_subject(self.doc.sentence_of_token(context_tok)).filter(|&c| gender.compatible(clusters[c].gender));
+        // With nobody named earlier in its own sentence, the subject of the sentence before
+        // that agrees (`Diallo sounded ready. "…," he said`) beats an earlier speaker, even one
+        // whose gender is known to agree. (Within the sentence, any name may be a possessor or
+        // an object: `Thomas' sister pleaded with Gloria's father, but he replied`.)
+        if same_sentence.clone().next().is_none() {
+            if let Some(subject) = previous_subject {
+                return Some(subject);
+            }
+        }
         let candidates: Vec<usize> = same_sentence
             .chain(previous_subject)
             .chain(self.last_speaker)
