@@ -154,3 +154,13 @@ fn french_speakers_described_not_named() {
 fn english_pronoun_takes_the_nearest_subject() {
     check_fixture("en-pronoun-nearest-subject");
 }
+
+#[test]
+fn english_subject_of_a_clause_before_a_colon() {
+    check_fixture("en-colon-subject");
+}
+
+#[test]
+fn french_subject_of_a_clause_before_a_colon() {
+    check_fixture("fr-colon-subject");
+}

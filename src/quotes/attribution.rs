@@ -520,6 +520,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+        // `Herrera was coy on that: "…"`, `la future maire n'a pas reculé : « … »`: a clause
+        // with no reporting verb that a colon hands over to the quote; its subject speaks.
+        if found.is_none() && pre.end > pre.start + 1 && self.tok(pre.end - 1) == ":" {
+            found = self.colon_clause_subject(pre.start..pre.end - 1).map(|words| (words, None));
+        }
         if let Some((words, cue)) = found {
             // `« A », a-t-il dit, « B »`: B's own reading is the same attribution as A's.
             let speaker = self.resolve(clusters, words, q.outer.start);
@@ -570,6 +575,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         Attribution::default()
+    }
+
+    /// The subject opening a clause (or following its opening phrase: `Interrogée sur ce point,
+    /// la maire …`): a person, a pronoun or a definite role; never a capitalised word alone,
+    /// which at a sentence start is as often a participle (`Interrogée`).
+    fn colon_clause_subject(&self, r: Range<usize>) -> Option<SpeakerWords> {
+        let after_opening = (r.start..r.end.min(r.start + 10)).find(|&k| self.tok(k) == ",").map(|c| c + 1);
+        [Some(r.start), after_opening].into_iter().flatten().find_map(|slot| match self.np_at(slot, r.end)? {
+            SpeakerWords::Entity { cluster, span } if self.cluster_kind(cluster) == EntityType::PER => Some(SpeakerWords::Entity { cluster, span }),
+            words @ (SpeakerWords::Pronoun { .. } | SpeakerWords::ApposedPerson { .. }) => Some(words),
+            SpeakerWords::Role { tokens, head } if tokens.start > 0 && ANAPHORIC_DETERMINERS.contains(&self.folded(tokens.start - 1)) => Some(SpeakerWords::Role { tokens, head }),
+            _ => None,
+        })
     }
 
     fn starts_paragraph(&self, q: &RawQuote) -> bool {
@@ -1253,7 +1271,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if other {
                     return FoundSpeaker { span: self.span(tokens), entity: None };
                 }
-                let mut entity = self.resolve_role(clusters, &tokens, &head, at).or_else(|| self.referred_organisation(clusters, &tokens, &head, at));
+                let mut entity = self
+                    .resolve_role(clusters, &tokens, &head, at)
+                    // `la maire` is not the outgoing mayor, a man: the article's gender must agree.
+                    .filter(|&e| clusters[e].kind != EntityType::PER || self.article_gender(tokens.start).compatible(clusters[e].gender))
+                    .or_else(|| self.referred_organisation(clusters, &tokens, &head, at));
                 let determiner = tokens.start.checked_sub(1).map(|d| self.folded(d)).unwrap_or_default();
                 if INDEFINITE_DETERMINERS.contains(&determiner) && !(self.doc.language == Language::French && determiner == "a") {
                     // `a police spokesman`: one of many, never someone named before.
@@ -1362,15 +1384,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .get(head)
             .or_else(|| GenderedWords::person_descriptions().get(head))
             .or_else(|| WordSet::demonyms().contains(head).then_some(Gender::Unknown))?;
-        let gender = match (noun_gender, determiner) {
-            (Gender::Unknown, "la" | "cette") => Gender::Female,
-            (Gender::Unknown, "le" | "ce" | "cet") => Gender::Male,
-            (g, _) => g,
+        let gender = match noun_gender {
+            Gender::Unknown => article_gender(determiner),
+            g => g,
         };
         let at_tok = self.doc.token_at_or_after(at);
         let paragraph = self.paragraph_at(at);
         let from = self.doc.token_at_or_after(self.doc.paragraph(paragraph.saturating_sub(1)).start).max(at_tok.saturating_sub(PRONOUN_WINDOW_TOKENS));
         self.mentions_before(from, at_tok).into_iter().find(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender))
+    }
+
+    /// The gender a French article before the phrase starting at `start` gives its noun.
+    fn article_gender(&self, start: usize) -> Gender {
+        start.checked_sub(1).map_or(Gender::Unknown, |d| article_gender(self.folded(d)))
     }
 
     /// `il`/`he` → the last speaker if compatible, else the latest compatible person named.
@@ -1561,6 +1587,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return;
             }
         }
+    }
+}
+
+/// The gender a French article tells of the person its noun stands for: `la maire` is a woman;
+/// `le ministre` may be either, as many titles keep the masculine for women.
+fn article_gender(determiner: &str) -> Gender {
+    match determiner {
+        "la" | "cette" => Gender::Female,
+        _ => Gender::Unknown,
     }
 }
 
