@@ -209,6 +209,12 @@ impl GenderedWords {
         })
     }
 
+    /// Nouns that describe a person without naming a function (`Republican`, `septuagénaire`).
+    pub(crate) fn person_descriptions() -> &'static GenderedWords {
+        static SET: OnceLock<GenderedWords> = OnceLock::new();
+        SET.get_or_init(|| GenderedWords::parse_tabbed(include_str!("../data/roles/described.txt")))
+    }
+
     pub(crate) fn roles() -> &'static GenderedWords {
         static SET: OnceLock<GenderedWords> = OnceLock::new();
         SET.get_or_init(|| {

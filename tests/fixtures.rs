@@ -139,3 +139,28 @@ fn opening_participles_are_no_names() {
         assert!(!names.contains(&word), "{word} taken for a name: {names:?}");
     }
 }
+
+#[test]
+fn english_speakers_described_not_named() {
+    check_fixture("en-described-speakers");
+}
+
+#[test]
+fn french_speakers_described_not_named() {
+    check_fixture("fr-described-speakers");
+}
+
+#[test]
+fn english_pronoun_takes_the_nearest_subject() {
+    check_fixture("en-pronoun-nearest-subject");
+}
+
+#[test]
+fn english_subject_of_a_clause_before_a_colon() {
+    check_fixture("en-colon-subject");
+}
+
+#[test]
+fn french_subject_of_a_clause_before_a_colon() {
+    check_fixture("fr-colon-subject");
+}

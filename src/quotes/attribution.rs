@@ -28,7 +28,7 @@ use crate::bits::BitSet;
 use crate::entities::{same_name_word, EntityCluster};
 use crate::hash::FastHashMap;
 use crate::lang::Language;
-use crate::lexicon::{Cues, Gender, GenderedWords, OrganisationReferences};
+use crate::lexicon::{Cues, Gender, GenderedWords, OrganisationReferences, WordSet};
 use crate::pipeline::Doc;
 use crate::text::{fold, ByteSpan, TokenKind};
 
@@ -91,6 +91,14 @@ const NOUN_DETERMINERS: &[&str] = &[
 /// Determiners of a phrase that refers back to something already named.
 const DEFINITE_DETERMINERS: &[&str] = &["le", "la", "l'", "les", "ce", "cet", "cette", "ces", "the", "this", "that", "these", "those"];
 
+/// Determiners with which a person noun refers back to someone already named (`the Spaniard`,
+/// `l'élu`); narrower than [`DEFINITE_DETERMINERS`]: `that` and `these` open clauses and groups.
+const ANAPHORIC_DETERMINERS: &[&str] = &["le", "la", "l'", "ce", "cet", "cette", "the", "this"];
+
+/// Determiners of a source that is one of many, never someone already named (`a police
+/// spokesman`, `un de ses proches`, `one investor`).
+const INDEFINITE_DETERMINERS: &[&str] = &["un", "une", "one", "a", "an"];
+
 /// `Pour le ministre, …`, `For the union, …`: a sentence-initial preposition naming whose view
 /// the sentence reports, when a comma closes its phrase.
 const VIEWPOINT_PREPOSITIONS: &[&str] = &["pour", "for"];
@@ -118,6 +126,9 @@ enum SpeakerWords {
     Role { tokens: Range<usize>, head: String },
     /// `un témoin`, `the post`: a source with no name.
     Unnamed { tokens: Range<usize> },
+    /// A name in apposition to a person noun (`the teacher, Ann Lee`): a person, whatever type
+    /// the tagger gave it.
+    ApposedPerson { span: ByteSpan, cluster: usize },
     /// `ils`, `eux`, `they`: a group of speakers, or an organisation, never a single person.
     PluralPronoun { span: ByteSpan },
     /// Several named persons speaking together (`Paul et Marie Durand`): the words name them
@@ -509,6 +520,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
+        // `Herrera was coy on that: "…"`, `la future maire n'a pas reculé : « … »`: a clause
+        // with no reporting verb that a colon hands over to the quote; its subject speaks.
+        if found.is_none() && pre.end > pre.start + 1 && self.tok(pre.end - 1) == ":" {
+            found = self.colon_clause_subject(pre.start..pre.end - 1).map(|words| (words, None));
+        }
         if let Some((words, cue)) = found {
             // `« A », a-t-il dit, « B »`: B's own reading is the same attribution as A's.
             let speaker = self.resolve(clusters, words, q.outer.start);
@@ -559,6 +575,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         Attribution::default()
+    }
+
+    /// The subject opening a clause (or following its opening phrase: `Interrogée sur ce point,
+    /// la maire …`): a person, a pronoun or a definite role; never a capitalised word alone,
+    /// which at a sentence start is as often a participle (`Interrogée`).
+    fn colon_clause_subject(&self, r: Range<usize>) -> Option<SpeakerWords> {
+        let after_opening = (r.start..r.end.min(r.start + 10)).find(|&k| self.tok(k) == ",").map(|c| c + 1);
+        [Some(r.start), after_opening].into_iter().flatten().find_map(|slot| match self.np_at(slot, r.end)? {
+            SpeakerWords::Entity { cluster, span } if self.cluster_kind(cluster) == EntityType::PER => Some(SpeakerWords::Entity { cluster, span }),
+            words @ (SpeakerWords::Pronoun { .. } | SpeakerWords::ApposedPerson { .. }) => Some(words),
+            SpeakerWords::Role { tokens, head } if tokens.start > 0 && ANAPHORIC_DETERMINERS.contains(&self.folded(tokens.start - 1)) => Some(SpeakerWords::Role { tokens, head }),
+            _ => None,
+        })
     }
 
     fn starts_paragraph(&self, q: &RawQuote) -> bool {
@@ -730,6 +759,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// In one chunk, the candidate nearest its end: a person or a pronoun first; else a role
     /// phrase, an organisation or an unnamed source (returned second, as a fallback).
     fn scan_chunk(&self, r: Range<usize>) -> (Option<SpeakerWords>, Option<SpeakerWords>) {
+        // `One investor who … , called`, `A Lumora spokeswoman said`, `Un de ses proches glisse`:
+        // the subject is a source with no name; names further in the chunk are complements.
+        if let Some(source) = self.indefinite_source(r.clone()) {
+            return (Some(source), None);
+        }
         let mut org: Option<SpeakerWords> = None;
         // A role phrase ending the chunk (`L'archevêque de Rouen`, `le ministre britannique des
         // Affaires étrangères`): as good as a name when someone in the text holds that role.
@@ -770,11 +804,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some(p) = self.pronoun_at(k).or_else(|| opens_chunk.then(|| self.plural_pronoun_at(k)).flatten()) {
                 return (Some(p), role.or(org));
             }
-            let generic = self.is_generic_mention(&(k..k + 1))
-                || crate::entities::is_calendar_word(self.folded(k))
-                || crate::lexicon::WordSet::not_names().contains(self.tok(k))
-                || crate::lexicon::WordSet::french_function_words().contains(self.tok(k))
-                || crate::lexicon::WordSet::english_function_words().contains(self.tok(k));
+            let generic = self.is_generic_word(k) || self.capitalised_description(k).is_some();
             if !generic && (self.is_name_start(k) && !self.sentence_initial(k) || (self.is_name_start(k) && self.sentence_initial(k) && !self.is_name_start(k + 1) && self.looks_like_surname(k))) {
                 let mut s = k;
                 while s > r.start && self.is_name_start(s - 1) && self.mention_at(s - 1).is_none() && !self.is_generic_mention(&(s - 1..s)) {
@@ -798,18 +828,44 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         // `A spokesman for the agency said`: an unnamed person speaks, not the organisation.
-        let person_role = matches!(&role, Some(SpeakerWords::Role { head, .. }) if GenderedWords::roles().get(head).is_some());
+        let person_role = matches!(&role, Some(SpeakerWords::Role { head, .. }) if GenderedWords::roles().get(head).is_some() || GenderedWords::person_descriptions().get(head).is_some() || WordSet::demonyms().contains(head));
         if person_role {
             return (None, role.or(org));
         }
         (None, org.or(role))
     }
 
+    /// A chunk opening on an indefinite source: `un de ses proches`, `one of his aides`, `a
+    /// federal judge`, `a Lumora spokeswoman`, `one venture capitalist who …`.
+    fn indefinite_source(&self, r: Range<usize>) -> Option<SpeakerWords> {
+        let k = r.start;
+        // After a comma the chunk is an apposition (`Dan Lee, a finance expert, described`),
+        // which describes the subject rather than being it.
+        if k > 0 && self.tok(k - 1) == "," {
+            return None;
+        }
+        let det = self.folded(k);
+        // French `a` is the verb `avoir`.
+        let article = INDEFINITE_DETERMINERS.contains(&det) && !(self.doc.language == Language::French && det == "a");
+        if !article || k + 1 >= r.end {
+            return None;
+        }
+        if matches!(self.folded(k + 1), "de" | "d'" | "des" | "of") {
+            return Some(SpeakerWords::Unnamed { tokens: k..(k + 4).min(r.end) });
+        }
+        // The head: a person noun, or a noun followed by a relative pronoun (`who`, `qui`).
+        let window = k + 1..(k + 5).min(r.end);
+        let head = window.clone().find(|&h| self.person_noun(h).is_some() && !self.is_name_start(h)).or_else(|| {
+            window.clone().find(|&h| h > k + 1 && matches!(self.folded(h), "who" | "qui" | "that") && (k + 1..h).all(|w| self.is_word(w) && !self.is_name_start(w))).map(|h| h - 1)
+        })?;
+        Some(SpeakerWords::Unnamed { tokens: k..head + 1 })
+    }
+
     /// A tagged span made only of role or organisation nouns (`Spokesperson`, `ONG`) names nobody.
     fn is_generic_mention(&self, range: &Range<usize>) -> bool {
         let roles = GenderedWords::roles();
         let org_nouns = crate::lexicon::WordSet::organisation_nouns();
-        range.clone().all(|k| roles.get(self.tok(k)).is_some() || org_nouns.contains(self.tok(k)))
+        range.clone().all(|k| roles.get(self.tok(k)).is_some() || org_nouns.contains(self.tok(k)) || self.capitalised_description(k).is_some())
     }
 
     fn cluster_kind(&self, cluster: usize) -> EntityType {
@@ -865,7 +921,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // A role someone in the text holds (`Pour le ministre,`), not any noun that can be
             // one (`Pour la première fois,`).
             SpeakerWords::Role { head, .. } => OrganisationReferences::get().heads(head).is_some() || self.role_heads.iter().any(|h| h.as_deref() == Some(head.as_str())),
-            SpeakerWords::Pronoun { .. } | SpeakerWords::PluralPronoun { .. } | SpeakerWords::Group { .. } => true,
+            SpeakerWords::Pronoun { .. } | SpeakerWords::PluralPronoun { .. } | SpeakerWords::Group { .. } | SpeakerWords::ApposedPerson { .. } => true,
             // A capitalised word no entity stands for (`For Republicans,`, `Pour Noël,`) is a
             // group, a season or a topic more often than a person.
             SpeakerWords::Name { .. } | SpeakerWords::Unnamed { .. } => false,
@@ -904,6 +960,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn np_at(&self, mut j: usize, end: usize) -> Option<SpeakerWords> {
         if j >= end {
             return None;
+        }
+        if let Some(described) = self.described_person_at(j, end) {
+            return Some(described);
         }
         if GenderedWords::titles().get(self.tok(j)).is_some() && self.is_name_start(j + 1) && j + 1 < end {
             j += 1;
@@ -968,6 +1027,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 // (in English; French puts modifiers after the head: `l'association luttant`).
                 let person_follows = self.doc.language != Language::French && e < end && roles.get(self.tok(e)).is_some();
                 let names_organisation = (org_nouns.contains_folded(w) || OrganisationReferences::get().heads(w).is_some()) && !person_follows;
+                // `le politologue Julien Ferrand`: a name right after a person's role is the speaker.
+                if roles.get(w).is_some() {
+                    if let Some(named) = self.name_at(e, end) {
+                        return Some(named);
+                    }
+                }
                 if roles.get(w).is_some() || names_organisation {
                     // Complements of the role: `porte-parole du ministère de l'Intérieur`.
                     let mut c = e;
@@ -1002,10 +1067,107 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if at + 1 >= end || self.tok(at) != "," {
             return None;
         }
-        let m = self.mention_at(at + 1)?;
+        let Some(m) = self.mention_at(at + 1) else {
+            // A name the tagger missed: two capitalised words at least (`, Ann Lee`), as one
+            // alone is as often a place (`, Ohio`).
+            let mut e = at + 1;
+            while e < end && self.is_name_start(e) && !self.is_generic_word(e) {
+                e += 1;
+            }
+            return (e >= at + 3).then_some(SpeakerWords::Name { tokens: at + 1..e });
+        };
         let (range, cluster) = self.mentions[m as usize].clone();
-        matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::MISC)
-            .then(|| SpeakerWords::Entity { span: self.span(range), cluster })
+        match self.cluster_kind(cluster) {
+            EntityType::PER | EntityType::MISC => Some(SpeakerWords::Entity { span: self.span(range), cluster }),
+            // `the teacher, Min Park`: the tagger took the name for a place; the role says person.
+            EntityType::LOC => Some(SpeakerWords::ApposedPerson { span: self.span(range), cluster }),
+            _ => None,
+        }
+    }
+
+    /// A person's name starting at `k`: a person mention, or capitalised words no entity covers.
+    fn name_at(&self, k: usize, end: usize) -> Option<SpeakerWords> {
+        if k >= end {
+            return None;
+        }
+        if let Some(m) = self.mention_at(k) {
+            let (range, cluster) = self.mentions[m as usize].clone();
+            return (range.start == k && matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::MISC))
+                .then(|| SpeakerWords::Entity { span: self.span(range), cluster });
+        }
+        let mut e = k;
+        while e < end && self.is_name_start(e) && !self.is_generic_word(e) && self.person_noun(e).is_none() {
+            e += 1;
+        }
+        (e > k).then_some(SpeakerWords::Name { tokens: k..e })
+    }
+
+    /// A capitalised word that names nobody: a calendar word, a function word, a common word
+    /// the lexicons list as no name.
+    fn is_generic_word(&self, k: usize) -> bool {
+        self.is_generic_mention(&(k..k + 1))
+            || crate::entities::is_calendar_word(self.folded(k))
+            || WordSet::not_names().contains(self.tok(k))
+            || WordSet::french_function_words().contains(self.tok(k))
+            || WordSet::english_function_words().contains(self.tok(k))
+    }
+
+    /// Gender of a capitalised noun that describes a person without naming them: a party
+    /// member (`Republican`) or a nationality used as a noun (`the Spaniard`).
+    fn capitalised_description(&self, k: usize) -> Option<Gender> {
+        if !self.is_name_start(k) {
+            return None;
+        }
+        let w = self.tok(k);
+        GenderedWords::person_descriptions().get(w).or_else(|| WordSet::demonyms().contains(w).then_some(Gender::Unknown))
+    }
+
+    /// Gender of a noun that can stand for a person: a role, a description or a nationality.
+    fn person_noun(&self, k: usize) -> Option<Gender> {
+        GenderedWords::roles().get(self.tok(k)).or_else(|| GenderedWords::person_descriptions().get(self.tok(k))).or_else(|| self.capitalised_description(k))
+    }
+
+    /// A word that may stand between a determiner and its noun: an adjective, a number, an age
+    /// (`the 71-year-old Republican`).
+    fn is_modifier(&self, k: usize) -> bool {
+        !self.is_name_start(k)
+            && !self.quoted.get(k)
+            && !ANAPHORIC_DETERMINERS.contains(&self.folded(k))
+            && (self.is_word(k) || self.tok(k) == "-" || self.tok(k).starts_with(|c: char| c.is_ascii_digit()))
+    }
+
+    /// Whether a noun phrase may end at token `k`: what follows is no further noun (`the French
+    /// club`) but punctuation, a reporting verb or an adverb (`the Spaniard said`).
+    fn np_may_end_at(&self, k: usize, end: usize) -> bool {
+        let next = k + 1;
+        next >= end || !self.is_word(next) || SKIPPABLE.contains(&self.folded(next)) || self.cue_at(next, end).is_some()
+    }
+
+    /// `the Spaniard`, `the 71-year-old Republican` starting at `j`: a definite phrase whose
+    /// head describes a person it does not name.
+    fn described_person_at(&self, j: usize, end: usize) -> Option<SpeakerWords> {
+        if !ANAPHORIC_DETERMINERS.contains(&self.folded(j)) {
+            return None;
+        }
+        let mut k = j + 1;
+        while k < end && k < j + 8 && self.is_modifier(k) {
+            k += 1;
+        }
+        if k >= end || self.capitalised_description(k).is_none() || !self.np_may_end_at(k, end) {
+            return None;
+        }
+        Some(SpeakerWords::Role { tokens: j + 1..k + 1, head: self.folded(k).to_string() })
+    }
+
+    /// The same phrase ending just before `end`.
+    fn described_person_ending_at(&self, floor: usize, end: usize) -> Option<SpeakerWords> {
+        let head = end.checked_sub(1).filter(|&h| h >= floor)?;
+        self.capitalised_description(head)?;
+        let mut s = head;
+        while s > floor && s + 8 > head && self.is_modifier(s - 1) {
+            s -= 1;
+        }
+        (s > floor && ANAPHORIC_DETERMINERS.contains(&self.folded(s - 1))).then(|| SpeakerWords::Role { tokens: s..end, head: self.folded(head).to_string() })
     }
 
     fn is_word_of_determiner(&self, j: usize) -> bool {
@@ -1029,6 +1191,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(p) = self.pronoun_at(k).or_else(|| self.plural_pronoun_at(k)) {
             return Some(p);
         }
+        if let Some(described) = self.described_person_ending_at(floor, e) {
+            return Some(described);
+        }
         if self.is_name_start(k) {
             let mut s = k;
             while s > floor && self.is_name_start(s - 1) {
@@ -1045,6 +1210,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// `le ministre britannique`, `the spokesman`, `a police spokesman` ending at `end`.
     fn role_np_ending_at(&self, floor: usize, end: usize) -> Option<SpeakerWords> {
+        if let Some(described) = self.described_person_ending_at(floor, end) {
+            return Some(described);
+        }
         let roles = GenderedWords::roles();
         let org_nouns = crate::lexicon::WordSet::organisation_nouns();
         let lo = end.saturating_sub(9).max(floor);
@@ -1081,6 +1249,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let cluster = self.name_cluster(clusters, tokens);
                 FoundSpeaker { span, entity: Some(cluster) }
             }
+            SpeakerWords::ApposedPerson { span, cluster } => {
+                clusters[cluster].kind = EntityType::PER;
+                self.kinds[cluster] = EntityType::PER;
+                FoundSpeaker { span, entity: Some(cluster) }
+            }
             SpeakerWords::Pronoun { span, gender } => {
                 // Antecedents are searched before the pronoun itself, and "the previous sentence"
                 // is the one before the quote (`« A. B », prévient-il`).
@@ -1098,10 +1271,23 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if other {
                     return FoundSpeaker { span: self.span(tokens), entity: None };
                 }
-                let mut entity = self.resolve_role(clusters, &tokens, &head, at).or_else(|| self.referred_organisation(clusters, &tokens, &head, at));
+                let mut entity = self
+                    .resolve_role(clusters, &tokens, &head, at)
+                    // `la maire` is not the outgoing mayor, a man: the article's gender must agree.
+                    .filter(|&e| clusters[e].kind != EntityType::PER || self.article_gender(tokens.start).compatible(clusters[e].gender))
+                    .or_else(|| self.referred_organisation(clusters, &tokens, &head, at));
+                let determiner = tokens.start.checked_sub(1).map(|d| self.folded(d)).unwrap_or_default();
+                if INDEFINITE_DETERMINERS.contains(&determiner) && !(self.doc.language == Language::French && determiner == "a") {
+                    // `a police spokesman`: one of many, never someone named before.
+                    return FoundSpeaker { span: self.span(tokens), entity: None };
+                }
                 if entity.is_none() && tokens.len() >= 2 && crate::lexicon::WordSet::organisation_nouns().contains_folded(&head) {
                     // `le parquet fédéral de Belgique` speaks: an organisation described, not named.
-                    entity = Some(self.described_organisation(clusters, tokens.clone(), head));
+                    entity = Some(self.described_organisation(clusters, tokens.clone(), head.clone()));
+                }
+                if entity.is_none() && ANAPHORIC_DETERMINERS.contains(&determiner) {
+                    // `the Spaniard`, `l'élu de 67 ans`: the person just named that the noun fits.
+                    entity = self.described_person(clusters, &head, determiner, at);
                 }
                 FoundSpeaker { span: self.span(tokens), entity }
             }
@@ -1190,6 +1376,29 @@ impl<'a, 'd> Ctx<'a, 'd> {
         c
     }
 
+    /// The person a definite person noun (`the Spaniard`, `la chanteuse`, `l'élu`) refers back
+    /// to: the latest person named before `at` in this paragraph or the one before whose gender
+    /// agrees with the noun's (or, in French, its article's).
+    fn described_person(&self, clusters: &[EntityCluster], head: &str, determiner: &str, at: usize) -> Option<usize> {
+        let noun_gender = GenderedWords::roles()
+            .get(head)
+            .or_else(|| GenderedWords::person_descriptions().get(head))
+            .or_else(|| WordSet::demonyms().contains(head).then_some(Gender::Unknown))?;
+        let gender = match noun_gender {
+            Gender::Unknown => article_gender(determiner),
+            g => g,
+        };
+        let at_tok = self.doc.token_at_or_after(at);
+        let paragraph = self.paragraph_at(at);
+        let from = self.doc.token_at_or_after(self.doc.paragraph(paragraph.saturating_sub(1)).start).max(at_tok.saturating_sub(PRONOUN_WINDOW_TOKENS));
+        self.mentions_before(from, at_tok).into_iter().find(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender))
+    }
+
+    /// The gender a French article before the phrase starting at `start` gives its noun.
+    fn article_gender(&self, start: usize) -> Gender {
+        start.checked_sub(1).map_or(Gender::Unknown, |d| article_gender(self.folded(d)))
+    }
+
     /// `il`/`he` → the last speaker if compatible, else the latest compatible person named.
     fn resolve_pronoun(&self, clusters: &[EntityCluster], gender: Gender, at: usize, context_start: usize) -> Option<usize> {
         // Candidates, most salient first: the last speaker, then persons named recently.
@@ -1208,6 +1417,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let in_sentence = self.mentions_before(sentence_start, at_tok);
         let same_sentence = in_sentence.iter().copied().filter(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender));
         let previous_subject = self.previous_sentence_subject(self.doc.sentence_of_token(context_tok)).filter(|&c| gender.compatible(clusters[c].gender));
+        // With nobody named earlier in its own sentence, the subject of the sentence before
+        // that agrees (`Diallo sounded ready. "…," he said`) beats an earlier speaker, even one
+        // whose gender is known to agree. (Within the sentence, any name may be a possessor or
+        // an object: `Thomas' sister pleaded with Gloria's father, but he replied`.)
+        if same_sentence.clone().next().is_none() {
+            if let Some(subject) = previous_subject {
+                return Some(subject);
+            }
+        }
         let candidates: Vec<usize> = same_sentence
             .chain(previous_subject)
             .chain(self.last_speaker)
@@ -1369,6 +1587,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return;
             }
         }
+    }
+}
+
+/// The gender a French article tells of the person its noun stands for: `la maire` is a woman;
+/// `le ministre` may be either, as many titles keep the masculine for women.
+fn article_gender(determiner: &str) -> Gender {
+    match determiner {
+        "la" | "cette" => Gender::Female,
+        _ => Gender::Unknown,
     }
 }
 
