@@ -172,8 +172,13 @@ pub(crate) struct Table {
     present: Vec<u64>,
     /// Per word of `present`: the number of set bits in all the words before it.
     rank: Vec<u32>,
-    /// Codes of each row, in bucket order (for writing the model back).
-    rows: Vec<[u8; NT]>,
+    /// Codes of each row, in bucket order, for writing the model back: kept only when they
+    /// cannot be told again from `values` (two codes in use with one value); otherwise
+    /// [`Table::to_quant`] maps each value back to its code, and the tagger's memory holds
+    /// 17 bytes a row less.
+    codes: Option<Vec<[u8; NT]>>,
+    /// Which codes the rows use (code 0 always).
+    used_codes: [bool; 256],
     /// The same rows decoded, for adding up (values beyond ±32767 are clamped).
     values: Vec<[i16; NT]>,
     lut: [i32; 256],
@@ -213,7 +218,17 @@ impl Table {
         let clampv = |v: i32| v.clamp(-MAX_VALUE, MAX_VALUE);
         let mut lut = q.lut.map(clampv);
         lut[0] = 0;
-        let values = rows.iter().map(|r| r.map(|c| lut[c as usize].clamp(-32767, 32767) as i16)).collect();
+        let value_of = |c: u8| lut[c as usize].clamp(-32767, 32767) as i16;
+        let values = rows.iter().map(|r| r.map(value_of)).collect();
+        // The codes in use; kept if two of them share a value.
+        let mut used = [false; 256];
+        rows.iter().flatten().for_each(|&c| used[c as usize] = true);
+        used[0] = true;
+        let mut used_values: Vec<i16> = (0..=255u8).filter(|&c| used[c as usize]).map(value_of).collect();
+        let n_used = used_values.len();
+        used_values.sort_unstable();
+        used_values.dedup();
+        let codes = (used_values.len() != n_used).then_some(rows);
         let start = q.start.map(clampv);
         let end = q.end.map(clampv);
         let trans = q.trans.map(|r| r.map(clampv));
@@ -221,7 +236,8 @@ impl Table {
             hash_bits,
             present,
             rank,
-            rows,
+            codes,
+            used_codes: used,
             values,
             lut,
             raw_start: start,
@@ -232,7 +248,7 @@ impl Table {
     }
 
     pub(crate) fn n_rows(&self) -> usize {
-        self.rows.len()
+        self.values.len()
     }
 
     /// Index of the row of bucket `b`, if it has one.
@@ -276,14 +292,23 @@ impl Table {
     /// All rows sorted by bucket (for writing).
     pub(crate) fn to_quant(&self) -> QuantStage {
         let mut rows: Vec<(u32, [i8; NT])> = Vec::with_capacity(self.n_rows());
-        let mut codes = self.rows.iter();
+        // Value → code over the codes in use, one per value (else `codes` was kept).
+        let mut code_of: Vec<(i16, u8)> =
+            (0..=255u8).filter(|&c| self.used_codes[c as usize]).map(|c| (self.lut[c as usize].clamp(-32767, 32767) as i16, c)).collect();
+        crate::sort::sort_by_key(&mut code_of, |&(v, _)| (v as i64 + (1 << 16)) as u64);
+        let code = |v: i16| code_of.binary_search_by_key(&v, |&(x, _)| x).map_or(0, |k| code_of[k].1);
+        let mut k = 0;
         for (w, &word) in self.present.iter().enumerate() {
             let mut bits = word;
             while bits != 0 {
                 let b = (w * 64) as u32 + bits.trailing_zeros();
                 bits &= bits - 1;
-                let v = codes.next().copied().unwrap_or([0; NT]);
+                let v = match &self.codes {
+                    Some(codes) => codes.get(k).copied().unwrap_or([0; NT]),
+                    None => self.values.get(k).map_or([0; NT], |r| r.map(code)),
+                };
                 rows.push((b, v.map(|x| x as i8)));
+                k += 1;
             }
         }
         QuantStage { scale: 1.0, lut: self.lut, rows, start: self.raw_start, trans: self.raw_trans, end: self.raw_end }

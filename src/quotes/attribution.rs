@@ -177,6 +177,10 @@ struct Ctx<'a, 'd> {
     last_group_paragraph: usize,
     /// Paragraph of the sentence that last set `last_speaker` by reported speech.
     reported_in_paragraph: Option<usize>,
+    /// Per cluster: how many mentions it had and the folded titles written before them
+    /// (`gov.`), so that a role noun looks at each cluster's mentions once, not once per quote
+    /// (which, on a long text, would grow with the square of its length).
+    titles_of: std::cell::RefCell<Vec<(usize, Vec<String>)>>,
 }
 
 pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[RawQuote]) -> Vec<FoundQuote> {
@@ -189,7 +193,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
     for q in raw {
         quoted.set_range(doc.token_at_or_after(q.outer.start)..doc.token_at_or_after(q.outer.end));
     }
-    let mut ctx = Ctx { doc, cues, mention_of_token: FastHashMap::default(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), last_speaker: None, last_speaker_paragraph: None, groups: Vec::new(), last_group: None, last_group_paragraph: 0, reported_in_paragraph: None };
+    let mut ctx = Ctx { doc, cues, mention_of_token: FastHashMap::default(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), last_speaker: None, last_speaker_paragraph: None, groups: Vec::new(), last_group: None, last_group_paragraph: 0, reported_in_paragraph: None, titles_of: Default::default() };
     ctx.index_mentions(clusters);
 
     let mut out: Vec<FoundQuote> = Vec::with_capacity(raw.len());
@@ -1501,14 +1505,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         };
         // `le technicien` → `l'entraîneur`, `the governor` → `Gov. Ann Lee`: other heads or titles.
         let synonyms = OrganisationReferences::role_synonyms().heads(head).unwrap_or_default();
-        let holds = |c: &EntityCluster| match c.role_head.as_deref() {
+        let holds = |i: usize, c: &EntityCluster| match c.role_head.as_deref() {
             Some(h) => h == head || synonyms.iter().any(|s| s == h),
-            None => c.kind == EntityType::PER && c.mentions.iter().any(|m| self.title_before(m.start).is_some_and(|t| synonyms.contains(&t))),
+            None => c.kind == EntityType::PER && self.has_title_before(clusters, i, synonyms),
         };
         clusters
             .iter()
             .enumerate()
-            .filter(|(_, c)| matches!(c.kind, EntityType::PER | EntityType::ORG) && holds(c))
+            .filter(|&(i, c)| matches!(c.kind, EntityType::PER | EntityType::ORG) && holds(i, c))
             .map(|(i, c)| {
                 let role = c.role.as_deref().map(fold).unwrap_or_default();
                 let overlap = np_words.iter().filter(|w| role.split(|ch: char| !ch.is_alphanumeric() && ch != '\'').any(|r| r == **w)).count();
@@ -1517,6 +1521,26 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .filter(|&(_, _, seen)| seen > 0)
             .max_by_key(|&(_, overlap, seen)| (overlap, seen))
             .map(|(i, _, _)| i)
+    }
+
+    /// Whether one of `titles` (folded) is written right before a mention of cluster `i`.
+    fn has_title_before(&self, clusters: &[EntityCluster], i: usize, titles: &[String]) -> bool {
+        let Some(c) = clusters.get(i) else { return false };
+        let mut cache = self.titles_of.borrow_mut();
+        if cache.len() <= i {
+            cache.resize(i + 1, (usize::MAX, Vec::new()));
+        }
+        let entry = &mut cache[i];
+        if entry.0 != c.mentions.len() {
+            let mut found: Vec<String> = Vec::new();
+            for t in c.mentions.iter().filter_map(|m| self.title_before(m.start)) {
+                if !found.contains(&t) {
+                    found.push(t);
+                }
+            }
+            *entry = (c.mentions.len(), found);
+        }
+        entry.1.iter().any(|t| titles.contains(t))
     }
 
     /// The folded title written right before the mention starting at byte `start` (`Gov.`).
