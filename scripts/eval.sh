@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # npm run eval: quality on the dev set (quotes, speakers, entities; all, French, English), on our
-# held-out set (tests/heldout) and,
+# held-out sets (tests/heldout, tests/heldout2) and,
 # with the data present, the entity tagger on its evaluation sets.
 #   scripts/eval.sh            full report
 #   scripts/eval.sh --floors   only the checks against tests/quality-floors.txt (dev set) and
-#                              tests/heldout-floors.txt (held-out set), for npm test
+#                              tests/heldout*-floors.txt (held-out sets), for npm test
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EVAL=../shared/eval
@@ -38,8 +38,10 @@ PY
 if [ "${1:-}" = "--floors" ]; then
   echo "dev set ($EVAL/dev):"
   check_floors "$EVAL/dev" tests/quality-floors.txt || exit 1
-  echo "held-out set (tests/heldout):"
-  check_floors tests/heldout tests/heldout-floors.txt || exit 1
+  for set in heldout heldout2; do
+    echo "held-out set (tests/$set):"
+    check_floors "tests/$set" "tests/$set-floors.txt" || exit 1
+  done
   exit 0
 fi
 
@@ -59,8 +61,10 @@ for lang in fr en; do
   python3 "$EVAL/score.py" --cmd "$CMD" --gold "$tmp/$lang" | tail -1
 done
 rm -rf "$tmp"
-echo; echo "== held-out articles we composed (tests/heldout; see its README)"
-python3 "$EVAL/score.py" --cmd "$CMD" --gold tests/heldout -v
+for set in heldout heldout2; do
+  echo; echo "== held-out articles we composed (tests/$set; see its README)"
+  python3 "$EVAL/score.py" --cmd "$CMD" --gold "tests/$set" -v
+done
 if [ -d ../shared/data/ner ]; then
   echo; echo "== entity tagger (eval-ner)"
   target/release/eval-ner --data ../shared/data/ner
