@@ -224,11 +224,10 @@ impl Table {
         let mut used = [false; 256];
         rows.iter().flatten().for_each(|&c| used[c as usize] = true);
         used[0] = true;
-        let mut used_values: Vec<i16> = (0..=255u8).filter(|&c| used[c as usize]).map(value_of).collect();
-        let n_used = used_values.len();
-        used_values.sort_unstable();
-        used_values.dedup();
-        let codes = (used_values.len() != n_used).then_some(rows);
+        // (Pairwise: at most 256 codes, and no sort to compile into the wasm module.)
+        let used_values: Vec<i16> = (0..=255u8).filter(|&c| used[c as usize]).map(value_of).collect();
+        let shared = used_values.iter().enumerate().any(|(k, v)| used_values[..k].contains(v));
+        let codes = shared.then_some(rows);
         let start = q.start.map(clampv);
         let end = q.end.map(clampv);
         let trans = q.trans.map(|r| r.map(clampv));
@@ -293,10 +292,9 @@ impl Table {
     pub(crate) fn to_quant(&self) -> QuantStage {
         let mut rows: Vec<(u32, [i8; NT])> = Vec::with_capacity(self.n_rows());
         // Value → code over the codes in use, one per value (else `codes` was kept).
-        let mut code_of: Vec<(i16, u8)> =
+        let code_of: Vec<(i16, u8)> =
             (0..=255u8).filter(|&c| self.used_codes[c as usize]).map(|c| (self.lut[c as usize].clamp(-32767, 32767) as i16, c)).collect();
-        crate::sort::sort_by_key(&mut code_of, |&(v, _)| (v as i64 + (1 << 16)) as u64);
-        let code = |v: i16| code_of.binary_search_by_key(&v, |&(x, _)| x).map_or(0, |k| code_of[k].1);
+        let code = |v: i16| code_of.iter().find(|&&(x, _)| x == v).map_or(0, |&(_, c)| c);
         let mut k = 0;
         for (w, &word) in self.present.iter().enumerate() {
             let mut bits = word;
