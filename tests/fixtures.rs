@@ -164,3 +164,8 @@ fn english_subject_of_a_clause_before_a_colon() {
 fn french_subject_of_a_clause_before_a_colon() {
     check_fixture("fr-colon-subject");
 }
+
+#[test]
+fn french_incise_inside_the_marks_splits_the_quote() {
+    check_fixture("fr-incise");
+}

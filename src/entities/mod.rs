@@ -9,7 +9,7 @@ pub(crate) use dates::is_calendar_word;
 use std::ops::Range;
 
 use crate::analysis::EntityType;
-use crate::hash::FastHashMap;
+use crate::hash::{FastHashMap, FastHashSet};
 use crate::lexicon::{Gender, GenderedWords, WordSet};
 use crate::ner;
 use crate::pipeline::Doc;
@@ -751,15 +751,16 @@ fn add_untagged_repeats(doc: &Doc, clusters: &mut [EntityCluster]) {
             continue;
         }
         // Keys: one-word forms used for the entity (`HRW`, `Blinken`), and a person's surname.
-        let mut keys: Vec<String> = c.mentions.iter().map(|m| &doc.text[m.clone()]).filter(|t| !t.contains(' ')).map(str::to_string).collect();
+        let mut keys: Vec<&str> = c.mentions.iter().map(|m| &doc.text[m.clone()]).filter(|t| !t.contains(' ')).collect();
         if c.kind == EntityType::PER {
-            keys.extend(c.name.split_whitespace().last().map(str::to_string));
+            keys.extend(c.name.split_whitespace().last());
         }
-        keys.sort();
-        keys.dedup();
+        // Each key once per entity (a set rather than a sort: no sort of strings to compile).
+        let mut seen: FastHashSet<&str> = FastHashSet::default();
+        keys.retain(|k| seen.insert(k));
         for w in keys.into_iter().filter(|w| w.chars().count() >= 3 && is_capitalised(w)) {
             // A word two entities share (`Le Pen`) is ambiguous: leave it.
-            by_word.entry(w).and_modify(|e| *e = None).or_insert(Some(i));
+            by_word.entry(w.to_string()).and_modify(|e| *e = None).or_insert(Some(i));
         }
     }
     for (k, t) in doc.tokens.iter().enumerate() {

@@ -1624,7 +1624,7 @@ fn article_gender(determiner: &str) -> Gender {
 }
 
 /// Splits `a-t-il` / `dit-elle` / `explique-t-il` into (verb, pronoun).
-fn split_inverted(folded: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_inverted(folded: &str) -> Option<(&str, &str)> {
     let (head, pronoun) = folded.rsplit_once('-')?;
     if !matches!(pronoun, "il" | "elle" | "ils" | "elles" | "on") {
         return None;

@@ -28,8 +28,56 @@ pub(crate) struct FoundSpeaker {
 /// Finds every quotation of `doc` and its speaker. Speakers named only next to a quote (that
 /// the entity stage missed) are added to `clusters`.
 pub(crate) fn find(doc: &Doc, clusters: &mut Vec<EntityCluster>) -> Vec<FoundQuote> {
-    let raw = marks::find(doc, |q| !is_scare_quote(doc, q));
+    let mut raw = marks::find(doc, |q| !is_scare_quote(doc, q));
+    if doc.language == crate::lang::Language::French {
+        raw = split_incises(doc, raw);
+    }
     attribution::attribute(doc, clusters, &raw)
+}
+
+/// Longest attribution read as an incise inside the marks, in tokens after its comma.
+const MAX_INCISE: usize = 6;
+
+/// French puts a short attribution inside the marks: `« A, a-t-elle lancé. B »`,
+/// `« A, poursuit-il, B »`. The attribution is the reporter's, not the speaker's: the quote is
+/// two, `A,` before it and `B` after it, the way `« A », a-t-elle lancé, « B »` reads. Only an
+/// inverted reporting verb (`ajoute-t-il`, `a-t-elle déclaré`) right after a comma counts, and
+/// only when words are quoted on both sides.
+fn split_incises(doc: &Doc, raw: Vec<marks::RawQuote>) -> Vec<marks::RawQuote> {
+    let cues = crate::lexicon::Cues::french();
+    let mut out = Vec::with_capacity(raw.len());
+    for q in raw {
+        let (a, b) = (doc.token_at_or_after(q.content.start), doc.token_at_or_after(q.content.end));
+        let incise = (a + 1..b).find_map(|k| {
+            if doc.tok(k) != "," {
+                return None;
+            }
+            // Not `dit-on` (`as they say`): no speaker there.
+            let (verb, _) = attribution::split_inverted(doc.folded(k + 1)).filter(|&(_, pronoun)| pronoun != "on")?;
+            // `a-t-elle lancé`: the auxiliary, then the participle.
+            let verb_end = if verb == "a" { k + 3 } else { k + 2 };
+            let cue = if verb == "a" { doc.folded(k + 2) } else { verb };
+            if verb_end > b || !cues.contains_word(cue) {
+                return None;
+            }
+            let end = (verb_end..b.min(k + 1 + MAX_INCISE)).find(|&e| matches!(doc.tok(e), "," | "."))?;
+            let words_after = (end + 1..b).any(|j| doc.tokens[j].kind() == TokenKind::Word);
+            let words_before = (a..k).any(|j| doc.tokens[j].kind() == TokenKind::Word);
+            (words_before && words_after).then_some((k, end))
+        });
+        let Some((comma, end)) = incise else {
+            out.push(q);
+            continue;
+        };
+        let comma_end = doc.tokens[comma].end();
+        let after = doc.tokens[end].end();
+        let before_quote = marks::RawQuote { content: q.content.start..comma_end, outer: q.outer.start..comma_end, paragraph: q.paragraph, runs_on: false };
+        let next = doc.tokens[end + 1].start();
+        let after_quote = marks::RawQuote { content: next..q.content.end, outer: after..q.outer.end, paragraph: q.paragraph, runs_on: q.runs_on };
+        out.push(before_quote);
+        out.push(after_quote);
+    }
+    out
 }
 
 /// Single words in quotes (`« sérieuses »`, `"Anonymous"`) are scare quotes, names or titles,
