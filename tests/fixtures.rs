@@ -169,3 +169,8 @@ fn french_subject_of_a_clause_before_a_colon() {
 fn french_incise_inside_the_marks_splits_the_quote() {
     check_fixture("fr-incise");
 }
+
+#[test]
+fn french_reflexive_reporting_verbs() {
+    check_fixture("fr-reflexive-cues");
+}

@@ -623,6 +623,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let limit = (i + 6).min(r.end);
         let mut k = i;
         while k < limit {
+            // A reflexive reporting verb (`s'amuse-t-il`, `se désole Claire Morel`): the pronoun
+            // belongs to the verb, not to a clause of the reporter's (`s'il`).
+            if matches!(self.folded(k), "s'" | "se") && k + 1 < r.end && self.cue_at(k + 1, r.end).is_some() {
+                k += 1;
+                continue;
+            }
             if CLAUSE_OPENERS.contains(&self.folded(k)) {
                 return None;
             }
