@@ -174,3 +174,8 @@ fn french_incise_inside_the_marks_splits_the_quote() {
 fn french_reflexive_reporting_verbs() {
     check_fixture("fr-reflexive-cues");
 }
+
+#[test]
+fn english_one_letter_words_name_nobody() {
+    check_fixture("en-single-letter");
+}

@@ -939,9 +939,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         named.then(|| (words, Some(self.span(k..k + 1))))
     }
 
+    /// A capitalised word of two characters or more (`X` alone, the network, or the pronoun
+    /// `I`, starts no name; an initial keeps its dot: `J.`).
     fn is_name_start(&self, k: usize) -> bool {
         self.doc.tokens.get(k).is_some_and(|t| t.kind() == TokenKind::Word)
             && self.tok(k).chars().next().is_some_and(char::is_uppercase)
+            && self.tok(k).chars().nth(1).is_some()
     }
 
     fn pronoun_at(&self, k: usize) -> Option<SpeakerWords> {
