@@ -1,8 +1,9 @@
 //! One cheap, unkeyed hasher for the crate's internal tables.
 //!
-//! Keys are either short words from our own data files or values that are already hashes
-//! (feature keys), so the default SipHash's protection against chosen keys buys nothing here
-//! and costs about three times the time. Tables keyed by arbitrary user text keep the default.
+//! Keys are short words from our own data files, values that are already hashes (feature keys,
+//! a word's 64-bit hash) or small integers (token positions), so the default SipHash's
+//! protection against chosen keys buys little here and costs about three times the time.
+//! Tables keyed by the article's own strings keep the default.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};

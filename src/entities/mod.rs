@@ -9,7 +9,7 @@ pub(crate) use dates::is_calendar_word;
 use std::ops::Range;
 
 use crate::analysis::EntityType;
-use crate::hash::{FastHashMap, FastHashSet};
+use crate::hash::FastHashMap;
 use crate::lexicon::{Gender, GenderedWords, WordSet};
 use crate::ner;
 use crate::pipeline::Doc;
@@ -756,7 +756,7 @@ fn add_untagged_repeats(doc: &Doc, clusters: &mut [EntityCluster]) {
             keys.extend(c.name.split_whitespace().last());
         }
         // Each key once per entity (a set rather than a sort: no sort of strings to compile).
-        let mut seen: FastHashSet<&str> = FastHashSet::default();
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         keys.retain(|k| seen.insert(k));
         for w in keys.into_iter().filter(|w| w.chars().count() >= 3 && is_capitalised(w)) {
             // A word two entities share (`Le Pen`) is ambiguous: leave it.
