@@ -88,7 +88,7 @@ struct Scratch {
     /// current pass, once computed.
     word_scores: Vec<Option<[i32; NT]>>,
     em: Vec<[i32; NT]>,
-    scores: Vec<[i64; NT]>,
+    scores: Vec<[i32; NT]>,
     out: Vec<u8>,
 }
 

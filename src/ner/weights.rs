@@ -16,7 +16,7 @@ pub(crate) struct Transitions {
     pub end: [i32; NT],
     /// `trans[CLOSERS[j]][OPENERS[k]]` at `[j][k]`: the moves out of each closer into every
     /// opener, side by side, so that the forward pass updates all openers at once.
-    closer_to_openers: [[i64; N_EDGE]; N_EDGE],
+    closer_to_openers: [[i32; N_EDGE]; N_EDGE],
 }
 
 impl Transitions {
@@ -38,7 +38,7 @@ impl Transitions {
         }
         for (k, &o) in OPENERS.iter().enumerate() {
             for (j, &c) in CLOSERS.iter().enumerate() {
-                t.closer_to_openers[j][k] = t.trans[c][o] as i64;
+                t.closer_to_openers[j][k] = t.trans[c][o];
             }
         }
         t
@@ -55,13 +55,19 @@ const CLOSERS: [usize; N_EDGE] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 const N_EDGE: usize = 1 + 2 * N_TYPES;
 
 /// Best tag sequence for emissions `em` (one row of `NT` scores per token) into `out`, under the
-/// BILOU constraints (an opener follows a closer; `I-x`/`L-x` follow `B-x`/`I-x`). Scores add
-/// up in 64 bits, so no sentence length can overflow. `scores` is scratch space.
+/// BILOU constraints (an opener follows a closer; `I-x`/`L-x` follow `B-x`/`I-x`). `scores` is
+/// scratch space.
+///
+/// Scores add up in 32 bits: after each step the best score is subtracted from all of them,
+/// which changes no comparison, and every tag reachable at a step is then within a few steps'
+/// emissions of zero, far from overflow (emissions are clamped to ±[`MAX_EMISSION`]). Forbidden
+/// moves ([`NEG`]) and unreachable tags ([`LOW`]) stay far below, and are held at [`LOW`].
+/// (32-bit lanes are twice as many per vector as 64-bit ones, and compare natively.)
 ///
 /// The forward pass keeps only each step's best scores; the best predecessor is found again
 /// during the backtrace for the one tag chosen at each step (9 comparisons instead of the
 /// 97 a stored back-pointer table needs at every step).
-pub(crate) fn viterbi(em: &[[i32; NT]], tr: &Transitions, scores: &mut Vec<[i64; NT]>, out: &mut Vec<u8>) {
+pub(crate) fn viterbi(em: &[[i32; NT]], tr: &Transitions, scores: &mut Vec<[i32; NT]>, out: &mut Vec<u8>) {
     out.clear();
     let n = em.len();
     if n == 0 {
@@ -70,10 +76,12 @@ pub(crate) fn viterbi(em: &[[i32; NT]], tr: &Transitions, scores: &mut Vec<[i64;
     scores.clear();
     scores.reserve(n);
     let trans = &tr.trans;
+    let emission = |e: &[i32; NT], t: usize| e[t].clamp(-MAX_EMISSION, MAX_EMISSION);
     let mut score = [LOW; NT];
     for &t in &OPENERS {
-        score[t] = tr.start[t] as i64 + em[0][t] as i64;
+        score[t] = tr.start[t] + emission(&em[0], t);
     }
+    normalise(&mut score);
     scores.push(score);
     for e in &em[1..] {
         let mut next = [LOW; NT];
@@ -88,22 +96,23 @@ pub(crate) fn viterbi(em: &[[i32; NT]], tr: &Transitions, scores: &mut Vec<[i64;
             }
         }
         for (k, &t) in OPENERS.iter().enumerate() {
-            next[t] = open[k] + e[t] as i64;
+            next[t] = open[k] + emission(e, t);
         }
         for k in 0..N_TYPES {
             let (b, inside) = (1 + 4 * k, 2 + 4 * k);
             for t in [inside, 3 + 4 * k] {
-                let best = (score[b] + trans[b][t] as i64).max(score[inside] + trans[inside][t] as i64);
-                next[t] = best + e[t] as i64;
+                let best = (score[b] + trans[b][t]).max(score[inside] + trans[inside][t]);
+                next[t] = best + emission(e, t);
             }
         }
+        normalise(&mut next);
         scores.push(next);
         score = next;
     }
-    let mut best = i64::MIN;
+    let mut best = i32::MIN;
     let mut arg = 0usize;
     for &t in &CLOSERS {
-        let s = score[t] + tr.end[t] as i64;
+        let s = score[t] + tr.end[t];
         if s > best {
             best = s;
             arg = t;
@@ -117,16 +126,30 @@ pub(crate) fn viterbi(em: &[[i32; NT]], tr: &Transitions, scores: &mut Vec<[i64;
     }
 }
 
-/// Scores below this are unreachable (forbidden moves are [`NEG`], far above it).
-const LOW: i64 = i64::MIN / 4;
+/// Scores below this are unreachable (forbidden moves are [`NEG`], far above it; `LOW` plus a
+/// forbidden move, a transition and an emission still fits in 32 bits).
+const LOW: i32 = -(1 << 30);
+
+/// Largest |emission| [`viterbi`] adds (a sum of a few dozen weights of at most ±32,767 stays
+/// far below it).
+const MAX_EMISSION: i32 = 1 << 25;
+
+/// Subtracts the best score from every score of a step, holding unreachable ones at [`LOW`].
+#[inline]
+fn normalise(step: &mut [i32; NT]) {
+    let best = step.iter().copied().fold(LOW, i32::max);
+    for v in step.iter_mut() {
+        *v = (*v - best).max(LOW);
+    }
+}
 
 /// The predecessor the forward pass of [`viterbi`] took for tag `t`: among the allowed ones, the
 /// first with the highest score (inside tags prefer `B` on a tie); `O` when none is reachable.
-fn best_predecessor(prev: &[i64; NT], trans: &[[i32; NT]; NT], t: usize) -> usize {
+fn best_predecessor(prev: &[i32; NT], trans: &[[i32; NT]; NT], t: usize) -> usize {
     if OPENERS.contains(&t) {
         let (mut best, mut arg) = (LOW, 0);
         for &p in &CLOSERS {
-            let s = prev[p] + trans[p][t] as i64;
+            let s = prev[p] + trans[p][t];
             if s > best {
                 best = s;
                 arg = p;
@@ -136,8 +159,8 @@ fn best_predecessor(prev: &[i64; NT], trans: &[[i32; NT]; NT], t: usize) -> usiz
     } else {
         let k = (t - 1) / 4;
         let (b, inside) = (1 + 4 * k, 2 + 4 * k);
-        let from_b = prev[b] + trans[b][t] as i64;
-        let from_i = prev[inside] + trans[inside][t] as i64;
+        let from_b = prev[b] + trans[b][t];
+        let from_i = prev[inside] + trans[inside][t];
         if from_b >= from_i {
             b
         } else {

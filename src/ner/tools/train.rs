@@ -132,7 +132,7 @@ impl Perceptron {
         s: &PSent,
         tr: &Transitions,
         em: &mut Vec<[i32; NT]>,
-        back: &mut Vec<[i64; NT]>,
+        back: &mut Vec<[i32; NT]>,
         out: &mut Vec<u8>,
     ) -> bool {
         let n = s.gold.len();
