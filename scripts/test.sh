@@ -24,6 +24,13 @@ else
   echo "(../shared/eval/dev not found: skipping the dev-set quality floors)"
 fi
 
+if [ -d ../shared/data/ner ]; then
+  step "the committed entity models are what the training command makes"
+  bash scripts/check-models.sh
+else
+  echo "(../shared/data/ner not found: skipping the model reproducibility check)"
+fi
+
 step "end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 tests/e2e/
 
