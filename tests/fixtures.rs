@@ -179,3 +179,13 @@ fn french_reflexive_reporting_verbs() {
 fn english_one_letter_words_name_nobody() {
     check_fixture("en-single-letter");
 }
+
+#[test]
+fn french_subjects_of_the_previous_sentence() {
+    check_fixture("fr-subject-chains");
+}
+
+#[test]
+fn english_subjects_of_the_previous_sentence() {
+    check_fixture("en-subject-chains");
+}

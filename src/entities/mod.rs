@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use crate::analysis::EntityType;
 use crate::hash::FastHashMap;
+use crate::lang::Language;
 use crate::lexicon::{Gender, GenderedWords, WordSet};
 use crate::ner;
 use crate::pipeline::Doc;
@@ -495,9 +496,31 @@ fn is_sentence_initial_common_word(doc: &Doc, m: &RawMention) -> bool {
         return true;
     }
     let sentence_start = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens().start;
-    let initial = m.tokens.start == sentence_start
-        || (m.tokens.start == sentence_start + 1 && doc.tokens[sentence_start].kind() != TokenKind::Word);
-    initial && (is_common_word(doc, f) || matches!(f, "il" | "ils" | "elles" | "on" | "à" | "the"))
+    let k = m.tokens.start;
+    let initial = k == sentence_start || (k == sentence_start + 1 && doc.tokens[sentence_start].kind() != TokenKind::Word) || after_dateline(doc, sentence_start, k);
+    initial && (is_common_word(doc, f) || is_participle_with_complement(doc, k) || matches!(f, "il" | "ils" | "elles" | "on" | "à" | "the"))
+}
+
+/// `Arrivé à Redon, le ministre …`, `Venu en hélicoptère, …`: a French past participle followed
+/// by its complement, which at a sentence start is capitalised but names nobody.
+pub(crate) fn is_participle_with_complement(doc: &Doc, k: usize) -> bool {
+    let f = doc.folded(k);
+    doc.language == Language::French
+        && ["é", "ée", "és", "ées", "u", "ue", "us", "ues"].iter().any(|e| f.ends_with(e))
+        && k + 1 < doc.tokens.len()
+        && matches!(doc.folded(k + 1), "à" | "au" | "aux" | "en" | "sur" | "par" | "dans" | "avec" | "depuis" | "devant" | "chez" | "lors" | "pour")
+}
+
+/// Whether the words before token `k` in its sentence are a dateline or a live-blog time closed
+/// by a dash (`18 h 40 –`, `OTTAWA –`): `k` opens the sentence proper.
+pub(crate) fn after_dateline(doc: &Doc, sentence_start: usize, k: usize) -> bool {
+    k > sentence_start + 1
+        && k <= sentence_start + 10
+        && matches!(doc.tok(k - 1), "–" | "—" | "-")
+        && (sentence_start..k - 1).all(|t| {
+            let w = doc.tok(t);
+            doc.tokens[t].kind() != TokenKind::Word || w.starts_with(char::is_uppercase) || w.starts_with(|c: char| c.is_ascii_digit()) || w == "h"
+        })
 }
 
 /// A folded word that is common vocabulary rather than a name: the text also writes it in
@@ -1206,6 +1229,15 @@ mod tests {
         assert_eq!(tagged.len(), 2, "a possessive adds no initial: {tagged:?}");
         let truss = c.iter().find(|e| e.0 == "Liz Truss").expect("Truss");
         assert!(truss.3.contains(&"@trussliz".to_string()), "{c:?}");
+    }
+
+    #[test]
+    fn an_opening_participle_after_a_time_or_a_dateline_is_no_name() {
+        use EntityType::{LOC, PER};
+        let text = "18 h 40 – Arrivé à Quimper, le ministre a promis des renforts. Venue en train, la maire a visité le quartier. Le ministre a salué Renaud Le Goff.";
+        let c = clusters_from_tags(text, &[("Arrivé", PER), ("Venue", PER), ("Quimper", LOC), ("Renaud Le Goff", PER)]);
+        assert!(c.iter().all(|e| !matches!(e.0.as_str(), "Arrivé" | "Venue")), "{c:?}");
+        assert!(c.iter().any(|e| e.0 == "Renaud Le Goff"), "{c:?}");
     }
 
     #[test]

@@ -55,6 +55,9 @@ const DISJUNCTIVE_PRONOUNS: &[(&str, Gender)] = &[
     ("her", Gender::Female),
 ];
 
+/// Prepositions whose object is seldom the subject a later pronoun of the sentence stands for.
+const OBJECT_PREPOSITIONS: &[&str] = &["with", "at", "to", "against", "toward", "towards", "avec", "contre", "chez", "envers"];
+
 const COORDINATORS: &[&str] = &["et", "and", "mais", "but", "puis", "ou", "or"];
 
 /// Words that open a clause of the reporter's own after a quote.
@@ -177,6 +180,9 @@ struct Ctx<'a, 'd> {
     last_group_paragraph: usize,
     /// Paragraph of the sentence that last set `last_speaker` by reported speech.
     reported_in_paragraph: Option<usize>,
+    /// Sentence and gender of the last pronoun speaker that stands for nobody the text names
+    /// (`Le premier témoin a raconté … « … », a-t-il déclaré`).
+    unnamed_spoke_in: Option<(usize, Gender)>,
     /// Per cluster: how many mentions it had and the folded titles written before them
     /// (`gov.`), so that a role noun looks at each cluster's mentions once, not once per quote
     /// (which, on a long text, would grow with the square of its length).
@@ -193,7 +199,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
     for q in raw {
         quoted.set_range(doc.token_at_or_after(q.outer.start)..doc.token_at_or_after(q.outer.end));
     }
-    let mut ctx = Ctx { doc, cues, mention_of_token: FastHashMap::default(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), last_speaker: None, last_speaker_paragraph: None, groups: Vec::new(), last_group: None, last_group_paragraph: 0, reported_in_paragraph: None, titles_of: Default::default() };
+    let mut ctx = Ctx { doc, cues, mention_of_token: FastHashMap::default(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), last_speaker: None, last_speaker_paragraph: None, groups: Vec::new(), last_group: None, last_group_paragraph: 0, reported_in_paragraph: None, unnamed_spoke_in: None, titles_of: Default::default() };
     ctx.index_mentions(clusters);
 
     let mut out: Vec<FoundQuote> = Vec::with_capacity(raw.len());
@@ -208,6 +214,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
                 ctx.last_speaker = Some(e);
                 ctx.last_speaker_paragraph = Some(q.paragraph);
                 ctx.last_group = None;
+                ctx.unnamed_spoke_in = None;
             }
             let kind = kind_of(doc, q, |w| ctx.is_cue_word(w));
             out.push(FoundQuote { span: q.content.clone(), kind, speaker: attribution.speaker, cue: attribution.cue });
@@ -226,6 +233,11 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
             if !between.clone().any(|t| matches!(doc.tok(t), "." | "!" | "?" | "…")) {
                 out[k].speaker = out[k + 1].speaker.clone();
             }
+        }
+        // A quote running on over paragraphs (no closing mark) whose speaker is named only at
+        // its end, after the paragraph that continues it: `« A.` ¶ `« B », a dit X.`
+        if out[k].speaker.is_none() && out[k + 1].speaker.is_some() && raw[k].runs_on && raw[k + 1].paragraph == raw[k].paragraph + 1 && raw[k + 1].outer.start == doc.paragraph(raw[k + 1].paragraph).start {
+            out[k].speaker = out[k + 1].speaker.clone();
         }
     }
     // `Mayor warns of 'a hard winter'` as a headline, attributed later in the body: the same
@@ -449,7 +461,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn sentence_initial(&self, i: usize) -> bool {
-        self.doc.is_sentence_start(i)
+        self.doc.is_sentence_start(i) || crate::entities::after_dateline(self.doc, self.doc.sentences[self.doc.sentence_of_token(i)].tokens().start, i)
     }
 
     fn punct(&self, i: usize) -> bool {
@@ -572,7 +584,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // Paul Roux, a tenu le même discours. « … »`).
         let sentence = self.doc.sentence_of_token(self.doc.token_at_or_after(q.outer.start));
         if sentence > 0 && self.doc.sentences[sentence - 1].paragraph() == q.paragraph {
-            if let Some(e) = self.previous_sentence_subject(sentence) {
+            if let Some(e) = self.previous_subject(clusters, sentence, Gender::Unknown).flatten() {
                 if let Some(span) = clusters[e].mentions.iter().rev().find(|m| m.end <= q.outer.start).cloned() {
                     return Attribution { speaker: Some(FoundSpeaker { span, entity: Some(e) }), cue: None };
                 }
@@ -814,7 +826,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some(p) = self.pronoun_at(k).or_else(|| opens_chunk.then(|| self.plural_pronoun_at(k)).flatten()) {
                 return (Some(p), role.or(org));
             }
-            let generic = self.is_generic_word(k) || self.capitalised_description(k).is_some();
+            let generic = self.is_generic_word(k) || self.capitalised_description(k).is_some() || crate::entities::is_participle_with_complement(self.doc, k);
             if !generic && (self.is_name_start(k) && !self.sentence_initial(k) || (self.is_name_start(k) && self.sentence_initial(k) && !self.is_name_start(k + 1) && self.looks_like_surname(k))) {
                 let mut s = k;
                 while s > r.start && self.is_name_start(s - 1) && self.mention_at(s - 1).is_none() && !self.is_generic_mention(&(s - 1..s)) {
@@ -1275,6 +1287,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     if clusters[e].gender == Gender::Unknown {
                         clusters[e].gender = gender; // agreement: `a-t-elle`
                     }
+                } else {
+                    self.unnamed_spoke_in = Some((self.doc.sentence_of_token(self.doc.token_at_or_after(at)), gender));
                 }
                 FoundSpeaker { span, entity }
             }
@@ -1428,8 +1442,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // replied`) is more salient than the last speaker.
         let sentence_start = self.doc.sentences.get(horizon).map_or(0, |s| s.tokens().start).max(window_start);
         let in_sentence = self.mentions_before(sentence_start, at_tok);
-        let same_sentence = in_sentence.iter().copied().filter(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender));
-        let previous_subject = self.previous_sentence_subject(self.doc.sentence_of_token(context_tok)).filter(|&c| gender.compatible(clusters[c].gender));
+        // … except the object of a preposition (`after a meeting with Lam, he said`, `pointed at
+        // Lee, who he said …`), which is seldom the one speaking.
+        let in_sentence_subjects = self.mentions_between(sentence_start, at_tok, true);
+        let same_sentence = in_sentence_subjects.iter().copied().filter(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender));
+        let previous = self.previous_subject(clusters, self.doc.sentence_of_token(context_tok), gender);
+        let previous_subject = previous.flatten().filter(|&c| gender.compatible(clusters[c].gender));
         // With nobody named earlier in its own sentence, the subject of the sentence before
         // that agrees (`Diallo sounded ready. "…," he said`) beats an earlier speaker, even one
         // whose gender is known to agree. (Within the sentence, any name may be a possessor or
@@ -1437,6 +1455,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if same_sentence.clone().next().is_none() {
             if let Some(subject) = previous_subject {
                 return Some(subject);
+            }
+            // `Le premier témoin a raconté … « … », a-t-il déclaré`: someone the text does not name.
+            if previous == Some(None) {
+                return None;
             }
         }
         let candidates: Vec<usize> = same_sentence
@@ -1457,19 +1479,83 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// Clusters of the mentions (outside quotes) ending in `from..to`, nearest first.
     fn mentions_before(&self, from: usize, to: usize) -> Vec<usize> {
+        self.mentions_between(from, to, false)
+    }
+
+    /// [`Ctx::mentions_before`], leaving out with `skip_objects` the objects of prepositions.
+    fn mentions_between(&self, from: usize, to: usize, skip_objects: bool) -> Vec<usize> {
         let mut out = Vec::new();
         let mut k = to.min(self.doc.tokens.len());
         while k > from {
             k -= 1;
             if let Some(m) = self.mention_at(k) {
                 let (range, cluster) = &self.mentions[m as usize];
-                if !self.quoted.get(range.start) {
+                let object = skip_objects && range.start > 0 && OBJECT_PREPOSITIONS.contains(&self.folded(range.start - 1));
+                if !self.quoted.get(range.start) && !object {
                     out.push(*cluster);
                 }
                 k = range.start.max(from);
             }
         }
         out
+    }
+
+    /// Where a sentence's own words start after a dateline or a live-blog time (`BRUXELLES –`,
+    /// `16 h 25 –`, `OTTAWA, Oct 29 (Reuters) -`): after the dash, else at its start.
+    fn after_dateline(&self, r: Range<usize>) -> usize {
+        (r.start + 2..r.end.min(r.start + 11)).find(|&k| crate::entities::after_dateline(self.doc, r.start, k)).unwrap_or(r.start)
+    }
+
+    /// The subject of the sentence before `sentence`, as [`Ctx::previous_sentence_subject`] reads
+    /// it, or when it names nobody: a pronoun (`Elle a rencontré …`) stands for the subject of
+    /// the sentence before it; a definite role or description (`Le préfet fait …`, `Le Serbe,
+    /// …, a salué`) for the person holding it. `Some(None)`: an unnamed person is the subject
+    /// (`Le premier témoin a raconté …`, `le ministre de l'Intérieur promet …` with no minister
+    /// named), or spoke last in that sentence; a pronoun after it names nobody in the text.
+    fn previous_subject(&self, clusters: &[EntityCluster], sentence: usize, gender: Gender) -> Option<Option<usize>> {
+        let prev = sentence.checked_sub(1)?;
+        if self.doc.sentences[sentence].paragraph() > self.doc.sentences[prev].paragraph() + 1 {
+            return None;
+        }
+        let r = self.doc.sentences[prev].tokens();
+        let start = self.after_dateline(r.clone());
+        if start < r.end && self.pronoun_at(start).is_some() {
+            return self.previous_sentence_subject(prev).map(Some);
+        }
+        if let Some(c) = self.previous_sentence_subject(sentence) {
+            return Some(Some(c));
+        }
+        if self.unnamed_spoke_in.is_some_and(|(s, g)| s == prev && g == gender) {
+            return Some(None);
+        }
+        let first_comma = (start..r.end.min(start + 10)).find(|&k| self.tok(k) == ",");
+        let slots = [Some(start), first_comma.map(|c| c + 1)];
+        slots.into_iter().flatten().filter(|&k| k < r.end && !self.quoted.get(k)).find_map(|slot| {
+            let determiner = self.folded(slot);
+            if !ANAPHORIC_DETERMINERS.contains(&determiner) {
+                return None;
+            }
+            let Some(SpeakerWords::Role { tokens, head }) = self.np_at(slot, r.end) else { return None };
+            let at = self.doc.tokens[slot].start();
+            if let Some(e) = self.resolve_role(clusters, &tokens, &head, at).filter(|&e| clusters[e].kind == EntityType::PER) {
+                return Some(Some(e));
+            }
+            if self.capitalised_description(tokens.end - 1).is_some() {
+                return self.described_person(clusters, &head, determiner, at).map(Some);
+            }
+            // `Le président de l'Établissement … (EPTB), Hervé Kerjean, met en cause`: the name in
+            // apposition, past a parenthesis.
+            let apposed = (tokens.end..r.end.min(tokens.end + 25)).take_while(|&k| !self.quoted.get(k) && self.cue_at(k, r.end).is_none()).find_map(|k| {
+                let (range, c) = self.mentions[self.mention_at(k)? as usize].clone();
+                (range.start == k && self.tok(k - 1) == "," && self.cluster_kind(c) == EntityType::PER).then_some(c)
+            });
+            if apposed.is_some() {
+                return Some(apposed);
+            }
+            let role_gender = GenderedWords::roles().get(&head)?;
+            let role_gender = if role_gender == Gender::Unknown { article_gender(determiner) } else { role_gender };
+            gender.compatible(role_gender).then_some(None)
+        })
     }
 
     /// The person in subject position of the sentence before `sentence` in the same or the
@@ -1482,6 +1568,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return None;
         }
         let r = s.tokens();
+        let r = self.after_dateline(r.clone())..r.end;
         let first_comma = (r.start..r.end.min(r.start + 10)).find(|&k| self.tok(k) == ",");
         // A role phrase in apposition before the name (`Le capitaine toulousain, Julien Marty,`):
         // the name after its comma is the subject too.
@@ -1494,11 +1581,26 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let second = first_comma.map(|c| c + 1);
         let subject_slots = [Some(r.start), after_role(r.start), second, second.and_then(after_role)];
         subject_slots.into_iter().flatten().find_map(|slot| {
-            (slot..(slot + 4).min(r.end))
-                .filter(|&k| !self.quoted.get(k))
-                .find_map(|k| self.mention_at(k))
-                .map(|m| self.mentions[m as usize].1)
-                .filter(|&c| self.cluster_kind(c) == EntityType::PER)
+            let mut k = slot;
+            while k < (slot + 4).min(r.end) {
+                match self.mention_at(k).filter(|_| !self.quoted.get(k)) {
+                    Some(m) => {
+                        let (range, c) = self.mentions[m as usize].clone();
+                        if self.cluster_kind(c) == EntityType::PER {
+                            return Some(c);
+                        }
+                        // `U.S. District Judge Ann Lee`, `Colorado Gov. Dan Reyes`: a place
+                        // qualifying the title before the name.
+                        let title_follows = range.end < r.end && (GenderedWords::roles().get(self.tok(range.end)).is_some() || GenderedWords::titles().get(self.tok(range.end)).is_some() || self.is_name_start(range.end) && GenderedWords::roles().get(self.tok(range.end + 1)).is_some());
+                        if !title_follows {
+                            return None;
+                        }
+                        k = range.end;
+                    }
+                    None => k += 1,
+                }
+            }
+            None
         })
     }
 
