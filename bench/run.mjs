@@ -299,13 +299,14 @@ async function demoBench(browser, url) {
 
 // ==================================================================== sizes
 async function sizes() {
+  // As deployed: www/dist, the bundled and minified tree scripts/build-dist.mjs writes.
   const files = [
-    ["wasm module", "www/pkg/article_lens_bg.wasm"],
-    ["wasm-bindgen JS glue", "www/pkg/article_lens.js"],
-    ["www/article-lens.js", "www/article-lens.js"],
+    ["wasm module", "www/dist/pkg/article_lens_bg.wasm"],
+    ["wasm-bindgen JS glue (minified)", "www/dist/pkg/article_lens.js"],
+    ["article-lens.js (with lib/, minified)", "www/dist/article-lens.js"],
+    ["worker.js (with lib/engine.js, minified)", "www/dist/worker.js"],
   ];
-  const lib = existsSync(join(ROOT, "www", "lib")) ? (await readdir(join(ROOT, "www", "lib"))).filter((f) => f.endsWith(".js")).sort() : [];
-  if (existsSync(join(ROOT, "www", "worker.js"))) files.push(["www/worker.js", "www/worker.js"]);
+  const lib = [];
   for (const f of (await readdir(join(ROOT, "models"))).filter((f) => f.endsWith(".bin")).sort()) files.push([`model ${f}`, `models/${f}`]);
   const rows = [];
   for (const [label, rel] of files) {
@@ -317,8 +318,8 @@ async function sizes() {
     rows.push({ label, rel, ...compressed(await readFile(path)) });
   }
   if (lib.length) {
-    const buf = Buffer.concat(await Promise.all(lib.map((f) => readFile(join(ROOT, "www", "lib", f)))));
-    rows.push({ label: `www/lib/*.js (${lib.length} files, concatenated)`, rel: "www/lib/", ...compressed(buf) });
+    const buf = Buffer.concat(await Promise.all(lib.map((f) => readFile(join(ROOT, "www", "dist", "lib", f)))));
+    rows.push({ label: `lib/*.js (${lib.length} files, minified, concatenated)`, rel: "www/dist/lib/", ...compressed(buf) });
   }
   return rows;
 }

@@ -1,24 +1,24 @@
-// Fails when a built artefact exceeds its gzipped size budget (run after scripts/build-wasm.sh).
+// Fails when a built artefact exceeds its gzipped size budget (run after scripts/build-wasm.sh,
+// which also writes www/dist, the minified tree a publisher deploys; see scripts/build-dist.mjs).
 import { readFileSync, existsSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 const KB = 1024;
 const budgets = [
-  // Core: wasm + JS glue + the widget, together.
+  // Core: wasm + JS glue + the widget, together, as deployed (www/dist: bundled, minified scripts).
   {
     name: "core (wasm + JS)",
     files: [
-      "www/pkg/article_lens_bg.wasm",
-      "www/pkg/article_lens.js",
-      "www/article-lens.js",
-      "www/worker.js",
-      ...readdirSync("www/lib").filter((f) => f.endsWith(".js")).map((f) => `www/lib/${f}`),
+      "www/dist/pkg/article_lens_bg.wasm",
+      "www/dist/pkg/article_lens.js",
+      "www/dist/article-lens.js",
+      "www/dist/worker.js",
     ],
     limit: 150 * KB,
   },
-  ...readdirSync("www/pkg/models", { withFileTypes: true })
+  ...readdirSync("www/dist/pkg/models", { withFileTypes: true })
     .filter((f) => f.isFile() && f.name.endsWith(".bin"))
-    .map((f) => ({ name: `model ${f.name}`, files: [`www/pkg/models/${f.name}`], limit: 600 * KB })),
+    .map((f) => ({ name: `model ${f.name}`, files: [`www/dist/pkg/models/${f.name}`], limit: 600 * KB })),
 ];
 
 let failed = false;

@@ -2,7 +2,7 @@
 # Installs what the build and tests need, only where it is missing (safe to run every time):
 #   - the wasm32-unknown-unknown Rust target;
 #   - the wasm-bindgen CLI at exactly the version Cargo.toml pins;
-#   - npm dev dependencies (binaryen's wasm-opt, playwright-core);
+#   - npm dev dependencies (binaryen's wasm-opt, esbuild, playwright-core);
 #   - with --browser: Chromium for the end-to-end tests (Debian's package; or set CHROME_PATH).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want"
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm dev dependencies"
   npm ci --no-audit --no-fund
 fi

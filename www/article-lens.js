@@ -20,12 +20,15 @@ import { download, toCsv, toJson } from "./lib/export.js";
 
 export { DEFAULT_SKIP, extractText, htmlToText };
 
+// Beside this file (also once www/dist has bundled lib/ into it).
 const PKG_URL = new URL("./pkg/", import.meta.url).href;
+const WORKER_URL = new URL("./worker.js", import.meta.url).href;
 
 function engineFor(options = {}) {
   return getEngine(options.pkgUrl ? new URL(options.pkgUrl, location.href).href : PKG_URL, {
     worker: options.worker !== false,
     models: options.models,
+    workerUrl: WORKER_URL,
   });
 }
 

@@ -176,6 +176,48 @@ test("embed: highlights the quotes without touching the article, sidebar, keyboa
   await page.close();
 });
 
+test("embed from the deployable build (www/dist, bundled and minified): same analysis, only dist files loaded", async () => {
+  const source = await openDemo();
+  const expected = await source.page.evaluate(() => {
+    const a = document.querySelector("article-lens").lens.analysis;
+    return { quotes: a.quotes.map((q) => [q.text, q.speaker?.text ?? null]), entities: a.entities.length };
+  });
+  await source.page.close();
+
+  const { page, log } = await newPage(env.context);
+  const loaded = [];
+  page.on("request", (r) => loaded.push(new URL(r.url()).pathname));
+  // The page's own tag points at the source; send it to the deployable copy instead (a redirect,
+  // so that the module's own URL, and every URL computed from it, is under /dist/).
+  await page.route(/\/article-lens\.js$/, (r) =>
+    new URL(r.request().url()).pathname.startsWith("/dist/")
+      ? r.continue()
+      : r.fulfill({ status: 302, headers: { location: "/dist/article-lens.js" } })
+  );
+  await page.goto(`${env.url}/demo/`);
+  await page.waitForFunction(
+    (late) => document.querySelector("article-lens")?.lens?.analysis?.quotes.some((q) => q.text.startsWith(late)),
+    LATE,
+    { timeout: 15000 }
+  );
+  const got = await page.evaluate(() => {
+    const a = document.querySelector("article-lens").lens.analysis;
+    return { quotes: a.quotes.map((q) => [q.text, q.speaker?.text ?? null]), entities: a.entities.length };
+  });
+  assert.deepEqual(got, expected);
+  const scripts = loaded.filter((p) => /\.(js|wasm|bin)$/.test(p) && !p.startsWith("/demo/"));
+  for (const file of ["/dist/worker.js", "/dist/pkg/article_lens.js", "/dist/pkg/article_lens_bg.wasm"]) {
+    assert.ok(scripts.includes(file), `${file} not among ${scripts.join(", ")}`);
+  }
+  assert.deepEqual(
+    scripts.filter((p) => !p.startsWith("/dist/") && p !== "/article-lens.js"),
+    [],
+    "a source file was loaded instead of its deployable copy"
+  );
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
 test("embed: removing the <article-lens> tag detaches it", async () => {
   const { page, log } = await openDemo();
   await page.evaluate(() => document.querySelector("article-lens").remove());

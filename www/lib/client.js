@@ -75,8 +75,8 @@ class MainThreadClient {
   terminate() {}
 }
 
-async function startWorker(pkgUrl, models) {
-  const worker = new Worker(new URL("../worker.js", import.meta.url), { type: "module", name: "article-lens" });
+async function startWorker(pkgUrl, models, workerUrl = new URL("../worker.js", import.meta.url)) {
+  const worker = new Worker(workerUrl, { type: "module", name: "article-lens" });
   const client = new WorkerClient(worker);
   try {
     await client.call("init", { pkgUrl: String(pkgUrl), models });
@@ -87,10 +87,10 @@ async function startWorker(pkgUrl, models) {
   }
 }
 
-async function start(pkgUrl, { worker = true, models = ["fr", "en"] } = {}) {
+async function start(pkgUrl, { worker = true, models = ["fr", "en"], workerUrl } = {}) {
   if (worker && typeof Worker === "function") {
     try {
-      return await startWorker(pkgUrl, models);
+      return await startWorker(pkgUrl, models, workerUrl);
     } catch (error) {
       // The page's policy also applies to the main thread: no point trying again there.
       if (error.code === "csp" || isCspError(error)) throw error;
