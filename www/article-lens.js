@@ -183,6 +183,7 @@ class Lens extends EventTarget {
     const text = snapshot.text;
     if (this.analysis && text === this.text) return this.#remap(snapshot);
     let analysis;
+    this.#panel?.setStatus("Analysing the article…", "busy");
     try {
       analysis = await this.#engine.analyze(text);
     } catch (error) {
