@@ -13,9 +13,9 @@ const PANEL_CSS = `
   contain: content;
   --bg: var(--article-lens-background, #ffffff);
   --fg: var(--article-lens-text, #1a1a1a);
-  --muted: var(--article-lens-muted, #52525b);
-  --border: var(--article-lens-border, #d4d4d8);
-  --surface: var(--article-lens-surface, #f4f4f5);
+  --muted: var(--article-lens-muted, color-mix(in srgb, var(--fg) 72%, var(--bg)));
+  --border: var(--article-lens-border, color-mix(in srgb, var(--fg) 20%, var(--bg)));
+  --surface: var(--article-lens-surface, color-mix(in srgb, var(--fg) 7%, var(--bg)));
   --accent: var(--article-lens-accent, #0b5cad);
   --accent-text: var(--article-lens-accent-text, #ffffff);
   --font: var(--article-lens-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
@@ -32,9 +32,6 @@ ${swatchRules(LIGHT)}
   :host {
     --bg: var(--article-lens-background, #17191e);
     --fg: var(--article-lens-text, #ececec);
-    --muted: var(--article-lens-muted, #b4b4bb);
-    --border: var(--article-lens-border, #3a3d45);
-    --surface: var(--article-lens-surface, #23262d);
     --accent: var(--article-lens-accent, #8cc4ff);
     --accent-text: var(--article-lens-accent-text, #0b1020);
     --neutral: var(--article-lens-quote-background, #3f3f46);
