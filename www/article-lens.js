@@ -5,8 +5,10 @@
 //
 // or, from a module:
 //
-//   import { annotate, analyzeText } from "./article-lens.js";
-//   const lens = await annotate(document.querySelector("#story"), { skip: ".ad" });
+//   import { annotate, DEFAULT_SKIP } from "./article-lens.js";
+//   const lens = await annotate(document.querySelector("#story"), { skip: `${DEFAULT_SKIP}, .promo` });
+//
+// (`skip` replaces the default list: extend DEFAULT_SKIP as above to keep it.)
 //
 // Analysis runs in WebAssembly inside a module worker (main-thread fallback). Highlights use the
 // CSS Custom Highlight API (no change to the page's DOM), with an <article-lens-mark> fallback.
@@ -453,7 +455,7 @@ class ArticleLensElement extends HTMLElement {
         return null;
       }
       this.#lens = lens;
-      lens.addEventListener("update", (e) => this.dispatchEvent(new CustomEvent("article-lens-update", { detail: e.detail })));
+      for (const t of ["update", "error"]) lens.addEventListener(t, (e) => this.dispatchEvent(new CustomEvent(`article-lens-${t}`, { detail: e.detail })));
       lens.addEventListener("detach", () => {
         if (this.#lens !== lens) return;
         this.#lens = null;
