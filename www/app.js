@@ -28,22 +28,45 @@ const main = document.querySelector("main");
 
 let lens = null;
 let timer = 0;
+let ready = "";
 
 function setStatus(text, state = "ok") {
   status.textContent = text;
   status.dataset.state = state;
 }
 
-/** Renders the text as paragraphs of plain text nodes (never as HTML). */
+const CHUNK = 50; // paragraphs per block: the unit of reuse and of content-visibility
+
+/**
+ * Renders the text as paragraphs of plain text nodes (never as HTML), each with dir="auto", in
+ * blocks of CHUNK. Unchanged blocks are kept: typing in a long text rebuilds one or a few.
+ */
 function render(text) {
+  const lines = text.split(/\r\n|\r|\n/).filter((line) => line.trim());
+  const chunks = [];
+  for (let i = 0; i < lines.length; i += CHUNK) chunks.push(lines.slice(i, i + CHUNK));
+  const old = display.children; // live
+  const same = (el, chunk) => el.lines.length === chunk.length && chunk.every((line, i) => line === el.lines[i]);
+  const max = Math.min(chunks.length, old.length);
+  let head = 0;
+  let tail = 0;
+  while (head < max && same(old[head], chunks[head])) head++;
+  while (tail < max - head && same(old[old.length - 1 - tail], chunks[chunks.length - 1 - tail])) tail++;
+  while (old.length > head + tail) old[head].remove();
   const frag = document.createDocumentFragment();
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    if (!line.trim()) continue;
-    const p = document.createElement("p");
-    p.textContent = line;
-    frag.append(p);
+  for (const chunk of chunks.slice(head, chunks.length - tail)) {
+    const div = document.createElement("div");
+    div.className = "chunk";
+    div.lines = chunk;
+    for (const line of chunk) {
+      const p = document.createElement("p");
+      p.dir = "auto";
+      p.textContent = line;
+      div.append(p);
+    }
+    frag.append(div);
   }
-  display.replaceChildren(frag);
+  display.insertBefore(frag, old[head] ?? null);
   placeholder.hidden = display.childElementCount > 0;
 }
 
@@ -53,26 +76,37 @@ async function update() {
   if (!lens) return;
   const analysis = await lens.refresh();
   if (analysis) display.lang = analysis.language === "und" ? "" : analysis.language;
+  if (!timer) display.removeAttribute("aria-busy");
 }
 
-function schedule(delay = 300) {
+// Re-analysis waits for a pause in typing: longer for long texts (up to 1.5 s at 1.2 MB).
+function schedule(delay = Math.min(1500, 300 + source.value.length / 1000)) {
   clearTimeout(timer);
-  timer = setTimeout(() => update().catch((e) => console.error(e)), delay);
+  display.setAttribute("aria-busy", "true");
+  timer = setTimeout(() => {
+    timer = 0;
+    update().catch((e) => console.error(e));
+  }, delay);
+}
+
+/** Keeps the text within MAX_CHARS, whatever brought it (typing, paste, drop, file, sample). */
+function limit() {
+  const n = source.value.length;
+  if (n <= MAX_CHARS) return;
+  source.value = source.value.slice(0, MAX_CHARS);
+  setStatus(`That text is too long (${n.toLocaleString()} characters); only the first ${MAX_CHARS.toLocaleString()} are kept.`, "error");
 }
 
 function setText(text) {
-  if (text.length > MAX_CHARS) {
-    setStatus(`That text is too long (${text.length.toLocaleString()} characters); keeping the first ${MAX_CHARS.toLocaleString()}.`);
-    text = text.slice(0, MAX_CHARS);
-  }
   source.value = text;
+  limit();
   schedule(0);
 }
 
 function insertText(text) {
   const { selectionStart, selectionEnd } = source;
   source.setRangeText(text, selectionStart, selectionEnd, "end");
-  source.dispatchEvent(new Event("input", { bubbles: true }));
+  source.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
 }
 
 const isHtmlFile = (file) => /\.html?$/i.test(file.name) || file.type === "text/html";
@@ -88,7 +122,11 @@ async function readFile(file) {
   setText(isHtmlFile(file) ? htmlToText(raw) : raw);
 }
 
-source.addEventListener("input", () => schedule());
+// Typing waits for a pause; a paste or drop is analysed at once.
+source.addEventListener("input", (event) => {
+  limit();
+  schedule(event.inputType?.startsWith("insertFrom") ? 0 : undefined);
+});
 
 source.addEventListener("paste", (event) => {
   const data = event.clipboardData;
@@ -96,8 +134,7 @@ source.addEventListener("paste", (event) => {
   const html = data.getData("text/html");
   if (!html) return; // plain text: the textarea's own paste is already text
   event.preventDefault();
-  const text = htmlToText(html) || data.getData("text/plain");
-  insertText(text);
+  insertText(htmlToText(html) || data.getData("text/plain"));
 });
 
 source.addEventListener("dragover", (event) => {
@@ -133,6 +170,7 @@ $("sample-fr").addEventListener("click", () => setText(SAMPLES.fr));
 $("sample-en").addEventListener("click", () => setText(SAMPLES.en));
 $("clear").addEventListener("click", () => {
   setText("");
+  if (ready) setStatus(ready);
   source.focus();
 });
 
@@ -143,11 +181,12 @@ async function start() {
     const models = info.models.length
       ? `entity models: ${info.models.join(", ")}`
       : "names found by rules; no entity model installed";
-    setStatus(`Ready — the analysis runs in your browser (${models}).`);
+    setStatus((ready = `Ready — the analysis runs in your browser (${models}).`));
     main.dataset.engine = "ready";
     if (source.value) await update();
   } catch (error) {
     main.dataset.engine = "error";
+    display.removeAttribute("aria-busy");
     setStatus(error.message, "error");
   }
 }

@@ -5,8 +5,10 @@
 //
 // or, from a module:
 //
-//   import { annotate, analyzeText } from "./article-lens.js";
-//   const lens = await annotate(document.querySelector("#story"), { skip: ".ad" });
+//   import { annotate, DEFAULT_SKIP } from "./article-lens.js";
+//   const lens = await annotate(document.querySelector("#story"), { skip: `${DEFAULT_SKIP}, .promo` });
+//
+// (`skip` replaces the default list: extend DEFAULT_SKIP as above to keep it.)
 //
 // Analysis runs in WebAssembly inside a module worker (main-thread fallback). Highlights use the
 // CSS Custom Highlight API (no change to the page's DOM), with an <article-lens-mark> fallback.
@@ -186,6 +188,7 @@ class Lens extends EventTarget {
     const text = snapshot.text;
     if (this.analysis && text === this.text) return this.#remap(snapshot);
     let analysis;
+    this.#panel?.setStatus("Analysing the article…", "busy");
     try {
       analysis = await this.#engine.analyze(text);
     } catch (error) {
@@ -455,7 +458,7 @@ class ArticleLensElement extends HTMLElement {
         return null;
       }
       this.#lens = lens;
-      lens.addEventListener("update", (e) => this.dispatchEvent(new CustomEvent("article-lens-update", { detail: e.detail })));
+      for (const t of ["update", "error"]) lens.addEventListener(t, (e) => this.dispatchEvent(new CustomEvent(`article-lens-${t}`, { detail: e.detail })));
       lens.addEventListener("detach", () => {
         if (this.#lens !== lens) return;
         this.#lens = null;

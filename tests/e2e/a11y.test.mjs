@@ -18,6 +18,12 @@ after(async () => {
 /** In the page: contrast of every text in the sidebar, and of each highlight style. */
 const measure = () => {
   const parse = (c) => {
+    // color-mix() computes to color(srgb r g b / a) with 0–1 channels.
+    const s = c.match(/color\(srgb ([^)]+)\)/);
+    if (s) {
+      const [r, g, b, a = 1] = s[1].split(/[ /]+/).filter(Boolean).map(Number);
+      return { r: r * 255, g: g * 255, b: b * 255, a };
+    }
     const m = c.match(/rgba?\(([^)]+)\)/);
     if (!m) return null;
     const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);

@@ -19,8 +19,8 @@ export const LAYERS = [
 ];
 const PRIORITY = Object.fromEntries(LAYERS.map((name, i) => [name, i]));
 
-const LIGHT = ["#ffe08a", "#b6e3ff", "#c9f2c7", "#ffc9de", "#e2d4ff", "#ffd3b0", "#c8f0ef", "#ebe4b4"];
-const DARK = ["#6e5100", "#0d4a73", "#1f5e2a", "#7a1f45", "#4b3494", "#8a3d0f", "#115e5b", "#55501a"];
+export const LIGHT = ["#ffe08a", "#b6e3ff", "#c9f2c7", "#ffc9de", "#e2d4ff", "#ffd3b0", "#c8f0ef", "#ebe4b4"];
+export const DARK = ["#6e5100", "#0d4a73", "#1f5e2a", "#7a1f45", "#4b3494", "#8a3d0f", "#115e5b", "#55501a"];
 
 function layerRules(selector, dark) {
   const text = `var(--article-lens-highlight-text, ${dark ? "#ffffff" : "#111111"})`;

@@ -1,10 +1,7 @@
 // The sidebar: a Shadow DOM panel built with createElement/textContent only (never innerHTML),
 // so neither the page's styles nor the article's text can reach into it as markup.
 
-import { SPEAKER_COLOURS } from "./highlights.js";
-
-const LIGHT = ["#ffe08a", "#b6e3ff", "#c9f2c7", "#ffc9de", "#e2d4ff", "#ffd3b0", "#c8f0ef", "#ebe4b4"];
-const DARK = ["#6e5100", "#0d4a73", "#1f5e2a", "#7a1f45", "#4b3494", "#8a3d0f", "#115e5b", "#55501a"];
+import { SPEAKER_COLOURS, LIGHT, DARK } from "./highlights.js";
 
 const swatchRules = (palette) =>
   palette.map((c, i) => `.c${i} { --swatch: var(--article-lens-speaker-${i}, ${c}); }`).join("\n");
@@ -16,9 +13,9 @@ const PANEL_CSS = `
   contain: content;
   --bg: var(--article-lens-background, #ffffff);
   --fg: var(--article-lens-text, #1a1a1a);
-  --muted: var(--article-lens-muted, #52525b);
-  --border: var(--article-lens-border, #d4d4d8);
-  --surface: var(--article-lens-surface, #f4f4f5);
+  --muted: var(--article-lens-muted, color-mix(in srgb, var(--fg) 72%, var(--bg)));
+  --border: var(--article-lens-border, color-mix(in srgb, var(--fg) 20%, var(--bg)));
+  --surface: var(--article-lens-surface, color-mix(in srgb, var(--fg) 7%, var(--bg)));
   --accent: var(--article-lens-accent, #0b5cad);
   --accent-text: var(--article-lens-accent-text, #ffffff);
   --font: var(--article-lens-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
@@ -35,9 +32,6 @@ ${swatchRules(LIGHT)}
   :host {
     --bg: var(--article-lens-background, #17191e);
     --fg: var(--article-lens-text, #ececec);
-    --muted: var(--article-lens-muted, #b4b4bb);
-    --border: var(--article-lens-border, #3a3d45);
-    --surface: var(--article-lens-surface, #23262d);
     --accent: var(--article-lens-accent, #8cc4ff);
     --accent-text: var(--article-lens-accent-text, #0b1020);
     --neutral: var(--article-lens-quote-background, #3f3f46);
@@ -137,6 +131,7 @@ summary .n { color: var(--muted); font-weight: 400; }
   grid-row: 1; grid-column: 2; font-size: 12px; color: var(--muted); white-space: nowrap; align-self: center;
 }
 .said { margin: 0 0 6px 14px; }
+.more { color: var(--accent); text-decoration: underline; font-size: 13px; padding: 4px 8px; }
 .said .quote { font-size: 13px; padding: 4px 8px; margin-bottom: 3px; border-left-width: 3px; }
 .sr {
   position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
@@ -165,9 +160,6 @@ export function excerpt(text, max = 160) {
   return `${clean.slice(0, cut > max * 0.6 ? cut : max - 1)}…`;
 }
 
-function quoteMarks(language, text) {
-  return language === "fr" ? `«\u00a0${text}\u00a0»` : `“${text}”`;
-}
 
 let uid = 0;
 
@@ -219,7 +211,7 @@ export class Panel {
 
   #build(title, floating) {
     const id = this.id;
-    const panel = this.#el("div", { cls: "panel", attrs: { role: "region", "aria-label": "Article lens: quotes and entities" } });
+    const panel = this.#el("div", { cls: "panel", attrs: { role: "region", "aria-label": "Article lens: quotes and entities", "aria-busy": "true" } });
     const heading = this.#el("h2", { text: title, attrs: { id: `${id}-title` } });
     const titleRow = this.#el("div", { cls: "title-row" }, heading);
     if (floating) {
@@ -291,6 +283,24 @@ export class Panel {
   setStatus(text, state = "ready") {
     this.#els.status.textContent = text;
     this.#els.status.setAttribute("data-state", state);
+    this.#els.panel.setAttribute("aria-busy", state == "busy");
+  }
+
+  // Appends make(items[i]) (an <li>) in pages of n, then a "Show more" item for the rest.
+  #page(list, items, make, n = 100, from = 0) {
+    for (const x of items.slice(from, from + n)) list.append(make(x));
+    const rest = items.length - from - n;
+    if (rest <= 0) return;
+    const b = this.#el("button", { cls: "more item", text: `Show more (${rest})`, attrs: { type: "button", tabindex: "-1" } });
+    const li = this.#el("li", {}, b);
+    b.addEventListener("click", () => {
+      li.remove();
+      this.#page(list, items, make, n, from + n);
+      const next = list.children[from + n].querySelector(".item");
+      this.#setRoving(next);
+      next.focus();
+    });
+    list.append(li);
   }
 
   announce(text) {
@@ -331,15 +341,21 @@ export class Panel {
       "span",
       { cls: "who" },
       this.#el("span", { cls: "swatch", attrs: { "aria-hidden": "true" } }),
-      this.#el("span", { cls: q.speaker ? "name" : "name none", text: q.speaker ? q.speaker.name : "Unattributed" }),
+      this.#el("bdi", { cls: q.speaker ? "name" : "name none", text: q.speaker ? q.speaker.name : "Unattributed" }),
       q.kind === "partial" ? this.#el("span", { cls: "tag", text: "partial" }) : null
     );
-    const text = this.#el("span", { cls: "excerpt", text: quoteMarks(view.language, excerpt(q.text, short ? 90 : 160)) });
-    const metaParts = [];
-    metaParts.push(q.speaker ? `Speaker: ${q.speaker.text}` : "Speaker: not found");
-    if (q.cue) metaParts.push(`Cue: ${q.cue}`);
-    metaParts.push(q.kind === "partial" ? "Partial quote" : "Direct quote");
-    const meta = this.#el("span", { cls: "meta", text: metaParts.join(" · ") });
+    const fr = view.language === "fr";
+    const bdi = (text) => this.#el("bdi", { text });
+    const text = this.#el("span", { cls: "excerpt" }, fr ? "«\u00a0" : "“", bdi(excerpt(q.text, short ? 90 : 160)), fr ? "\u00a0»" : "”");
+    const meta = this.#el(
+      "span",
+      { cls: "meta" },
+      "Speaker: ",
+      q.speaker ? bdi(q.speaker.text) : "not found",
+      q.cue && " · Cue: ",
+      q.cue && bdi(q.cue),
+      q.kind === "partial" ? " · Partial quote" : " · Direct quote"
+    );
     const b = this.#el(
       "button",
       {
@@ -380,7 +396,7 @@ export class Panel {
       return;
     }
     const list = this.#el("ol", { attrs: { "aria-label": "Quotes in the order of the article" } });
-    for (const q of view.quotes) list.append(this.#el("li", {}, this.#quoteButton(view, q)));
+    this.#page(list, view.quotes, (q) => this.#el("li", {}, this.#quoteButton(view, q)));
     box.append(list);
   }
 
@@ -393,20 +409,18 @@ export class Panel {
     }
     const max = Math.max(1, ...view.speakers.map((s) => s.words));
     const list = this.#el("ul", { cls: "speakers", attrs: { "aria-label": "Quotes and words per speaker" } });
-    for (const s of view.speakers) {
+    this.#page(list, view.speakers, (s) => {
       const cls = s.colour === null ? "cn" : `c${s.colour}`;
       const fill = this.#el("div", { cls: "fill" });
       fill.style.width = `${Math.max(2, Math.round((100 * s.words) / max))}%`;
-      list.append(
-        this.#el(
+      return this.#el(
           "li",
           { cls },
-          this.#el("span", { cls: "name" }, this.#el("span", { cls: "swatch", attrs: { "aria-hidden": "true" } }), this.#el("span", { text: s.name })),
+          this.#el("span", { cls: "name" }, this.#el("span", { cls: "swatch", attrs: { "aria-hidden": "true" } }), this.#el("bdi", { text: s.name })),
           this.#el("span", { cls: "count", text: `${plural(s.quotes, "quote", "quotes")} · ${plural(s.words, "word", "words")}` }),
           this.#el("div", { cls: "bar", attrs: { "aria-hidden": "true" } }, fill)
-        )
-      );
-    }
+        );
+    });
     box.append(list);
   }
 
@@ -426,7 +440,7 @@ export class Panel {
         this.#el("summary", {}, this.#el("span", { text: `${group.label} ` }), this.#el("span", { cls: "n", text: `(${entities.length})` }))
       );
       const list = this.#el("ul", { attrs: { "aria-label": group.label } });
-      for (const e of entities) list.append(this.#entityItem(view, e));
+      this.#page(list, entities, (e) => this.#entityItem(view, e));
       details.append(list);
       details.addEventListener("toggle", () => this.#initRoving(box));
       box.append(details);
@@ -448,9 +462,9 @@ export class Panel {
           title: "Highlight its mentions; press again for the next one",
         },
       },
-      this.#el("span", { cls: "name", text: e.name }),
+      this.#el("bdi", { cls: "name", text: e.name }),
       this.#el("span", { cls: "badge", text: count }),
-      e.role ? this.#el("span", { cls: "role", text: e.role }) : null,
+      e.role ? this.#el("bdi", { cls: "role", text: e.role }) : null,
       this.#el("span", { cls: "sr", text: `, ${TYPE_NAMES[e.type] ?? "name"}` })
     );
     b.addEventListener("click", () => {
@@ -470,7 +484,7 @@ export class Panel {
     const li = this.#el("li", {}, b);
     if (e.quotes.length) {
       const said = this.#el("ul", { cls: "said", attrs: { "aria-label": `Quotes by ${e.name}` } });
-      for (const i of e.quotes) said.append(this.#el("li", {}, this.#quoteButton(view, view.quotes[i], true)));
+      this.#page(said, e.quotes, (i) => this.#el("li", {}, this.#quoteButton(view, view.quotes[i], true)), 10);
       li.append(said);
     }
     return li;
