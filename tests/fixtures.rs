@@ -189,3 +189,8 @@ fn french_subjects_of_the_previous_sentence() {
 fn english_subjects_of_the_previous_sentence() {
     check_fixture("en-subject-chains");
 }
+
+#[test]
+fn french_unnamed_sources() {
+    check_fixture("fr-unnamed-sources");
+}

@@ -658,9 +658,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     }
                 }
                 // Subject after the verb: `, a déclaré Blinken`, `, said the spokesman`.
-                // (After the verb, `l'` is an article: `, a confié l'entraîneur`.)
+                // (After the verb, `l'` is an article: `, a confié l'entraîneur`; outside French,
+                // so is `a`: `, said a spokesman`.)
                 let mut j = k + n;
-                while j < r.end && (SKIPPABLE.contains(&self.folded(j)) || self.cue_at(j, r.end).is_some()) && !self.is_name_start(j) && self.folded(j) != "l'" {
+                while j < r.end && (SKIPPABLE.contains(&self.folded(j)) || self.cue_at(j, r.end).is_some()) && !self.is_name_start(j) && !self.is_article_after_verb(j) {
                     j += 1;
                 }
                 if let Some(w) = self.np_at(j, r.end) {
@@ -682,6 +683,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
             k += 1;
         }
         None
+    }
+
+    /// Whether a skippable word right after a reporting verb is the article of its subject:
+    /// `l'` (`, a confié l'entraîneur`) and, outside French, `a` (`, said a spokesman`).
+    fn is_article_after_verb(&self, j: usize) -> bool {
+        match self.folded(j) {
+            "l'" => true,
+            "a" => self.doc.language != Language::French,
+            _ => false,
+        }
     }
 
     /// Auxiliaries and object pronouns just before a verb belong to the cue (`a déclaré`).
@@ -706,7 +717,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let subject = person
             .or_else(|| {
                 let mut j = cue.end;
-                while j < r.end && SKIPPABLE.contains(&self.folded(j)) && !self.is_name_start(j) && self.folded(j) != "l'" {
+                while j < r.end && SKIPPABLE.contains(&self.folded(j)) && !self.is_name_start(j) && !self.is_article_after_verb(j) {
                     j += 1;
                 }
                 self.np_at(j, r.end).filter(|w| matches!(w, SpeakerWords::Entity { .. } | SpeakerWords::Name { .. }))
