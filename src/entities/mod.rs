@@ -443,12 +443,17 @@ fn organisations_by_kind_noun(doc: &Doc, raw: &mut [RawMention]) {
     let is_kind = |k: usize| {
         word(doc, k).is_some_and(|w| {
             let f = doc.folded(k);
-            !is_capitalised(w) && (kinds.contains_folded(f) || f.strip_suffix(['s', 'x']).is_some_and(|s| kinds.contains_folded(s)))
+            // Lower case, or an acronym (`l'ONG X`, `the NGO X`).
+            (!is_capitalised(w) || !w.chars().any(char::is_lowercase)) && (kinds.contains_folded(f) || f.strip_suffix(['s', 'x']).is_some_and(|s| kinds.contains_folded(s)))
         })
     };
     let first_names = GenderedWords::first_names();
     let mut previous_retyped_end: Option<usize> = None;
     for m in raw.iter_mut() {
+        // `NGO Clean Seas Trust` tagged as one name: the kind is no part of it.
+        if m.tokens.len() >= 2 && is_kind(m.tokens.start) {
+            m.tokens.start += 1;
+        }
         let (start, end) = (m.tokens.start, m.tokens.end);
         // Only `and`/`et`: after a comma a new clause may start (`Selon le quotidien Le
         // Parisien, Macron a refusé`).
@@ -1100,6 +1105,16 @@ mod tests {
         for (name, k) in [("Pisa", LOC), ("Lucca", LOC), ("Tom Lee", PER), ("Moss", PER)] {
             assert_eq!(kind(name), k, "{name}");
         }
+    }
+
+    /// An acronym kind (`l'ONG`, `the NGO`) types the name after it, and is cut off a name the
+    /// tagger ran over it.
+    #[test]
+    fn an_acronym_kind_types_the_name_and_is_no_part_of_it() {
+        use EntityType::{ORG, PER};
+        let c = clusters_from_tags("L'ONG Terre Claire a protesté. The NGO Blue Harbor Fund agreed.", &[("Terre Claire", PER), ("NGO Blue Harbor Fund", PER)]);
+        assert!(c.iter().any(|e| e.0 == "Terre Claire" && e.1 == ORG), "{c:?}");
+        assert!(c.iter().any(|e| e.0 == "Blue Harbor Fund" && e.1 == ORG), "{c:?}");
     }
 
     /// A comma ends the kind noun's reach, and a person followed by a verb is the subject of a

@@ -840,7 +840,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let generic = self.is_generic_word(k) || self.capitalised_description(k).is_some() || crate::entities::is_participle_with_complement(self.doc, k);
             if !generic && (self.is_name_start(k) && !self.sentence_initial(k) || (self.is_name_start(k) && self.sentence_initial(k) && !self.is_name_start(k + 1) && self.looks_like_surname(k))) {
                 let mut s = k;
-                while s > r.start && self.is_name_start(s - 1) && self.mention_at(s - 1).is_none() && !self.is_generic_mention(&(s - 1..s)) {
+                while s > r.start && self.is_name_start(s - 1) && self.mention_at(s - 1).is_none() && !self.is_generic_mention(&(s - 1..s)) && !self.is_organisation_kind(s - 1) {
                     s -= 1;
                 }
                 let mut e = k + 1;
@@ -1004,8 +1004,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
             j += 1;
         }
         // `the Sydney Morning Herald`, `le Kremlin`: the article is not part of the name.
-        if j + 1 < end && matches!(self.folded(j), "the" | "le" | "la" | "l'" | "les") && (self.mention_at(j + 1).is_some() || self.is_name_start(j + 1)) {
+        // (`l'ONG` alone is no name: a role noun in capitals.)
+        let generic_next = j + 1 < end && self.is_generic_mention(&(j + 1..j + 2));
+        if j + 1 < end && matches!(self.folded(j), "the" | "le" | "la" | "l'" | "les") && (self.mention_at(j + 1).is_some() || self.is_name_start(j + 1) && !generic_next) {
             j += 1;
+        }
+        // `l'ONG Amnesty International`, `the charity Oxfam`: the kind of organisation is no part
+        // of its name.
+        let kind = if matches!(self.folded(j), "the" | "le" | "la" | "l'") { j + 1 } else { j };
+        if kind + 1 < end && self.is_organisation_kind(kind) && (self.mention_at(kind + 1).is_some() || self.is_name_start(kind + 1)) {
+            j = kind + 1;
         }
         if let Some(m) = self.mention_at(j) {
             let (range, cluster) = self.mentions[m as usize].clone();
@@ -1056,7 +1064,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let roles = GenderedWords::roles();
             let org_nouns = crate::lexicon::WordSet::organisation_nouns();
             let mut e = j + 1;
-            while e < end && e < j + 5 && self.is_word(e) && !self.is_name_start(e) && self.cue_at(e, end).is_none() {
+            while e < end && e < j + 5 && self.is_word(e) && (!self.is_name_start(e) || e == j + 1 && generic_next) && self.cue_at(e, end).is_none() {
                 let w = self.folded(e);
                 e += 1;
                 // `a police spokesman`: the person noun after an organisation noun is the head
@@ -1136,6 +1144,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
             e += 1;
         }
         (e > k).then_some(SpeakerWords::Name { tokens: k..e })
+    }
+
+    /// A kind of organisation (`ONG`, `syndicat`, `charity`): the name after it is an
+    /// organisation's.
+    fn is_organisation_kind(&self, k: usize) -> bool {
+        k < self.doc.tokens.len() && WordSet::organisation_kinds().contains_folded(self.folded(k))
     }
 
     /// A capitalised word that names nobody: a calendar word, a function word, a common word
@@ -1365,8 +1379,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let words: Vec<&str> = tokens.clone().map(|k| self.folded(k)).collect();
         let last = words.last().copied().unwrap_or_default();
         let span = self.span(tokens.clone());
+        // After a kind of organisation (`la start-up Lumio`) the name is an organisation's.
+        let kind = tokens.start.checked_sub(1).filter(|&k| self.is_organisation_kind(k));
         let existing = clusters.iter().position(|c| {
             matches!(c.kind, EntityType::PER | EntityType::MISC)
+                && kind.is_none()
                 && c.name.split_whitespace().last().is_some_and(|w| same_name_word(&fold(w), last))
         });
         if let Some(c) = existing.filter(|&c| !clusters[c].name.contains('.')) {
@@ -1379,10 +1396,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 // `Gawker.com have stated`: a site speaks as an organisation.
                 let site = self.doc.text[span.clone()].contains('.') && tokens.len() == 1;
                 clusters.push(EntityCluster {
-                    kind: if site { EntityType::ORG } else { EntityType::PER },
+                    kind: if site || kind.is_some() { EntityType::ORG } else { EntityType::PER },
                     name: self.doc.text[span.clone()].to_string(),
                     role: None,
-                    role_head: None,
+                    role_head: kind.map(|k| self.folded(k).to_string()),
                     gender: GenderedWords::first_names().get(first).unwrap_or_default(),
                     mentions: Vec::new(),
                 });
