@@ -1220,6 +1220,18 @@ mod tests {
         assert!(!c.iter().any(|e| e.0.contains("M.")), "titles are not part of names: {c:?}");
     }
 
+    /// Titles written out in full (`Monsieur`, `Madame`, `Mister`) are titles like `M.`, `Mme`.
+    #[test]
+    fn titles_written_out_are_no_part_of_names() {
+        use EntityType::PER;
+        let c = clusters_from_tags(
+            "Denis Carvin a ouvert la séance. Monsieur Carvin a remercié Madame Oudry. Lise Oudry a répondu. Mister Dale met Tom Dale.",
+            &[("Denis Carvin", PER), ("Monsieur Carvin", PER), ("Madame Oudry", PER), ("Lise Oudry", PER), ("Mister Dale", PER), ("Tom Dale", PER)],
+        );
+        let names: Vec<&str> = c.iter().map(|e| e.0.as_str()).collect();
+        assert_eq!(names, ["Denis Carvin", "Lise Oudry", "Tom Dale"], "{c:?}");
+    }
+
     #[test]
     fn english_roles_before_and_after_names() {
         let c = clusters("Talks began as Foreign Secretary Liz Truss met Ben Wallace, the defence secretary, in Sydney.");
