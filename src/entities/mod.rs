@@ -133,7 +133,7 @@ fn capitalised_runs(doc: &Doc) -> Vec<RawMention> {
                 i += 1;
                 continue;
             };
-            if i == r.start && (fr.contains(w) || en.contains(w) || WordSet::not_names().contains(w) || dates::is_calendar_word(&fold(w))) {
+            if i == r.start && (fr.contains(w) || en.contains(w) || WordSet::not_names().contains(w) || WordSet::prepositions().contains(w) || dates::is_calendar_word(&fold(w))) {
                 i += 1;
                 continue;
             }
@@ -239,7 +239,7 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
     let first = m.tokens.start;
     if m.tokens.len() > 1
         && doc.is_sentence_start(first)
-        && (fr.contains_folded(doc.folded(first)) || en.contains_folded(doc.folded(first)))
+        && (fr.contains_folded(doc.folded(first)) || en.contains_folded(doc.folded(first)) || WordSet::prepositions().contains_folded(doc.folded(first)))
         && !matches!(doc.folded(first), "the" | "le" | "la" | "les" | "l'" | "a" | "an" | "un" | "une")
     {
         m.tokens.start += 1;
@@ -538,6 +538,7 @@ pub(crate) fn is_common_word(doc: &Doc, folded: &str) -> bool {
         || WordSet::english_function_words().contains_folded(folded)
         || (folded.ends_with("ly") && folded.chars().count() > 4)
         || WordSet::not_names().contains_folded(folded)
+        || WordSet::prepositions().contains_folded(folded)
 }
 
 /// A folded nationality or demonym, singular or plural (`italian`, `bangladeshis`, `russes`).
@@ -647,7 +648,11 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
         let surname_of = |b: &Building| {
             b.kind == EntityType::PER && matches!(m.kind, EntityType::ORG | EntityType::MISC) && words.len() == 1 && b.words.len() > 1 && b.words.last().is_some_and(|l| *l == words[0])
         };
-        let found = candidates.into_iter().filter(|&k| compatible(built[k].kind, m.kind) || surname_of(&built[k])).find(|&k| {
+        // `Corvane's debt` typed PER after `Corvane Systems`: the organisation's possessive, the
+        // first word of its name.
+        let possessive = m.kind == EntityType::PER && words.len() == 1 && doc.tokens.get(m.tokens.end).is_some() && doc.folded(m.tokens.end) == "'s";
+        let owned_by = |b: &Building| possessive && b.kind == EntityType::ORG && b.words.len() > 1 && b.words[0] == words[0];
+        let found = candidates.into_iter().filter(|&k| compatible(built[k].kind, m.kind) || surname_of(&built[k]) || owned_by(&built[k])).find(|&k| {
             let b = &built[k];
             if words == b.words {
                 true
@@ -1290,6 +1295,30 @@ mod tests {
         assert!(!names.iter().any(|n| matches!(*n, "Bangladeshis" | "QC" | "XVII")), "{c:?}");
         let csu = c.iter().find(|e| e.0 == "Colorado State University").expect("CSU");
         assert_eq!(csu.1, EntityType::ORG);
+    }
+
+    /// A sentence-opening preposition is no part of the name after it, with the tagger's spans
+    /// or without a model.
+    #[test]
+    fn an_opening_preposition_is_no_part_of_a_name() {
+        use EntityType::{LOC, ORG};
+        let text = "Contre Grenoble, le club a souffert. Despite Harlow Mills, the town grew.";
+        let tagged = clusters_from_tags(text, &[("Contre Grenoble", LOC), ("Despite Harlow Mills", ORG)]);
+        let mut names: Vec<&str> = tagged.iter().map(|e| e.0.as_str()).collect();
+        names.sort_unstable();
+        assert_eq!(names, ["Grenoble", "Harlow Mills"], "{tagged:?}");
+        let rules = clusters(text);
+        assert!(rules.iter().all(|e| !e.0.starts_with("Contre") && !e.0.starts_with("Despite")), "{rules:?}");
+    }
+
+    /// An organisation's possessive typed as a person (`Corvane's`) joins the organisation whose
+    /// name it opens.
+    #[test]
+    fn an_organisations_possessive_is_no_person() {
+        use EntityType::{ORG, PER};
+        let c = clusters_from_tags("Corvane Systems cut jobs. Analysts said Corvane's debt was high.", &[("Corvane Systems", ORG), ("Corvane", PER)]);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].2.len(), 2, "{c:?}");
     }
 
     /// A kind of company before a name types it (`the start-up Lumora`), and an abbreviated
