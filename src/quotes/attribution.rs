@@ -1270,7 +1270,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return None;
         }
         // The first role noun after a determiner: `le ministre britannique des Affaires étrangères`.
-        let det = (lo..end).find(|&k| DETERMINERS.contains(&self.folded(k)) && k + 1 < end)?;
+        // (A possessive determines as well: `Corvane's founder`.)
+        let det = (lo..end).find(|&k| (DETERMINERS.contains(&self.folded(k)) || self.folded(k) == "'s") && k + 1 < end)?;
         // A person's role noun first (`a police spokesman`), else an organisation noun.
         let window = det + 1..(det + 4).min(end);
         let head = window
