@@ -261,13 +261,6 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
             break;
         }
     }
-    // `ONG Human Rights Watch`: an all-capitals generic noun before a name is not part of it.
-    if m.tokens.len() >= 3 {
-        let first = doc.tok(m.tokens.start);
-        if first.chars().all(char::is_uppercase) && WordSet::organisation_nouns().contains(first) && matches!(first, "ONG" | "NGO") {
-            m.tokens.start += 1;
-        }
-    }
     // `ministère de l'Intérieur`, `ministère letton des Transports`: the generic noun
     // heading an organisation's name belongs to it.
     if m.kind == EntityType::ORG {

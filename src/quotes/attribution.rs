@@ -79,7 +79,7 @@ const SUBJECT_PRONOUNS: &[(&str, Gender)] = &[
 ];
 
 /// Determiners that open a noun phrase naming an unnamed or role-designated source.
-const DETERMINERS: &[&str] = &[
+pub(super) const DETERMINERS: &[&str] = &[
     "le", "la", "l'", "les", "un", "une", "des", "the", "a", "an", "one", "un", "son", "sa", "ses", "his", "her", "their",
     "its", "leur", "ce", "cette", "this", "that", "another", "un autre", "une autre", "several", "plusieurs",
 ];

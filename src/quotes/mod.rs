@@ -91,35 +91,24 @@ fn split_incises(doc: &Doc, raw: Vec<marks::RawQuote>) -> Vec<marks::RawQuote> {
 }
 
 /// `, a ajouté M. Martin.`, `, explique le maire,`, `, selon l'ONG Vigie,`: after the comma at
-/// `k`, a reporting verb in plain order (a past participle after `a`/`avait`, or a finite form,
-/// not `disant` or `dire`) or `selon`, then its subject: a name (after a title, if any) that runs
-/// up to a comma or a full stop, or a determiner and a role or organisation noun (`un
-/// porte-parole`, `l'association`). Returns that comma or stop. A verb followed by anything else
-/// (`, dit le proverbe,`, `, explique que …`) is the speaker's own sentence.
+/// `k`, a reporting verb in plain order (after `a`/`avait` or not) or `selon`, then its subject:
+/// a name (after a title, if any) that runs up to a comma or a full stop, or a determiner and a
+/// role or organisation noun (`un porte-parole`, `l'association`). Returns that comma or stop.
+/// A verb followed by anything else (`, dit le proverbe,`, `, explique que …`) is the speaker's
+/// own sentence.
 fn plain_incise_end(doc: &Doc, cues: &crate::lexicon::Cues, k: usize, b: usize) -> Option<usize> {
-    use crate::lexicon::{GenderedWords, WordSet};
-    let mut v = k + 1;
-    let auxiliary = v + 1 < b && matches!(doc.folded(v), "a" | "avait");
-    if auxiliary {
-        v += 1;
-    }
-    let verb = doc.folded(v);
-    let is_verb = cues.contains_word(verb) && (auxiliary || !verb.ends_with("ant") && !verb.ends_with("er") && !verb.ends_with("ir") && !verb.ends_with("re"));
-    if v + 1 >= b || !(is_verb || verb == "selon" && !auxiliary) || doc.tok(v).starts_with(char::is_uppercase) {
+    use crate::lexicon::GenderedWords;
+    let auxiliary = matches!(doc.folded(k + 1), "a" | "avait");
+    let v = k + 1 + usize::from(auxiliary);
+    if v + 1 >= b || !(cues.contains_word(doc.folded(v)) || doc.folded(v) == "selon" && !auxiliary) {
         return None;
     }
-    let mut s = v + 1;
-    if GenderedWords::titles().get(doc.tok(s)).is_some() {
-        s += 1;
-    }
+    let s = v + 1 + usize::from(GenderedWords::titles().get(doc.tok(v + 1)).is_some());
     let stop = (s..b.min(k + 1 + MAX_PLAIN_INCISE)).find(|&e| matches!(doc.tok(e), "," | "."))?;
-    let capitalised = |j: usize| doc.tokens[j].kind() == TokenKind::Word && doc.tok(j).chars().next().is_some_and(char::is_uppercase) && !WordSet::french_function_words().contains(doc.tok(j));
     // `Paul Roux`, `Anne de Villiers`.
-    let named = s < stop && capitalised(s) && (s..stop).all(|j| capitalised(j) || matches!(doc.folded(j), "de" | "d'" | "du" | "-"));
-    let determiner = matches!(doc.folded(s), "le" | "la" | "l'" | "les" | "un" | "une" | "son" | "sa" | "leur" | "notre" | "cet" | "cette" | "ce");
-    let roles = GenderedWords::roles();
-    let head = |j: usize| roles.get(doc.tok(j)).is_some() || WordSet::organisation_nouns().contains(doc.tok(j)) || WordSet::organisation_kinds().contains(doc.tok(j)) || doc.folded(j) == "source";
-    let described = determiner && (s + 1..stop.min(s + 4)).any(head);
+    let named = s < stop && (s..stop).all(|j| doc.tok(j).starts_with(char::is_uppercase) || matches!(doc.folded(j), "de" | "d'" | "du"));
+    let head = |j: usize| GenderedWords::roles().get(doc.tok(j)).is_some() || crate::lexicon::WordSet::organisation_nouns().contains(doc.tok(j));
+    let described = attribution::DETERMINERS.contains(&doc.folded(s)) && (s + 1..stop.min(s + 4)).any(head);
     (named || described).then_some(stop)
 }
 
