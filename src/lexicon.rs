@@ -265,12 +265,6 @@ impl WordSet {
         SET.get_or_init(|| WordSet::parse(include_str!("../data/gazetteer/common/loc.txt")))
     }
 
-    /// Prepositions that open a sentence before a name (`Contre Bâle, …`).
-    pub(crate) fn prepositions() -> &'static WordSet {
-        static SET: OnceLock<WordSet> = OnceLock::new();
-        SET.get_or_init(|| WordSet::parse(include_str!("../data/lang/prepositions.txt")))
-    }
-
     /// Capitalised sentence starters that never name anyone (`Some`, `Eux`).
     pub(crate) fn not_names() -> &'static WordSet {
         static SET: OnceLock<WordSet> = OnceLock::new();

@@ -133,7 +133,7 @@ fn capitalised_runs(doc: &Doc) -> Vec<RawMention> {
                 i += 1;
                 continue;
             };
-            if i == r.start && (fr.contains(w) || en.contains(w) || WordSet::not_names().contains(w) || WordSet::prepositions().contains(w) || dates::is_calendar_word(&fold(w))) {
+            if i == r.start && (fr.contains(w) || en.contains(w) || WordSet::not_names().contains(w) || dates::is_calendar_word(&fold(w))) {
                 i += 1;
                 continue;
             }
@@ -234,12 +234,13 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
     while m.tokens.len() > 1 && !is_capitalised(doc.tok(m.tokens.start)) && !doc.tok(m.tokens.start).starts_with(|c: char| c.is_ascii_digit()) {
         m.tokens.start += 1;
     }
-    // … nor with a function word capitalised only because it opens the sentence (`For
-    // Northwind Energy, …`, `Pour Airbus, …`); articles stay (`The Guardian`).
+    // … nor with a function word or another word that names nobody (data/lang/not-names.txt),
+    // capitalised only because it opens the sentence (`For Northwind Energy, …`, `Pour Airbus,
+    // …`, `Contre Bâle, …`); articles stay (`The Guardian`).
     let first = m.tokens.start;
     if m.tokens.len() > 1
         && doc.is_sentence_start(first)
-        && (fr.contains_folded(doc.folded(first)) || en.contains_folded(doc.folded(first)) || WordSet::prepositions().contains_folded(doc.folded(first)))
+        && (fr.contains_folded(doc.folded(first)) || en.contains_folded(doc.folded(first)) || WordSet::not_names().contains_folded(doc.folded(first)))
         && !matches!(doc.folded(first), "the" | "le" | "la" | "les" | "l'" | "a" | "an" | "un" | "une")
     {
         m.tokens.start += 1;
@@ -437,7 +438,7 @@ fn organisations_by_kind_noun(doc: &Doc, raw: &mut [RawMention]) {
         word(doc, k).is_some_and(|w| {
             let f = doc.folded(k);
             // Lower case, or an acronym (`l'ONG X`, `the NGO X`).
-            (!is_capitalised(w) || !w.chars().any(char::is_lowercase)) && (kinds.contains_folded(f) || f.strip_suffix(['s', 'x']).is_some_and(|s| kinds.contains_folded(s)))
+            (!is_capitalised(w) || w.chars().all(char::is_uppercase)) && (kinds.contains_folded(f) || f.strip_suffix(['s', 'x']).is_some_and(|s| kinds.contains_folded(s)))
         })
     };
     let first_names = GenderedWords::first_names();
@@ -531,7 +532,6 @@ pub(crate) fn is_common_word(doc: &Doc, folded: &str) -> bool {
         || WordSet::english_function_words().contains_folded(folded)
         || (folded.ends_with("ly") && folded.chars().count() > 4)
         || WordSet::not_names().contains_folded(folded)
-        || WordSet::prepositions().contains_folded(folded)
 }
 
 /// A folded nationality or demonym, singular or plural (`italian`, `bangladeshis`, `russes`).

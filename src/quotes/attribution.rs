@@ -658,10 +658,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     }
                 }
                 // Subject after the verb: `, a déclaré Blinken`, `, said the spokesman`.
-                // (After the verb, `l'` is an article: `, a confié l'entraîneur`; outside French,
-                // so is `a`: `, said a spokesman`.)
+                // (After the verb, `l'` is an article: `, a confié l'entraîneur`; in English, so
+                // is `a`: `, said a spokesman`.)
                 let mut j = k + n;
-                while j < r.end && (SKIPPABLE.contains(&self.folded(j)) || self.cue_at(j, r.end).is_some()) && !self.is_name_start(j) && !self.is_article_after_verb(j) {
+                while j < r.end && (SKIPPABLE.contains(&self.folded(j)) || self.cue_at(j, r.end).is_some()) && !self.is_name_start(j) && !matches!((self.folded(j), self.doc.language), ("l'", _) | ("a", Language::English)) {
                     j += 1;
                 }
                 if let Some(w) = self.np_at(j, r.end) {
@@ -683,16 +683,6 @@ impl<'a, 'd> Ctx<'a, 'd> {
             k += 1;
         }
         None
-    }
-
-    /// Whether a skippable word right after a reporting verb is the article of its subject:
-    /// `l'` (`, a confié l'entraîneur`) and, outside French, `a` (`, said a spokesman`).
-    fn is_article_after_verb(&self, j: usize) -> bool {
-        match self.folded(j) {
-            "l'" => true,
-            "a" => self.doc.language != Language::French,
-            _ => false,
-        }
     }
 
     /// Auxiliaries and object pronouns just before a verb belong to the cue (`a déclaré`).
@@ -717,7 +707,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let subject = person
             .or_else(|| {
                 let mut j = cue.end;
-                while j < r.end && SKIPPABLE.contains(&self.folded(j)) && !self.is_name_start(j) && !self.is_article_after_verb(j) {
+                while j < r.end && SKIPPABLE.contains(&self.folded(j)) && !self.is_name_start(j) && self.folded(j) != "l'" {
                     j += 1;
                 }
                 self.np_at(j, r.end).filter(|w| matches!(w, SpeakerWords::Entity { .. } | SpeakerWords::Name { .. }))
@@ -1149,7 +1139,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// A kind of organisation (`ONG`, `syndicat`, `charity`): the name after it is an
     /// organisation's.
     fn is_organisation_kind(&self, k: usize) -> bool {
-        k < self.doc.tokens.len() && WordSet::organisation_kinds().contains_folded(self.folded(k))
+        WordSet::organisation_kinds().contains_folded(self.folded(k))
     }
 
     /// A capitalised word that names nobody: a calendar word, a function word, a common word
@@ -1400,7 +1390,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     kind: if site || kind.is_some() { EntityType::ORG } else { EntityType::PER },
                     name: self.doc.text[span.clone()].to_string(),
                     role: None,
-                    role_head: kind.map(|k| self.folded(k).to_string()),
+                    role_head: None,
                     gender: GenderedWords::first_names().get(first).unwrap_or_default(),
                     mentions: Vec::new(),
                 });

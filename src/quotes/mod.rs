@@ -106,7 +106,7 @@ fn plain_incise_end(doc: &Doc, cues: &crate::lexicon::Cues, k: usize, b: usize) 
     let s = v + 1 + usize::from(GenderedWords::titles().get(doc.tok(v + 1)).is_some());
     let stop = (s..b.min(k + 1 + MAX_PLAIN_INCISE)).find(|&e| matches!(doc.tok(e), "," | "."))?;
     // `Paul Roux`, `Anne de Villiers`.
-    let named = s < stop && (s..stop).all(|j| doc.tok(j).starts_with(char::is_uppercase) || matches!(doc.folded(j), "de" | "d'" | "du"));
+    let named = s < stop && (s..stop).all(|j| doc.tok(j).chars().next().is_some_and(char::is_uppercase) || matches!(doc.folded(j), "de" | "d'" | "du"));
     let head = |j: usize| GenderedWords::roles().get(doc.tok(j)).is_some() || crate::lexicon::WordSet::organisation_nouns().contains(doc.tok(j));
     let described = attribution::DETERMINERS.contains(&doc.folded(s)) && (s + 1..stop.min(s + 4)).any(head);
     (named || described).then_some(stop)
