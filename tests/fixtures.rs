@@ -189,3 +189,18 @@ fn french_subjects_of_the_previous_sentence() {
 fn english_subjects_of_the_previous_sentence() {
     check_fixture("en-subject-chains");
 }
+
+#[test]
+fn french_unnamed_sources() {
+    check_fixture("fr-unnamed-sources");
+}
+
+#[test]
+fn french_kinds_of_organisation_before_a_name() {
+    check_fixture("fr-organisation-kinds");
+}
+
+#[test]
+fn english_kinds_of_organisation_before_a_name() {
+    check_fixture("en-organisation-kinds");
+}

@@ -234,12 +234,13 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
     while m.tokens.len() > 1 && !is_capitalised(doc.tok(m.tokens.start)) && !doc.tok(m.tokens.start).starts_with(|c: char| c.is_ascii_digit()) {
         m.tokens.start += 1;
     }
-    // … nor with a function word capitalised only because it opens the sentence (`For
-    // Northwind Energy, …`, `Pour Airbus, …`); articles stay (`The Guardian`).
+    // … nor with a function word or another word that names nobody (data/lang/not-names.txt),
+    // capitalised only because it opens the sentence (`For Northwind Energy, …`, `Pour Airbus,
+    // …`, `Contre Bâle, …`); articles stay (`The Guardian`).
     let first = m.tokens.start;
     if m.tokens.len() > 1
         && doc.is_sentence_start(first)
-        && (fr.contains_folded(doc.folded(first)) || en.contains_folded(doc.folded(first)))
+        && (fr.contains_folded(doc.folded(first)) || en.contains_folded(doc.folded(first)) || WordSet::not_names().contains_folded(doc.folded(first)))
         && !matches!(doc.folded(first), "the" | "le" | "la" | "les" | "l'" | "a" | "an" | "un" | "une")
     {
         m.tokens.start += 1;
@@ -259,13 +260,6 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
             m.tokens.end -= 1;
         } else {
             break;
-        }
-    }
-    // `ONG Human Rights Watch`: an all-capitals generic noun before a name is not part of it.
-    if m.tokens.len() >= 3 {
-        let first = doc.tok(m.tokens.start);
-        if first.chars().all(char::is_uppercase) && WordSet::organisation_nouns().contains(first) && matches!(first, "ONG" | "NGO") {
-            m.tokens.start += 1;
         }
     }
     // `ministère de l'Intérieur`, `ministère letton des Transports`: the generic noun
@@ -443,12 +437,17 @@ fn organisations_by_kind_noun(doc: &Doc, raw: &mut [RawMention]) {
     let is_kind = |k: usize| {
         word(doc, k).is_some_and(|w| {
             let f = doc.folded(k);
-            !is_capitalised(w) && (kinds.contains_folded(f) || f.strip_suffix(['s', 'x']).is_some_and(|s| kinds.contains_folded(s)))
+            // Lower case, or an acronym (`l'ONG X`, `the NGO X`).
+            (!is_capitalised(w) || w.chars().all(char::is_uppercase)) && (kinds.contains_folded(f) || f.strip_suffix(['s', 'x']).is_some_and(|s| kinds.contains_folded(s)))
         })
     };
     let first_names = GenderedWords::first_names();
     let mut previous_retyped_end: Option<usize> = None;
     for m in raw.iter_mut() {
+        // `NGO Clean Seas Trust` tagged as one name: the kind is no part of it.
+        if m.tokens.len() >= 2 && is_kind(m.tokens.start) {
+            m.tokens.start += 1;
+        }
         let (start, end) = (m.tokens.start, m.tokens.end);
         // Only `and`/`et`: after a comma a new clause may start (`Selon le quotidien Le
         // Parisien, Macron a refusé`).
@@ -642,7 +641,11 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
         let surname_of = |b: &Building| {
             b.kind == EntityType::PER && matches!(m.kind, EntityType::ORG | EntityType::MISC) && words.len() == 1 && b.words.len() > 1 && b.words.last().is_some_and(|l| *l == words[0])
         };
-        let found = candidates.into_iter().filter(|&k| compatible(built[k].kind, m.kind) || surname_of(&built[k])).find(|&k| {
+        // `Corvane's debt` typed PER after `Corvane Systems`: the organisation's possessive, the
+        // first word of its name.
+        let possessive = m.kind == EntityType::PER && words.len() == 1 && doc.tokens.get(m.tokens.end).is_some() && doc.folded(m.tokens.end) == "'s";
+        let owned_by = |b: &Building| possessive && b.kind == EntityType::ORG && b.words.len() > 1 && b.words[0] == words[0];
+        let found = candidates.into_iter().filter(|&k| compatible(built[k].kind, m.kind) || surname_of(&built[k]) || owned_by(&built[k])).find(|&k| {
             let b = &built[k];
             if words == b.words {
                 true
@@ -1102,6 +1105,16 @@ mod tests {
         }
     }
 
+    /// An acronym kind (`l'ONG`, `the NGO`) types the name after it, and is cut off a name the
+    /// tagger ran over it.
+    #[test]
+    fn an_acronym_kind_types_the_name_and_is_no_part_of_it() {
+        use EntityType::{ORG, PER};
+        let c = clusters_from_tags("L'ONG Terre Claire a protesté. The NGO Blue Harbor Fund agreed.", &[("Terre Claire", PER), ("NGO Blue Harbor Fund", PER)]);
+        assert!(c.iter().any(|e| e.0 == "Terre Claire" && e.1 == ORG), "{c:?}");
+        assert!(c.iter().any(|e| e.0 == "Blue Harbor Fund" && e.1 == ORG), "{c:?}");
+    }
+
     /// A comma ends the kind noun's reach, and a person followed by a verb is the subject of a
     /// relative clause on the noun, not its name.
     #[test]
@@ -1205,6 +1218,18 @@ mod tests {
         assert!(!c.iter().any(|e| e.0.contains("M.")), "titles are not part of names: {c:?}");
     }
 
+    /// Titles written out in full (`Monsieur`, `Madame`, `Mister`) are titles like `M.`, `Mme`.
+    #[test]
+    fn titles_written_out_are_no_part_of_names() {
+        use EntityType::PER;
+        let c = clusters_from_tags(
+            "Denis Carvin a ouvert la séance. Monsieur Carvin a remercié Madame Oudry. Lise Oudry a répondu. Mister Dale met Tom Dale.",
+            &[("Denis Carvin", PER), ("Monsieur Carvin", PER), ("Madame Oudry", PER), ("Lise Oudry", PER), ("Mister Dale", PER), ("Tom Dale", PER)],
+        );
+        let names: Vec<&str> = c.iter().map(|e| e.0.as_str()).collect();
+        assert_eq!(names, ["Denis Carvin", "Lise Oudry", "Tom Dale"], "{c:?}");
+    }
+
     #[test]
     fn english_roles_before_and_after_names() {
         let c = clusters("Talks began as Foreign Secretary Liz Truss met Ben Wallace, the defence secretary, in Sydney.");
@@ -1263,6 +1288,30 @@ mod tests {
         assert!(!names.iter().any(|n| matches!(*n, "Bangladeshis" | "QC" | "XVII")), "{c:?}");
         let csu = c.iter().find(|e| e.0 == "Colorado State University").expect("CSU");
         assert_eq!(csu.1, EntityType::ORG);
+    }
+
+    /// A sentence-opening preposition is no part of the name after it, with the tagger's spans
+    /// or without a model.
+    #[test]
+    fn an_opening_preposition_is_no_part_of_a_name() {
+        use EntityType::{LOC, ORG};
+        let text = "Contre Grenoble, le club a souffert. Despite Harlow Mills, the town grew.";
+        let tagged = clusters_from_tags(text, &[("Contre Grenoble", LOC), ("Despite Harlow Mills", ORG)]);
+        let mut names: Vec<&str> = tagged.iter().map(|e| e.0.as_str()).collect();
+        names.sort_unstable();
+        assert_eq!(names, ["Grenoble", "Harlow Mills"], "{tagged:?}");
+        let rules = clusters(text);
+        assert!(rules.iter().all(|e| !e.0.starts_with("Contre") && !e.0.starts_with("Despite")), "{rules:?}");
+    }
+
+    /// An organisation's possessive typed as a person (`Corvane's`) joins the organisation whose
+    /// name it opens.
+    #[test]
+    fn an_organisations_possessive_is_no_person() {
+        use EntityType::{ORG, PER};
+        let c = clusters_from_tags("Corvane Systems cut jobs. Analysts said Corvane's debt was high.", &[("Corvane Systems", ORG), ("Corvane", PER)]);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].2.len(), 2, "{c:?}");
     }
 
     /// A kind of company before a name types it (`the start-up Lumora`), and an abbreviated

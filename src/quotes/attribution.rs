@@ -79,7 +79,7 @@ const SUBJECT_PRONOUNS: &[(&str, Gender)] = &[
 ];
 
 /// Determiners that open a noun phrase naming an unnamed or role-designated source.
-const DETERMINERS: &[&str] = &[
+pub(super) const DETERMINERS: &[&str] = &[
     "le", "la", "l'", "les", "un", "une", "des", "the", "a", "an", "one", "un", "son", "sa", "ses", "his", "her", "their",
     "its", "leur", "ce", "cette", "this", "that", "another", "un autre", "une autre", "several", "plusieurs",
 ];
@@ -658,9 +658,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     }
                 }
                 // Subject after the verb: `, a déclaré Blinken`, `, said the spokesman`.
-                // (After the verb, `l'` is an article: `, a confié l'entraîneur`.)
+                // (After the verb, `l'` is an article: `, a confié l'entraîneur`; in English, so
+                // is `a`: `, said a spokesman`.)
                 let mut j = k + n;
-                while j < r.end && (SKIPPABLE.contains(&self.folded(j)) || self.cue_at(j, r.end).is_some()) && !self.is_name_start(j) && self.folded(j) != "l'" {
+                while j < r.end && (SKIPPABLE.contains(&self.folded(j)) || self.cue_at(j, r.end).is_some()) && !self.is_name_start(j) && !matches!((self.folded(j), self.doc.language), ("l'", _) | ("a", Language::English)) {
                     j += 1;
                 }
                 if let Some(w) = self.np_at(j, r.end) {
@@ -829,7 +830,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let generic = self.is_generic_word(k) || self.capitalised_description(k).is_some() || crate::entities::is_participle_with_complement(self.doc, k);
             if !generic && (self.is_name_start(k) && !self.sentence_initial(k) || (self.is_name_start(k) && self.sentence_initial(k) && !self.is_name_start(k + 1) && self.looks_like_surname(k))) {
                 let mut s = k;
-                while s > r.start && self.is_name_start(s - 1) && self.mention_at(s - 1).is_none() && !self.is_generic_mention(&(s - 1..s)) {
+                while s > r.start && self.is_name_start(s - 1) && self.mention_at(s - 1).is_none() && !self.is_generic_mention(&(s - 1..s)) && !self.is_organisation_kind(s - 1) {
                     s -= 1;
                 }
                 let mut e = k + 1;
@@ -993,8 +994,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
             j += 1;
         }
         // `the Sydney Morning Herald`, `le Kremlin`: the article is not part of the name.
-        if j + 1 < end && matches!(self.folded(j), "the" | "le" | "la" | "l'" | "les") && (self.mention_at(j + 1).is_some() || self.is_name_start(j + 1)) {
+        // (`l'ONG` alone is no name: a role noun in capitals.)
+        let generic_next = j + 1 < end && self.is_generic_mention(&(j + 1..j + 2));
+        if j + 1 < end && matches!(self.folded(j), "the" | "le" | "la" | "l'" | "les") && (self.mention_at(j + 1).is_some() || self.is_name_start(j + 1) && !generic_next) {
             j += 1;
+        }
+        // `l'ONG Amnesty International`, `the charity Oxfam`: the kind of organisation is no part
+        // of its name.
+        let kind = if matches!(self.folded(j), "the" | "le" | "la" | "l'") { j + 1 } else { j };
+        if kind + 1 < end && self.is_organisation_kind(kind) && (self.mention_at(kind + 1).is_some() || self.is_name_start(kind + 1)) {
+            j = kind + 1;
         }
         if let Some(m) = self.mention_at(j) {
             let (range, cluster) = self.mentions[m as usize].clone();
@@ -1045,7 +1054,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let roles = GenderedWords::roles();
             let org_nouns = crate::lexicon::WordSet::organisation_nouns();
             let mut e = j + 1;
-            while e < end && e < j + 5 && self.is_word(e) && !self.is_name_start(e) && self.cue_at(e, end).is_none() {
+            while e < end && e < j + 5 && self.is_word(e) && (!self.is_name_start(e) || e == j + 1 && generic_next) && self.cue_at(e, end).is_none() {
                 let w = self.folded(e);
                 e += 1;
                 // `a police spokesman`: the person noun after an organisation noun is the head
@@ -1125,6 +1134,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
             e += 1;
         }
         (e > k).then_some(SpeakerWords::Name { tokens: k..e })
+    }
+
+    /// A kind of organisation (`ONG`, `syndicat`, `charity`): the name after it is an
+    /// organisation's.
+    fn is_organisation_kind(&self, k: usize) -> bool {
+        WordSet::organisation_kinds().contains_folded(self.folded(k))
     }
 
     /// A capitalised word that names nobody: a calendar word, a function word, a common word
@@ -1245,7 +1260,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return None;
         }
         // The first role noun after a determiner: `le ministre britannique des Affaires étrangères`.
-        let det = (lo..end).find(|&k| DETERMINERS.contains(&self.folded(k)) && k + 1 < end)?;
+        // (A possessive determines as well: `Corvane's founder`.)
+        let det = (lo..end).find(|&k| (DETERMINERS.contains(&self.folded(k)) || self.folded(k) == "'s") && k + 1 < end)?;
         // A person's role noun first (`a police spokesman`), else an organisation noun.
         let window = det + 1..(det + 4).min(end);
         let head = window
@@ -1354,8 +1370,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let words: Vec<&str> = tokens.clone().map(|k| self.folded(k)).collect();
         let last = words.last().copied().unwrap_or_default();
         let span = self.span(tokens.clone());
+        // After a kind of organisation (`la start-up Lumio`) the name is an organisation's.
+        let kind = tokens.start.checked_sub(1).filter(|&k| self.is_organisation_kind(k));
         let existing = clusters.iter().position(|c| {
             matches!(c.kind, EntityType::PER | EntityType::MISC)
+                && kind.is_none()
                 && c.name.split_whitespace().last().is_some_and(|w| same_name_word(&fold(w), last))
         });
         if let Some(c) = existing.filter(|&c| !clusters[c].name.contains('.')) {
@@ -1368,7 +1387,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 // `Gawker.com have stated`: a site speaks as an organisation.
                 let site = self.doc.text[span.clone()].contains('.') && tokens.len() == 1;
                 clusters.push(EntityCluster {
-                    kind: if site { EntityType::ORG } else { EntityType::PER },
+                    kind: if site || kind.is_some() { EntityType::ORG } else { EntityType::PER },
                     name: self.doc.text[span.clone()].to_string(),
                     role: None,
                     role_head: None,

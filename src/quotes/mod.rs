@@ -38,11 +38,16 @@ pub(crate) fn find(doc: &Doc, clusters: &mut Vec<EntityCluster>) -> Vec<FoundQuo
 /// Longest attribution read as an incise inside the marks, in tokens after its comma.
 const MAX_INCISE: usize = 6;
 
+/// The same for an incise in plain order, whose subject may be a role phrase (`, a précisé le
+/// porte-parole du ministère,`).
+const MAX_PLAIN_INCISE: usize = 10;
+
 /// French puts a short attribution inside the marks: `« A, a-t-elle lancé. B »`,
-/// `« A, poursuit-il, B »`. The attribution is the reporter's, not the speaker's: the quote is
-/// two, `A,` before it and `B` after it, the way `« A », a-t-elle lancé, « B »` reads. Only an
-/// inverted reporting verb (`ajoute-t-il`, `a-t-elle déclaré`) right after a comma counts, and
-/// only when words are quoted on both sides.
+/// `« A, poursuit-il, B »`, `« A, a ajouté M. Martin. B »`. The attribution is the reporter's,
+/// not the speaker's: the quote is two, `A,` before it and `B` after it, the way `« A »,
+/// a-t-elle lancé, « B »` reads. Only a reporting clause right after a comma counts (an
+/// inverted verb, `ajoute-t-il`, `a-t-elle déclaré`, or a verb or `selon` followed by a name or
+/// a role: see [`plain_incise_end`]), and only when words are quoted on both sides.
 fn split_incises(doc: &Doc, raw: Vec<marks::RawQuote>) -> Vec<marks::RawQuote> {
     let cues = crate::lexicon::Cues::french();
     let mut out = Vec::with_capacity(raw.len());
@@ -52,15 +57,20 @@ fn split_incises(doc: &Doc, raw: Vec<marks::RawQuote>) -> Vec<marks::RawQuote> {
             if doc.tok(k) != "," {
                 return None;
             }
-            // Not `dit-on` (`as they say`): no speaker there.
-            let (verb, _) = attribution::split_inverted(doc.folded(k + 1)).filter(|&(_, pronoun)| pronoun != "on")?;
-            // `a-t-elle lancé`: the auxiliary, then the participle.
-            let verb_end = if verb == "a" { k + 3 } else { k + 2 };
-            let cue = if verb == "a" { doc.folded(k + 2) } else { verb };
-            if verb_end > b || !cues.contains_word(cue) {
-                return None;
-            }
-            let end = (verb_end..b.min(k + 1 + MAX_INCISE)).find(|&e| matches!(doc.tok(e), "," | "."))?;
+            let end = match attribution::split_inverted(doc.folded(k + 1)) {
+                // Not `dit-on` (`as they say`): no speaker there.
+                Some((_, "on")) => return None,
+                Some((verb, _)) => {
+                    // `a-t-elle lancé`: the auxiliary, then the participle.
+                    let verb_end = if verb == "a" { k + 3 } else { k + 2 };
+                    let cue = if verb == "a" { doc.folded(k + 2) } else { verb };
+                    if verb_end > b || !cues.contains_word(cue) {
+                        return None;
+                    }
+                    (verb_end..b.min(k + 1 + MAX_INCISE)).find(|&e| matches!(doc.tok(e), "," | "."))?
+                }
+                None => plain_incise_end(doc, cues, k, b)?,
+            };
             let words_after = (end + 1..b).any(|j| doc.tokens[j].kind() == TokenKind::Word);
             let words_before = (a..k).any(|j| doc.tokens[j].kind() == TokenKind::Word);
             (words_before && words_after).then_some((k, end))
@@ -78,6 +88,28 @@ fn split_incises(doc: &Doc, raw: Vec<marks::RawQuote>) -> Vec<marks::RawQuote> {
         out.push(after_quote);
     }
     out
+}
+
+/// `, a ajouté M. Martin.`, `, explique le maire,`, `, selon l'ONG Vigie,`: after the comma at
+/// `k`, a reporting verb in plain order (after `a`/`avait` or not) or `selon`, then its subject:
+/// a name (after a title, if any) that runs up to a comma or a full stop, or a determiner and a
+/// role or organisation noun (`un porte-parole`, `l'association`). Returns that comma or stop.
+/// A verb followed by anything else (`, dit le proverbe,`, `, explique que …`) is the speaker's
+/// own sentence.
+fn plain_incise_end(doc: &Doc, cues: &crate::lexicon::Cues, k: usize, b: usize) -> Option<usize> {
+    use crate::lexicon::GenderedWords;
+    let auxiliary = matches!(doc.folded(k + 1), "a" | "avait");
+    let v = k + 1 + usize::from(auxiliary);
+    if v + 1 >= b || !(cues.contains_word(doc.folded(v)) || doc.folded(v) == "selon" && !auxiliary) {
+        return None;
+    }
+    let s = v + 1 + usize::from(GenderedWords::titles().get(doc.tok(v + 1)).is_some());
+    let stop = (s..b.min(k + 1 + MAX_PLAIN_INCISE)).find(|&e| matches!(doc.tok(e), "," | "."))?;
+    // `Paul Roux`, `Anne de Villiers`.
+    let named = s < stop && (s..stop).all(|j| doc.tok(j).chars().next().is_some_and(char::is_uppercase) || matches!(doc.folded(j), "de" | "d'" | "du"));
+    let head = |j: usize| GenderedWords::roles().get(doc.tok(j)).is_some() || crate::lexicon::WordSet::organisation_nouns().contains(doc.tok(j));
+    let described = attribution::DETERMINERS.contains(&doc.folded(s)) && (s + 1..stop.min(s + 4)).any(head);
+    (named || described).then_some(stop)
 }
 
 /// Single words in quotes (`« sérieuses »`, `"Anonymous"`) are scare quotes, names or titles,
