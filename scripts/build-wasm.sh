@@ -14,11 +14,12 @@
 # for LLVM (as "z" would mark it), and only the functions in HOT, where the time goes (the entity
 # tagger: its per-token loop, features, row sums and Viterbi), have the mark removed, so that LLVM
 # optimises them for speed: about 25 % less time per analysis than all-"z" (node, the 12 KB
-# French sample) for about 8.6 KB gzipped, paid for by shipping minified scripts (step 4). The
+# French sample) for about 7.5 KB gzipped, paid for by shipping minified scripts (step 4). The
 # flags name functions by their mangled symbols, whose hashes depend on the crate and the
 # profile, not on these flags: a quick unoptimised build (target/wasm-names, about 20 s the first
 # time) finds them (scripts/wasm-hot.mjs). A HOT entry that no longer exists only gets a warning.
-# Measured and not adopted: opt-level "s" for everything (30 % faster, 20 KB more: over budget);
+# Measured and not adopted: `features::token_info` in HOT (1.1 KB, no measurable gain);
+# opt-level "s" for everything (30 % faster, 20 KB more: over budget);
 # keeping opt-level "z" and only unmarking HOT (12 % faster for 1 KB); `-Ctarget-feature=+simd128`
 # (about 10 % faster), which would not load in browsers without wasm SIMD (Safari before 16.4).
 #   4. scripts/build-dist.mjs writes www/dist, the tree to deploy: the scripts minified, the
@@ -30,7 +31,6 @@ HOT=(
   article_lens::ner::weights::Table::emit
   article_lens::ner::features::context_features
   article_lens::ner::weights::viterbi
-  article_lens::ner::features::token_info
   article_lens::ner::run_pass
 )
 cdylib() {
