@@ -84,7 +84,8 @@ fn resolve(doc: &Doc, mut raw: Vec<RawMention>) -> Vec<EntityCluster> {
     merge_acronyms(&mut clusters);
     add_untagged_repeats(doc, &mut clusters);
     attach_handles_and_acronyms(doc, &mut clusters);
-    find_roles(doc, &mut clusters);
+    let role_phrases = find_roles(doc, &mut clusters);
+    workplaces_are_organisations(doc, &mut clusters, &role_phrases);
     clusters.extend(dates::find(doc));
     clusters
 }
@@ -902,7 +903,9 @@ const ROLE_DETERMINERS: &[&str] = &["le", "la", "l'", "les", "the", "a", "an", "
 /// Fills `role` from a title or function written beside a person's name: before it
 /// (`le secrétaire d’État américain Anthony Blinken`, `Foreign Secretary Liz Truss`,
 /// `La ministre …, Liz Truss`) or after it in apposition (`Brandet, le porte-parole du ministère`).
-fn find_roles(doc: &Doc, clusters: &mut [EntityCluster]) {
+/// Finds each person's role; returns the token ranges of the role phrases it read.
+fn find_roles(doc: &Doc, clusters: &mut [EntityCluster]) -> Vec<Range<usize>> {
+    let mut phrases = Vec::new();
     let roles = GenderedWords::roles();
     // A role phrase never runs across another person's name.
     let mut in_person = vec![false; doc.tokens.len()];
@@ -939,8 +942,26 @@ fn find_roles(doc: &Doc, clusters: &mut [EntityCluster]) {
                 if c.gender == Gender::Unknown {
                     c.gender = gender;
                 }
+                phrases.push(range);
                 break;
             }
+        }
+    }
+    phrases
+}
+
+/// `a partner at Greenrow Farms`, `analyste chez Oddo`: a name right after `at` or `chez` in a
+/// person's role phrase is where they work, an organisation, even when the tagger read a place
+/// (or a miscellaneous name) there, unless it is a known place (`a teacher at Lyon`).
+fn workplaces_are_organisations(doc: &Doc, clusters: &mut [EntityCluster], role_phrases: &[Range<usize>]) {
+    let at_work = |k: usize| {
+        k > 0 && matches!(doc.folded(k - 1), "at" | "chez") && role_phrases.iter().any(|r| r.contains(&(k - 1)) && r.contains(&k))
+    };
+    let places = WordSet::places();
+    for c in clusters.iter_mut().filter(|c| matches!(c.kind, EntityType::LOC | EntityType::MISC)) {
+        let known_place = c.mentions.iter().any(|m| places.contains(&doc.text[m.clone()]));
+        if !known_place && c.mentions.iter().any(|m| at_work(doc.token_at_or_after(m.start))) {
+            c.kind = EntityType::ORG;
         }
     }
 }
@@ -1154,6 +1175,21 @@ mod tests {
         );
         let names: Vec<(&str, EntityType)> = c.iter().map(|e| (e.0.as_str(), e.1)).collect();
         assert_eq!(names, [("Star and Lantern", ORG), ("Crow and Anchor", ORG), ("Spain", LOC), ("Portugal", LOC)]);
+    }
+
+    /// A name after `at` or `chez` in someone's role phrase is their workplace; a known place stays one.
+    #[test]
+    fn a_workplace_in_a_role_is_an_organisation() {
+        use EntityType::{LOC, MISC, PER};
+        let c = clusters_from_tags(
+            "The plan works, said Dana Brooks, a partner at Greenrow Farms. Eli Park, a teacher at Lyon, agreed. \
+             Paul Girard, analyste chez Oddo Partners, doute. Greenrow Farms sits near Lyon.",
+            &[("Dana Brooks", PER), ("Greenrow Farms", LOC), ("Eli Park", PER), ("Lyon", LOC), ("Paul Girard", PER), ("Oddo Partners", MISC)],
+        );
+        let kind = |name: &str| c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}")).1;
+        assert_eq!(kind("Greenrow Farms"), EntityType::ORG);
+        assert_eq!(kind("Oddo Partners"), EntityType::ORG);
+        assert_eq!(kind("Lyon"), LOC);
     }
 
     /// An office holder's portfolio is no organisation; the ministry itself and places are.
