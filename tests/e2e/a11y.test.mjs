@@ -8,8 +8,7 @@ import { useFakeGlue } from "./fake-glue.mjs";
 
 let env;
 before(async () => {
-  env = await setup();
-  await env.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.url });
+  env = await setup({ clipboard: true });
 });
 after(async () => {
   await env?.close();

@@ -22,8 +22,11 @@ const ARGS = [
   "--disable-sync",
 ];
 
-/** Starts a server and a browser; `close()` stops both and removes the profile. */
-export async function setup({ headers, colorScheme = "light", viewport = { width: 1280, height: 900 } } = {}) {
+/**
+ * Starts a server and a browser; `close()` stops both and removes the profile. `clipboard`
+ * lets the pages read and write the clipboard.
+ */
+export async function setup({ headers, colorScheme = "light", viewport = { width: 1280, height: 900 }, clipboard = false } = {}) {
   await access(join(ROOT, "www", "pkg", "article_lens_bg.wasm")).catch(() => {
     throw new Error("www/pkg is missing: run `bash scripts/build-wasm.sh` before the e2e tests");
   });
@@ -36,6 +39,7 @@ export async function setup({ headers, colorScheme = "light", viewport = { width
     colorScheme,
     viewport,
   });
+  if (clipboard) await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
   return {
     url: server.url,
     context,

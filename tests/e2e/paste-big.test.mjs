@@ -9,8 +9,7 @@ import { setup, newPage, seedArticle, SEED_ARTICLE } from "./helpers.mjs";
 
 let env;
 before(async () => {
-  env = await setup();
-  await env.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.url });
+  env = await setup({ clipboard: true });
 });
 after(async () => {
   await env?.close();
