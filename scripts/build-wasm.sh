@@ -13,7 +13,7 @@
 # So the profile (`wasm-release` in Cargo.toml) is opt-level 3, every function is marked `minsize`
 # for LLVM (as "z" would mark it), and only the functions in HOT, where the time goes (the entity
 # tagger: its per-token loop, features, row sums and Viterbi), have the mark removed, so that LLVM
-# optimises them for speed: about 25 % less time per analysis than all-"z" (node, the 12 KB
+# optimises them for speed: about 28 % less time per analysis than all-"z" (node, the 12 KB
 # French sample) for about 7.5 KB gzipped, paid for by shipping minified scripts (step 4). The
 # flags name functions by their mangled symbols, whose hashes depend on the crate and the
 # profile, not on these flags: a quick unoptimised build (target/wasm-names, about 20 s the first
