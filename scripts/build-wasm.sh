@@ -9,7 +9,7 @@
 # The entity models are copied beside it; the browser fetches only the language it needs.
 #
 # Speed where it counts. Compiling everything for size (opt-level "z") keeps the module small, but
-# analyze() then takes about 1.5x as long as with opt-level 3, which costs about 40 KB gzipped.
+# analyze() then takes about 1.5x as long as with opt-level 3, which costs 40–50 KB gzipped.
 # So the profile (`wasm-release` in Cargo.toml) is opt-level 3, every function is marked `minsize`
 # for LLVM (as "z" would mark it), and only the functions in HOT, where the time goes (the entity
 # tagger: its per-token loop, features, row sums and Viterbi), have the mark removed, so that LLVM

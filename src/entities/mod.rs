@@ -954,9 +954,13 @@ fn find_roles(doc: &Doc, clusters: &mut [EntityCluster]) -> Vec<Range<usize>> {
 /// person's role phrase is where they work, an organisation, even when the tagger read a place
 /// (or a miscellaneous name) there, unless it is a known place (`a teacher at Lyon`).
 fn workplaces_are_organisations(doc: &Doc, clusters: &mut [EntityCluster], role_phrases: &[Range<usize>]) {
-    let at_work = |k: usize| {
-        k > 0 && matches!(doc.folded(k - 1), "at" | "chez") && role_phrases.iter().any(|r| r.contains(&(k - 1)) && r.contains(&k))
-    };
+    // Tokens that follow another token of the same role phrase (one bit a token, so that the
+    // check below stays linear in long documents).
+    let mut continues_phrase = crate::bits::BitSet::new(doc.tokens.len());
+    for r in role_phrases {
+        continues_phrase.set_range(r.start + 1..r.end);
+    }
+    let at_work = |k: usize| k > 0 && matches!(doc.folded(k - 1), "at" | "chez") && continues_phrase.get(k);
     let places = WordSet::places();
     for c in clusters.iter_mut().filter(|c| matches!(c.kind, EntityType::LOC | EntityType::MISC)) {
         let known_place = c.mentions.iter().any(|m| places.contains(&doc.text[m.clone()]));

@@ -75,7 +75,8 @@ class MainThreadClient {
   terminate() {}
 }
 
-async function startWorker(pkgUrl, models, workerUrl = new URL("../worker.js", import.meta.url)) {
+/** `workerUrl`: where worker.js is; the caller knows (this module may be bundled into it). */
+async function startWorker(pkgUrl, models, workerUrl) {
   const worker = new Worker(workerUrl, { type: "module", name: "article-lens" });
   const client = new WorkerClient(worker);
   try {
