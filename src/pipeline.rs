@@ -127,7 +127,9 @@ fn word_key(w: &str) -> u64 {
 impl<'t> Doc<'t> {
     pub(crate) fn new(text: &'t str) -> Doc<'t> {
         let paragraphs = text::paragraphs(text);
-        let mut tokens = Vec::new();
+        // About one token per four bytes or more in prose: reserved once rather than grown
+        // (and copied) at every doubling.
+        let mut tokens = Vec::with_capacity(text.len() / 4);
         let mut sentences = Vec::new();
         for (p, para) in paragraphs.iter().map(|s| s.range()).enumerate() {
             let first = tokens.len();

@@ -18,10 +18,29 @@ enum Calendar {
     Relative,
 }
 
-fn calendar() -> &'static FastHashMap<String, Calendar> {
-    static MAP: OnceLock<FastHashMap<String, Calendar>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        data_lines(include_str!("../../data/dates/calendar.txt"))
+/// The month, weekday and relative-day words, folded.
+struct CalendarWords {
+    words: FastHashMap<String, Calendar>,
+    /// Per first byte, bit `n` set if a word of `words` starting with it is `n` bytes long (bit
+    /// 31: 31 bytes or more): most words of a text are ruled out by their first byte and
+    /// length, without hashing them.
+    lengths_by_first_byte: [u32; 256],
+}
+
+impl CalendarWords {
+    fn get(&self, folded: &str) -> Option<Calendar> {
+        let &first = folded.as_bytes().first()?;
+        if self.lengths_by_first_byte[first as usize] >> folded.len().min(31) & 1 == 0 {
+            return None;
+        }
+        self.words.get(folded).copied()
+    }
+}
+
+fn calendar() -> &'static CalendarWords {
+    static WORDS: OnceLock<CalendarWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let words: FastHashMap<String, Calendar> = data_lines(include_str!("../../data/dates/calendar.txt"))
             .filter_map(|l| {
                 let (w, k) = l.split_once('\t')?;
                 let kind = match k.trim() {
@@ -31,13 +50,20 @@ fn calendar() -> &'static FastHashMap<String, Calendar> {
                 };
                 Some((fold(w.trim()), kind))
             })
-            .collect()
+            .collect();
+        let mut lengths_by_first_byte = [0u32; 256];
+        for w in words.keys() {
+            if let Some(&b) = w.as_bytes().first() {
+                lengths_by_first_byte[b as usize] |= 1 << w.len().min(31);
+            }
+        }
+        CalendarWords { words, lengths_by_first_byte }
     })
 }
 
 /// Month, weekday or relative-day word (`mercredi`, `January`, `hier`), folded.
 pub(crate) fn is_calendar_word(folded: &str) -> bool {
-    calendar().contains_key(folded)
+    calendar().get(folded).is_some()
 }
 
 fn lookup(doc: &Doc, i: usize) -> Option<Calendar> {
@@ -46,7 +72,7 @@ fn lookup(doc: &Doc, i: usize) -> Option<Calendar> {
         return None;
     }
     let w = t.text(doc.text);
-    let kind = *calendar().get(doc.folded(i))?;
+    let kind = calendar().get(doc.folded(i))?;
     // English month names double as words (`May`, `March`): only capitalised, and `May`
     // only next to a number.
     if kind == Calendar::Month && w.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && doc.folded(i) == "may" {
@@ -67,7 +93,16 @@ fn number_value(doc: &Doc, i: usize) -> Option<u32> {
     t.text(doc.text).parse().ok()
 }
 
+/// Whether token `i` starts with an ASCII digit, as every number token and `1er` do: the scan
+/// skips the words and punctuation (most tokens) without folding or parsing them.
+fn starts_with_digit(doc: &Doc, i: usize) -> bool {
+    doc.tokens.get(i).is_some_and(|t| doc.text.as_bytes().get(t.start()).is_some_and(u8::is_ascii_digit))
+}
+
 fn is_day(doc: &Doc, i: usize) -> bool {
+    if !starts_with_digit(doc, i) {
+        return false;
+    }
     number_value(doc, i).is_some_and(|n| (1..=31).contains(&n))
         || doc.folded(i) == "1er"
 }
@@ -75,6 +110,9 @@ fn is_day(doc: &Doc, i: usize) -> bool {
 /// Tokens taken by a day number at `i`: one (`20`, `1er` as one token), two for `1` + `er`
 /// written together (`1er`, which the tokenizer splits off the digit), none if no day.
 fn day_len(doc: &Doc, i: usize) -> usize {
+    if !starts_with_digit(doc, i) {
+        return 0;
+    }
     let ordinal_suffix = doc.folded(i) == "1"
         && doc.folded(i + 1) == "er"
         && doc.tokens.get(i + 1).is_some_and(|t| t.start() == doc.tokens[i].end());
@@ -206,6 +244,17 @@ mod tests {
         assert_eq!(found("Sunday, January 20, 2008 was cold."), [("Sunday, January 20, 2008".into(), EntityType::DATE)]);
         assert_eq!(found("Elle a répété vendredi sa question, en 2014."), [("vendredi".into(), EntityType::DATE), ("2014".into(), EntityType::DATE)]);
         assert_eq!(found("the court on July 8 said"), [("July 8".into(), EntityType::DATE)]);
+    }
+
+    #[test]
+    fn every_calendar_word_is_found_by_its_first_byte_and_length() {
+        let data = include_str!("../../data/dates/calendar.txt");
+        for line in data_lines(data) {
+            let Some((w, _)) = line.split_once('\t') else { continue };
+            assert!(calendar().get(&fold(w.trim())).is_some(), "{w}");
+        }
+        assert!(calendar().get("janvierx").is_none());
+        assert!(calendar().get("").is_none());
     }
 
     #[test]

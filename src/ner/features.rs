@@ -360,9 +360,13 @@ impl<'t> DocCtx<'t> {
         let n = tokens.len();
         let (mut lower, mut casing, mut nchars) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
         let mut word_id = Vec::with_capacity(n);
-        let mut word_infos: Vec<TokInfo> = Vec::new();
+        // Sized for a typical article's vocabulary (about 16·√n distinct words in n tokens,
+        // capped at a third of them): growing there costs a rehash at each doubling, and a
+        // long text's tables outgrow it anyway.
+        let vocabulary = (n / 3).min(16 * (n as f64).sqrt() as usize).min(MAX_WORD_IDS);
+        let mut word_infos: Vec<TokInfo> = Vec::with_capacity(vocabulary);
         // Keyed by a 64-bit hash of the string and kind: a false match would take a collision.
-        let mut ids: KeyMap<u32> = KeyMap::default();
+        let mut ids: KeyMap<u32> = KeyMap::with_capacity_and_hasher(vocabulary, Default::default());
         for t in tokens {
             let word = token_str(text, t);
             let key = mix(fnv(word.as_bytes()), kind_code(t.kind()) as u64);
@@ -415,19 +419,30 @@ impl<'t> DocCtx<'t> {
             }
         }
         drop(nchars);
-        let mut ids: KeyMap<u32> = KeyMap::default();
-        let mut lower_of = Vec::new();
-        let lower_id: Vec<u32> = lower
-            .iter()
-            .map(|&h| {
-                *ids.entry(h).or_insert_with(|| {
-                    lower_of.push(h);
-                    lower_of.len() as u32 - 1
-                })
+        // Lower-cased word ids, numbered in order of first occurrence; found once per word id
+        // (a word's lower-cased form is the same at every occurrence), by hash for the rest.
+        let mut ids: KeyMap<u32> = KeyMap::with_capacity_and_hasher(vocabulary, Default::default());
+        let mut lower_of = Vec::with_capacity(vocabulary);
+        let mut intern = |h: u64| {
+            *ids.entry(h).or_insert_with(|| {
+                lower_of.push(h);
+                lower_of.len() as u32 - 1
+            })
+        };
+        let mut lower_of_word = vec![u32::MAX; word_infos.len()];
+        let lower_id: Vec<u32> = (0..n)
+            .map(|i| match lower_of_word.get_mut(word_id[i] as usize) {
+                Some(&mut known) if known != u32::MAX => known,
+                Some(slot) => {
+                    *slot = intern(lower[i]);
+                    *slot
+                }
+                None => intern(lower[i]),
             })
             .collect();
-        let n_lower = lower_of.len();
+        drop(lower_of_word);
         drop(ids);
+        let n_lower = lower_of.len();
         // Document statistics per lower-cased word.
         let mut stats = vec![WordStats::default(); n_lower];
         for i in 0..n {
