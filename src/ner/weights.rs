@@ -308,12 +308,12 @@ fn add_packed_rows(rows: &[Row], found: &[u32], scores: &mut [i32; NT]) {
 /// its per-word ranks take 384 KB, small enough to stay in the CPU's L2 cache, so a feature
 /// with no row (most rare words) costs no memory miss at all, and one with a row costs one,
 /// where an open-addressing table costs one miss for the probe and another for the row.
+/// Each bitmap word is stored beside its rank, so that finding a row reads one place, not two.
 pub(crate) struct Table {
     hash_bits: u32,
-    /// One bit per bucket: whether it has a row.
-    present: Vec<u64>,
-    /// Per word of `present`: the number of set bits in all the words before it.
-    rank: Vec<u32>,
+    /// Per 64 buckets: the bitmap word's low and high halves (bit `b`: bucket `b` has a row),
+    /// then the number of rows in all the buckets before them.
+    index: Vec<[u32; 3]>,
     /// Codes of each row, in bucket order, for writing the model back: kept only when they
     /// cannot be told again from the decoded rows (two codes in use with one value); otherwise
     /// [`Table::to_quant`] maps each value back to its code, and the tagger's memory holds
@@ -352,10 +352,10 @@ impl Table {
             present[*b as usize / 64] |= 1 << (b % 64);
             rows.push(vals.map(|v| v as u8));
         }
-        let mut rank = Vec::with_capacity(n_words);
+        let mut index = Vec::with_capacity(n_words);
         let mut before = 0u32;
-        for w in &present {
-            rank.push(before);
+        for &w in &present {
+            index.push([w as u32, (w >> 32) as u32, before]);
             before += w.count_ones();
         }
         let clampv = |v: i32| v.clamp(-MAX_VALUE, MAX_VALUE);
@@ -376,8 +376,7 @@ impl Table {
         let trans = q.trans.map(|r| r.map(clampv));
         Table {
             hash_bits,
-            present,
-            rank,
+            index,
             codes,
             used_codes: used,
             rows: decoded,
@@ -397,12 +396,13 @@ impl Table {
     #[inline]
     fn row_of(&self, b: u32) -> Option<usize> {
         let (w, bit) = (b as usize / 64, b % 64);
-        let word = *self.present.get(w)?;
+        let &[low, high, before] = self.index.get(w)?;
+        let word = low as u64 | (high as u64) << 32;
         if word >> bit & 1 == 0 {
             return None;
         }
         let below = (word & ((1u64 << bit) - 1)).count_ones();
-        Some(*self.rank.get(w)? as usize + below as usize)
+        Some(before as usize + below as usize)
     }
 
     /// Adds the rows of `feats` into `scores`. (Not inlined: its two callers would otherwise
@@ -433,8 +433,8 @@ impl Table {
             (0..=255u8).filter(|&c| self.used_codes[c as usize]).map(|c| (self.lut[c as usize].clamp(-32767, 32767) as i16, c)).collect();
         let code = |v: i16| code_of.iter().find(|&&(x, _)| x == v).map_or(0, |&(_, c)| c);
         let mut k = 0;
-        for (w, &word) in self.present.iter().enumerate() {
-            let mut bits = word;
+        for (w, &[low, high, _]) in self.index.iter().enumerate() {
+            let mut bits = low as u64 | (high as u64) << 32;
             while bits != 0 {
                 let b = (w * 64) as u32 + bits.trailing_zeros();
                 bits &= bits - 1;
