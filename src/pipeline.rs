@@ -1,13 +1,12 @@
 //! The analysis pipeline: text → tokens, sentences → language → entities → quotes → contract.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::analysis::{Analysis, Entity, Quote, Speaker, Utf16Span};
 use crate::bits::BitSet;
 use crate::entities::{self, EntityCluster};
 use crate::error::Error;
-use crate::hash::FastHashSet;
+use crate::hash::{FastHashMap, FastHashSet};
 use crate::lang::{self, Language};
 use crate::ner;
 use crate::offsets::Utf16Index;
@@ -21,7 +20,7 @@ use crate::text::{self, ByteSpan, CompactSpan, Token, TokenKind};
 /// add the trained taggers.
 #[derive(Default)]
 pub struct Analyzer {
-    models: HashMap<Language, ner::Model>,
+    models: FastHashMap<Language, ner::Model>,
 }
 
 /// One sentence: its tokens (indices into [`Doc::tokens`]) and its paragraph.

@@ -1,7 +1,6 @@
 //! Dates and numbers, by rules: `20 janvier 2022`, `Sunday, January 20, 2008`, `vendredi`,
 //! `en 2014`; `100 000 soldats`, `14,000 people`, `3.5`.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::EntityCluster;
@@ -134,7 +133,7 @@ pub(super) fn find(doc: &Doc) -> Vec<EntityCluster> {
     // Mentions go straight into their cluster: a list of them all first would cost 24 bytes a
     // mention, on a text of numbers one every few bytes.
     let mut clusters: Vec<EntityCluster> = Vec::new();
-    let mut by_text: HashMap<(String, EntityType), usize> = HashMap::new();
+    let mut by_text: FastHashMap<(String, EntityType), usize> = FastHashMap::default();
     let mut add = |span: ByteSpan, kind: EntityType| {
         let text = &doc.text[span.clone()];
         let key = (fold(text), kind);

@@ -772,7 +772,7 @@ fn add_untagged_repeats(doc: &Doc, clusters: &mut [EntityCluster]) {
             (doc.token_at_or_after(m.start)..doc.token_at_or_after(m.end)).for_each(|k| covered[k] = true);
         }
     }
-    let mut by_word: std::collections::HashMap<String, Option<usize>> = std::collections::HashMap::new();
+    let mut by_word: FastHashMap<String, Option<usize>> = FastHashMap::default();
     for (i, c) in clusters.iter().enumerate() {
         if matches!(c.kind, EntityType::DATE | EntityType::NUMBER) {
             continue;
@@ -783,7 +783,7 @@ fn add_untagged_repeats(doc: &Doc, clusters: &mut [EntityCluster]) {
             keys.extend(c.name.split_whitespace().last());
         }
         // Each key once per entity (a set rather than a sort: no sort of strings to compile).
-        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut seen: crate::hash::FastHashSet<&str> = Default::default();
         keys.retain(|k| seen.insert(k));
         for w in keys.into_iter().filter(|w| w.chars().count() >= 3 && is_capitalised(w)) {
             // A word two entities share (`Le Pen`) is ambiguous: leave it.
@@ -875,7 +875,7 @@ fn attach_handles_and_acronyms(doc: &Doc, clusters: &mut [EntityCluster]) {
             continue;
         }
         // Later uses of the acronym or handle elsewhere join too.
-        let forms: std::collections::HashSet<&str> = extra.iter().map(|r| &doc.text[r.clone()]).collect();
+        let forms: crate::hash::FastHashSet<&str> = extra.iter().map(|r| &doc.text[r.clone()]).collect();
         for t in &doc.tokens {
             if forms.contains(&t.text(doc.text)) {
                 extra.push(t.span());

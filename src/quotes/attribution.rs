@@ -243,7 +243,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
     // `Mayor warns of 'a hard winter'` as a headline, attributed later in the body: the same
     // words quoted again are the same quotation, and share its speaker.
     let words: Vec<String> = out.iter().map(|q| fold(doc.text[q.span.clone()].trim_end_matches(['.', ',', '!', '?', ';', ':', ' ']))).collect();
-    let mut attributed: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut attributed: FastHashMap<&str, Vec<usize>> = FastHashMap::default();
     for (k, _) in out.iter().enumerate().filter(|(_, q)| q.speaker.is_some()) {
         attributed.entry(words[k].as_str()).or_default().push(k);
     }
