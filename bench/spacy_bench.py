@@ -1,7 +1,10 @@
 """spaCy baseline for `npm run bench`: words/s of the small French and English pipelines on the
 same texts as article-lens, one thread, NER only and full pipeline.
 
-    .venv/bin/python bench/spacy_bench.py TEXTS.json [MIN_SECS]
+    .venv/bin/python bench/spacy_bench.py TEXTS.json [MIN_SECS] [ner]
+
+With `ner`, only the NER-only pipelines are timed (the bench's paired rounds, which alternate
+with article-lens's runs on the same texts).
 
 TEXTS.json: [{"name", "lang": "fr"|"en", "path", "words"}]; `words` is counted by the caller
 (whitespace-separated tokens) so that every tool is divided by the same number. Prints one JSON
@@ -56,6 +59,7 @@ def measure(fn, text, min_secs):
 def main():
     texts = json.load(open(sys.argv[1], encoding="utf-8"))
     min_secs = float(sys.argv[2]) if len(sys.argv) > 2 else 1.0
+    ner_only = len(sys.argv) > 3 and sys.argv[3] == "ner"
     out = {"spacy": spacy.__version__, "models": {}, "results": [], "missing": []}
     loaded = {}
     for t in texts:
@@ -77,11 +81,13 @@ def main():
             continue
         text = open(t["path"], encoding="utf-8").read()
         nlp.max_length = max(nlp.max_length, len(text) + 1)
-        full = measure(lambda s: nlp(s), text, min_secs)
+        full = None if ner_only else measure(lambda s: nlp(s), text, min_secs)
         with nlp.select_pipes(enable=ner_pipes(nlp)):
             ner = measure(lambda s: nlp(s), text, min_secs)
             ents = len(nlp(text).ents)
         for mode, r in (("ner", ner), ("full", full)):
+            if r is None:
+                continue
             r.update(name=t["name"], lang=lang, model=name, mode=mode, words=t["words"], entities=ents)
             r["words_per_s"] = t["words"] / r["median_s"]
             r["best_words_per_s"] = t["words"] / r["min_s"]

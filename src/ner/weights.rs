@@ -182,23 +182,24 @@ pub(crate) struct QuantStage {
     pub end: [i32; NT],
 }
 
-/// A decoded row as the tagger keeps it: 17 plain 16-bit weights natively, where the compiler
-/// adds them up with vector instructions; a [`Row`] in WebAssembly, whose baseline has none.
-#[cfg(not(target_arch = "wasm32"))]
+/// A decoded row as the tagger keeps it: 17 plain 16-bit weights natively and in the wasm SIMD
+/// build, where the compiler adds them up with vector instructions; a [`Row`] in the baseline
+/// wasm build, which has none.
+#[cfg(any(not(target_arch = "wasm32"), target_feature = "simd128"))]
 pub(crate) type StoredRow = [i16; NT];
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(target_feature = "simd128")))]
 pub(crate) type StoredRow = Row;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), target_feature = "simd128"))]
 fn stored(values: [i16; NT]) -> StoredRow {
     values
 }
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), target_feature = "simd128"))]
 fn stored_values(row: &StoredRow) -> [i16; NT] {
     *row
 }
 /// Adds rows `found` into `scores`.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), target_feature = "simd128"))]
 #[inline(always)]
 fn add_rows(rows: &[StoredRow], found: &[u32], scores: &mut [i32; NT]) {
     for &r in found {
@@ -210,15 +211,15 @@ fn add_rows(rows: &[StoredRow], found: &[u32], scores: &mut [i32; NT]) {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(target_feature = "simd128")))]
 fn stored(values: [i16; NT]) -> StoredRow {
     Row::new(values)
 }
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(target_feature = "simd128")))]
 fn stored_values(row: &StoredRow) -> [i16; NT] {
     row.values()
 }
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(target_feature = "simd128")))]
 #[inline(always)]
 fn add_rows(rows: &[StoredRow], found: &[u32], scores: &mut [i32; NT]) {
     add_packed_rows(rows, found, scores);
@@ -231,11 +232,11 @@ fn add_rows(rows: &[StoredRow], found: &[u32], scores: &mut [i32; NT]) {
 /// Adding rows then takes a few 64-bit operations a word instead of sixteen 16-bit additions:
 /// the even and odd lanes of a word are masked into two words of 32-bit lanes, which sum up to
 /// 65,536 rows without carrying into each other ([`add_packed_rows`]): about 7% less time per
-/// analysis in WebAssembly, whose baseline has no vector instructions. (Natively it is slower
-/// than the compiler's vectorised 16-bit additions, so native builds keep plain rows; the
-/// tests check both ways add up the same.)
+/// analysis in WebAssembly, whose baseline has no vector instructions. (Natively and with wasm
+/// SIMD it is slower than the compiler's vectorised 16-bit additions, so those builds keep
+/// plain rows; the tests check both ways add up the same.)
 #[derive(Clone, Copy)]
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[cfg_attr(any(not(target_arch = "wasm32"), target_feature = "simd128"), allow(dead_code))]
 pub(crate) struct Row {
     entity: [u64; N_TYPES],
     outside: i16,
@@ -246,7 +247,7 @@ const BIAS: i32 = 0x8000;
 /// The low 16 bits of each 32-bit half of a word.
 const LANES: u64 = 0x0000_FFFF_0000_FFFF;
 
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[cfg_attr(any(not(target_arch = "wasm32"), target_feature = "simd128"), allow(dead_code))]
 impl Row {
     /// A row of zeros (every lane at the offset).
     const ZERO: Row = Row { entity: [0x8000_8000_8000_8000; N_TYPES], outside: 0 };
@@ -278,7 +279,7 @@ impl Row {
 /// Adds [`Row`]s `found` (at most 65,536) into `scores`: per entity type, lanes 0 and 2 (`B`,
 /// `L`) sum in the two 32-bit halves of `even`, lanes 1 and 3 (`I`, `U`) in those of `odd` (a
 /// lane adds at most 0xFFFF a row), then the offsets come off.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[cfg_attr(any(not(target_arch = "wasm32"), target_feature = "simd128"), allow(dead_code))]
 #[inline(always)]
 fn add_packed_rows(rows: &[Row], found: &[u32], scores: &mut [i32; NT]) {
     let (mut even, mut odd, mut outside) = ([0u64; N_TYPES], [0u64; N_TYPES], 0i32);

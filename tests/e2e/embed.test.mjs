@@ -206,7 +206,7 @@ test("embed from the deployable build (www/dist, bundled and minified): same ana
   });
   assert.deepEqual(got, expected);
   const scripts = loaded.filter((p) => /\.(js|wasm|bin)$/.test(p) && !p.startsWith("/demo/"));
-  for (const file of ["/dist/worker.js", "/dist/pkg/article_lens.js", "/dist/pkg/article_lens_bg.wasm"]) {
+  for (const file of ["/dist/worker.js", "/dist/pkg/article_lens.js", "/dist/pkg/article_lens_simd_bg.wasm"]) {
     assert.ok(scripts.includes(file), `${file} not among ${scripts.join(", ")}`);
   }
   assert.deepEqual(

@@ -67,3 +67,25 @@ test("speakers get one colour each, in the text and in the sidebar", async () =>
   assert.deepEqual(log.errors, []);
   await page.close();
 });
+
+test("a browser without wasm SIMD gets the baseline module, with the same analysis", async () => {
+  const { page, log } = await newPage(env.context);
+  // As in a browser whose WebAssembly lacks SIMD: the engine's probe does not validate.
+  await page.addInitScript(() => {
+    WebAssembly.validate = () => false;
+  });
+  const wasm = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith(".wasm")) wasm.push(new URL(r.url()).pathname);
+  });
+  await page.goto(`${env.url}/demo/`);
+  const out = await page.evaluate(async () => {
+    const { analyzeText } = await import("../article-lens.js");
+    const a = await analyzeText("« Nous partirons demain », a déclaré Anne Leroy.", { worker: false });
+    return { quote: a.quotes[0]?.text, speaker: a.quotes[0]?.speaker?.text };
+  });
+  assert.deepEqual(out, { quote: "Nous partirons demain", speaker: "Anne Leroy" });
+  assert.ok(wasm.includes("/pkg/article_lens_bg.wasm"), `baseline module not fetched (${wasm.join(", ")})`);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});

@@ -1,13 +1,14 @@
-// The wasm module and the native CLI give the same analysis: the wasm build compiles its hot
-// functions differently and adds weight rows four tags per 64-bit word (src/ner/weights.rs),
-// the native one with vector instructions. Runs the built module in Node on the dev articles and
-// our held-out sets and compares quotes, speakers and entities with `article-lens analyze`.
+// The wasm modules and the native CLI give the same analysis: the wasm builds compile their hot
+// functions differently, and the baseline one adds weight rows four tags per 64-bit word
+// (src/ner/weights.rs) where the native and SIMD ones use vector instructions. Runs each built
+// module in Node on the dev articles and our held-out sets and compares quotes, speakers and
+// entities with `article-lens analyze`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CLI = join(ROOT, "target", "release", "article-lens");
@@ -20,13 +21,17 @@ const summary = (a) => ({
   entities: a.entities.map((e) => [e.id, e.name, e.type, e.role, e.mentions.map((m) => [m.start, m.end])]),
 });
 
-test("wasm and native analyses agree on every article we have", async (t) => {
+for (const module of ["article_lens_bg.wasm", "article_lens_simd_bg.wasm"])
+test(`wasm (${module}) and native analyses agree on every article we have`, async (t) => {
   if (!existsSync(CLI)) {
     execFileSync("cargo", ["build", "--release", "--quiet", "--bin", "article-lens"], { cwd: ROOT, stdio: "inherit" });
   }
   const pkg = join(ROOT, "www", "pkg");
-  const { initSync, ArticleLens } = await import(join(pkg, "article_lens.js"));
-  initSync({ module: readFileSync(join(pkg, "article_lens_bg.wasm")) });
+  // One copy of the glue per module: the glue keeps its instance in module state.
+  const glue = pathToFileURL(join(pkg, "article_lens.js"));
+  glue.searchParams.set("module", module);
+  const { initSync, ArticleLens } = await import(glue.href);
+  initSync({ module: readFileSync(join(pkg, module)) });
   const lens = new ArticleLens();
   for (const lang of ["fr", "en"]) lens.loadModel(readFileSync(join(pkg, "models", `ner-${lang}.bin`)));
   let compared = 0;

@@ -24,6 +24,31 @@ function toError(error, prefix = "") {
   return new Error(prefix + message);
 }
 
+/**
+ * The smallest module using wasm SIMD: one function of type `() -> v128` whose body is
+ * `v128.const 0`. `WebAssembly.validate` accepts it only where the engine has SIMD.
+ */
+const SIMD_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // "\0asm", version 1
+  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type section: one type, no parameters, one v128 result
+  0x03, 0x02, 0x01, 0x00, // function section: one function, of type 0
+  0x0a, 0x16, 0x01, 0x14, 0x00, 0xfd, 0x0c, ...new Array(16).fill(0), 0x0b, // code: v128.const 0, end
+]);
+
+/**
+ * The module file for this browser: the SIMD build (faster) where wasm SIMD validates, the
+ * baseline build elsewhere. Both work with the same glue (scripts/build-wasm.sh checks).
+ */
+export function wasmFileName() {
+  let simd = false;
+  try {
+    simd = WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    /* no WebAssembly at all: the baseline's fetch reports it */
+  }
+  return simd ? "article_lens_simd_bg.wasm" : "article_lens_bg.wasm";
+}
+
 async function compileWasm(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`cannot fetch ${url}: HTTP ${response.status}`);
@@ -51,7 +76,7 @@ async function fetchModel(url) {
 
 export class Engine {
   /**
-   * @param {string|URL} pkgUrl  folder holding article_lens.js, article_lens_bg.wasm, models/
+   * @param {string|URL} pkgUrl  folder holding article_lens.js, the wasm modules, models/
    * @param {{models?: string[]}} [options]  model languages to prefetch (default fr + en)
    */
   static async create(pkgUrl, { models = ["fr", "en"] } = {}) {
@@ -60,7 +85,7 @@ export class Engine {
     const modelBytes = Promise.all(models.map((lang) => fetchModel(new URL(`models/ner-${lang}.bin`, base))));
     try {
       const [module, glue, spare] = await Promise.all([
-        compileWasm(new URL("article_lens_bg.wasm", base)),
+        compileWasm(new URL(wasmFileName(), base)),
         engine.#importGlue(),
         engine.#importGlue(),
       ]);
