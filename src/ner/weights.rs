@@ -393,17 +393,14 @@ impl Table {
         self.rows.len()
     }
 
-    /// Index of the row of bucket `b`, if it has one.
+    /// Whether bucket `b` has a row, and the index its row has (or would have).
     #[inline]
-    fn row_of(&self, b: u32) -> Option<usize> {
+    fn row_slot(&self, b: u32) -> (bool, usize) {
         let (w, bit) = (b as usize / 64, b % 64);
-        let &[low, high, before] = self.index.get(w)?;
+        let Some(&[low, high, before]) = self.index.get(w) else { return (false, 0) };
         let word = low as u64 | (high as u64) << 32;
-        if word >> bit & 1 == 0 {
-            return None;
-        }
         let below = (word & ((1u64 << bit) - 1)).count_ones();
-        Some(before as usize + below as usize)
+        (word >> bit & 1 != 0, before as usize + below as usize)
     }
 
     /// Adds the rows of `feats` into `scores`. (Not inlined: its two callers would otherwise
@@ -417,10 +414,12 @@ impl Table {
         for chunk in feats.chunks(CHUNK) {
             let mut n_found = 0;
             for &k in chunk {
-                if let Some(r) = self.row_of(bucket(k, self.hash_bits)) {
-                    found[n_found] = r as u32;
-                    n_found += 1;
-                }
+                // Without a branch on whether the bucket has a row (about as often as not):
+                // its index is always written, and kept by counting it only when present.
+                // (`n_found` is below CHUNK at every write, so the mask never wraps.)
+                let (present, r) = self.row_slot(bucket(k, self.hash_bits));
+                found[n_found % CHUNK] = r as u32;
+                n_found += present as usize;
             }
             add_rows(&self.rows, &found[..n_found], scores);
         }
