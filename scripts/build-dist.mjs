@@ -15,9 +15,11 @@ import { buildSync } from "esbuild";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const www = join(root, "www");
 const dist = join(www, "dist");
-if (!existsSync(join(www, "pkg", "article_lens_bg.wasm"))) {
-  console.error("build-dist: www/pkg is missing (run scripts/build-wasm.sh first)");
-  process.exit(1);
+for (const module of ["article_lens_bg.wasm", "article_lens_simd_bg.wasm"]) {
+  if (!existsSync(join(www, "pkg", module))) {
+    console.error(`build-dist: www/pkg/${module} is missing (run scripts/build-wasm.sh first)`);
+    process.exit(1);
+  }
 }
 
 const bundled = ["article-lens.js", "worker.js"];
@@ -31,4 +33,4 @@ cpSync(join(www, "pkg"), join(dist, "pkg"), {
 const common = { outdir: dist, outbase: www, format: "esm", minify: true, target: "es2022", legalComments: "none", logLevel: "warning" };
 buildSync({ ...common, entryPoints: bundled.map((s) => join(www, s)), bundle: true });
 buildSync({ ...common, entryPoints: [join(www, glue)], bundle: false });
-console.log(`dist: ${bundled.join(", ")} bundled and minified, ${glue} minified, into www/dist with the wasm module and models`);
+console.log(`dist: ${bundled.join(", ")} bundled and minified, ${glue} minified, into www/dist with both wasm modules and the models`);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the wasm module into www/pkg (generated, not committed):
+# Builds the wasm modules (baseline and SIMD) into www/pkg (generated, not committed):
 #   1. cargo rustc --crate-type cdylib, so that LTO really applies (it is ignored when the
 #      crate types include rlib), three times: symbol names, then the module (see "Speed where it
 #      counts" below), then the same with wasm SIMD (see "Two modules");
@@ -31,7 +31,7 @@
 # before 16.4), the baseline elsewhere. Both share one wasm-bindgen glue: the build checks that
 # the glue generated for each is the same file.
 #   4. scripts/build-dist.mjs writes www/dist, the tree to deploy: the scripts minified, the
-#      module and models beside them.
+#      modules and models beside them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${CARGO_TARGET_DIR:-target}

@@ -127,7 +127,8 @@ impl<'t> Doc<'t> {
     pub(crate) fn new(text: &'t str) -> Doc<'t> {
         let paragraphs = text::paragraphs(text);
         // About one token per four bytes or more in prose: reserved once rather than grown
-        // (and copied) at every doubling.
+        // (and copied) at every doubling. Never shrunk: the Doc lives for one analysis, and on
+        // text with fewer tokens the unused tail is untouched, so the OS never backs it.
         let mut tokens = Vec::with_capacity(text.len() / 4);
         let mut sentences = Vec::new();
         for (p, para) in paragraphs.iter().map(|s| s.range()).enumerate() {

@@ -47,7 +47,7 @@ export interface Analysis {
 
 /** Where the engine lives and how it runs (shared by every call with the same values). */
 export interface EngineOptions {
-  /** URL of the folder holding article_lens.js, article_lens_bg.wasm and models/ (default: ./pkg/ beside article-lens.js). */
+  /** URL of the folder holding article_lens.js, the wasm modules (article_lens_bg.wasm, and article_lens_simd_bg.wasm used where wasm SIMD is available) and models/ (default: ./pkg/ beside article-lens.js). */
   pkgUrl?: string | URL;
   /** Analyse in a module worker (default true; falls back to the main thread when workers fail). */
   worker?: boolean;

@@ -68,12 +68,8 @@ test("speakers get one colour each, in the text and in the sidebar", async () =>
   await page.close();
 });
 
-test("a browser without wasm SIMD gets the baseline module, with the same analysis", async () => {
-  const { page, log } = await newPage(env.context);
-  // As in a browser whose WebAssembly lacks SIMD: the engine's probe does not validate.
-  await page.addInitScript(() => {
-    WebAssembly.validate = () => false;
-  });
+/** Opens the demo page, analyses one sentence on the main thread; returns what it fetched. */
+async function analyseNoting(page) {
   const wasm = [];
   page.on("request", (r) => {
     if (r.url().endsWith(".wasm")) wasm.push(new URL(r.url()).pathname);
@@ -85,7 +81,32 @@ test("a browser without wasm SIMD gets the baseline module, with the same analys
     return { quote: a.quotes[0]?.text, speaker: a.quotes[0]?.speaker?.text };
   });
   assert.deepEqual(out, { quote: "Nous partirons demain", speaker: "Anne Leroy" });
+  return wasm;
+}
+
+test("a browser without wasm SIMD gets the baseline module, with the same analysis", async () => {
+  const { page, log } = await newPage(env.context);
+  // As in a browser whose WebAssembly lacks SIMD: the engine's probe does not validate.
+  await page.addInitScript(() => {
+    WebAssembly.validate = () => false;
+  });
+  const wasm = await analyseNoting(page);
   assert.ok(wasm.includes("/pkg/article_lens_bg.wasm"), `baseline module not fetched (${wasm.join(", ")})`);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test("when the SIMD module fails to load, the engine falls back to the baseline one", async () => {
+  const { page, log } = await newPage(env.context);
+  // A server or cache that lost the SIMD file: its request gets a 404.
+  await page.route("**/article_lens_simd_bg.wasm", (route) => route.fulfill({ status: 404, body: "" }));
+  const wasm = await analyseNoting(page);
+  assert.ok(wasm.includes("/pkg/article_lens_simd_bg.wasm"), `SIMD module not tried (${wasm.join(", ")})`);
+  assert.ok(wasm.includes("/pkg/article_lens_bg.wasm"), `baseline module not fetched (${wasm.join(", ")})`);
+  assert.ok(
+    log.console.some((m) => m.type === "warning" && /article_lens_simd_bg\.wasm did not load/.test(m.text)),
+    "no warning about the fallback"
+  );
   assert.deepEqual(log.errors, []);
   await page.close();
 });

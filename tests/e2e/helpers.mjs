@@ -27,9 +27,11 @@ const ARGS = [
  * lets the pages read and write the clipboard.
  */
 export async function setup({ headers, colorScheme = "light", viewport = { width: 1280, height: 900 }, clipboard = false } = {}) {
-  await access(join(ROOT, "www", "pkg", "article_lens_bg.wasm")).catch(() => {
-    throw new Error("www/pkg is missing: run `bash scripts/build-wasm.sh` before the e2e tests");
-  });
+  for (const module of ["article_lens_bg.wasm", "article_lens_simd_bg.wasm"]) {
+    await access(join(ROOT, "www", "pkg", module)).catch(() => {
+      throw new Error(`www/pkg/${module} is missing: run \`bash scripts/build-wasm.sh\` before the e2e tests`);
+    });
+  }
   const server = await serve({ port: 0, ...(headers ? { headers } : {}) });
   const profile = await mkdtemp(join(tmpdir(), "article-lens-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {

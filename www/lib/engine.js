@@ -24,8 +24,11 @@ function toError(error, prefix = "") {
   return new Error(prefix + message);
 }
 
+const BASELINE_WASM = "article_lens_bg.wasm";
+const SIMD_WASM = "article_lens_simd_bg.wasm";
+
 /**
- * The smallest module using wasm SIMD: one function of type `() -> v128` whose body is
+ * A minimal module using wasm SIMD: one function of type `() -> v128` whose body is
  * `v128.const 0`. `WebAssembly.validate` accepts it only where the engine has SIMD.
  */
 const SIMD_PROBE = new Uint8Array([
@@ -46,7 +49,7 @@ export function wasmFileName() {
   } catch {
     /* no WebAssembly at all: the baseline's fetch reports it */
   }
-  return simd ? "article_lens_simd_bg.wasm" : "article_lens_bg.wasm";
+  return simd ? SIMD_WASM : BASELINE_WASM;
 }
 
 async function compileWasm(url) {
@@ -61,6 +64,22 @@ async function compileWasm(url) {
     }
   }
   return WebAssembly.compile(await response.arrayBuffer());
+}
+
+/**
+ * Compiles the module chosen by `wasmFileName`. Should the SIMD build fail to fetch or compile
+ * (a server or cache missing that file, an engine whose SIMD support is partial), the
+ * baseline build is tried before giving up; CSP refusals apply to both, so they are final.
+ */
+async function compileEngineModule(base) {
+  const name = wasmFileName();
+  try {
+    return await compileWasm(new URL(name, base));
+  } catch (error) {
+    if (name === BASELINE_WASM || isCspError(error)) throw error;
+    console.warn(`article-lens: ${name} did not load (${error && error.message}); using ${BASELINE_WASM}`);
+    return compileWasm(new URL(BASELINE_WASM, base));
+  }
 }
 
 async function fetchModel(url) {
@@ -85,7 +104,7 @@ export class Engine {
     const modelBytes = Promise.all(models.map((lang) => fetchModel(new URL(`models/ner-${lang}.bin`, base))));
     try {
       const [module, glue, spare] = await Promise.all([
-        compileWasm(new URL(wasmFileName(), base)),
+        compileEngineModule(base),
         engine.#importGlue(),
         engine.#importGlue(),
       ]);
