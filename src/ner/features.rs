@@ -777,6 +777,7 @@ pub(crate) const FEAT_RESIDUAL: u32 = 32;
 /// Appends the feature keys of token `i` of sentence `s` to `out`.
 ///
 /// With [`FEAT_LOCAL`], the sentence `s` must be loaded ([`DocCtx::load_sentence`]).
+#[cfg_attr(target_arch = "x86_64", inline(always))]
 pub(crate) fn features(ctx: &DocCtx, s: &Range<usize>, i: usize, feats: u32, out: &mut Vec<u64>) {
     if feats & FEAT_LOCAL != 0 {
         word_features(ctx.info(i), out);
@@ -786,6 +787,7 @@ pub(crate) fn features(ctx: &DocCtx, s: &Range<usize>, i: usize, feats: u32, out
 
 /// The [`FEAT_LOCAL`] features that read the token's own string only (word, shapes, affixes,
 /// kind), the same at every occurrence of the word.
+#[cfg_attr(target_arch = "x86_64", inline(always))]
 pub(crate) fn word_features(x: &TokInfo, out: &mut Vec<u64>) {
     out.push(f(T_BIAS, 0));
     if x.casing != C_LOWER && x.casing != C_PUNCT {
@@ -808,6 +810,7 @@ pub(crate) fn word_features(x: &TokInfo, out: &mut Vec<u64>) {
 
 /// The features of token `i` besides [`word_features`]: its neighbours, sentence, document,
 /// gazetteer hits and the first pass.
+#[cfg_attr(target_arch = "x86_64", inline(always))]
 pub(crate) fn context_features(ctx: &DocCtx, s: &Range<usize>, i: usize, feats: u32, out: &mut Vec<u64>) {
     let x = ctx.info(i);
     let flags = ctx.flags[i];

@@ -293,8 +293,82 @@ enum Base<'a> {
     Recompute(&'a Table, u32),
 }
 
+/// One tagging pass over the document: emissions, then Viterbi, sentence by sentence.
+///
+/// On x86-64 CPUs with AVX2 (most made since 2013) the pass runs as a copy compiled for them:
+/// adding a row of 16-bit weights into 32-bit scores and the Viterbi maxima take a few wide
+/// instructions where the x86-64 baseline (SSE2) needs many, about a fifth fewer instructions
+/// per analysis. The arithmetic is on integers, so both copies give the same tags (tested).
+/// Elsewhere (wasm, other CPUs) this is [`run_pass_portable`] itself.
 #[allow(clippy::too_many_arguments)]
 fn run_pass(
+    table: &Table,
+    feats: u32,
+    ctx: &mut DocCtx,
+    sentences: &[Range<usize>],
+    tags: &mut [u8],
+    sc: &mut Scratch,
+    base: Base,
+    store: Option<&mut Vec<[i32; NT]>>,
+) {
+    #[cfg(target_arch = "x86_64")]
+    if x86_64::has_avx2() && !x86_64::portable_forced() {
+        // SAFETY: the CPU supports every feature `run_pass_avx2` is compiled with (checked
+        // just above), which is the only requirement of calling it.
+        unsafe { x86_64::run_pass_avx2(table, feats, ctx, sentences, tags, sc, base, store) };
+        return;
+    }
+    run_pass_portable(table, feats, ctx, sentences, tags, sc, base, store);
+}
+
+#[cfg(target_arch = "x86_64")]
+mod x86_64 {
+    use super::*;
+
+    /// The features `run_pass_avx2` is compiled with (x86-64-v3's integer part).
+    pub(super) fn has_avx2() -> bool {
+        std::is_x86_feature_detected!("avx2")
+            && std::is_x86_feature_detected!("bmi1")
+            && std::is_x86_feature_detected!("bmi2")
+            && std::is_x86_feature_detected!("popcnt")
+            && std::is_x86_feature_detected!("lzcnt")
+    }
+
+    #[cfg(test)]
+    thread_local! {
+        /// Set by tests to run the portable copy on this thread, to compare the two.
+        pub(super) static FORCE_PORTABLE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    #[inline]
+    pub(super) fn portable_forced() -> bool {
+        #[cfg(test)]
+        return FORCE_PORTABLE.with(|f| f.get());
+        #[cfg(not(test))]
+        false
+    }
+
+    /// [`run_pass_portable`] compiled for AVX2: its body and the hot functions it calls
+    /// (marked `inline(always)` on x86-64) are inlined here and compiled with these features.
+    #[target_feature(enable = "avx2,bmi1,bmi2,popcnt,lzcnt")]
+    #[allow(clippy::too_many_arguments)]
+    pub(super) unsafe fn run_pass_avx2(
+        table: &Table,
+        feats: u32,
+        ctx: &mut DocCtx,
+        sentences: &[Range<usize>],
+        tags: &mut [u8],
+        sc: &mut Scratch,
+        base: Base,
+        store: Option<&mut Vec<[i32; NT]>>,
+    ) {
+        run_pass_portable(table, feats, ctx, sentences, tags, sc, base, store);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+#[cfg_attr(target_arch = "x86_64", inline(always))]
+fn run_pass_portable(
     table: &Table,
     feats: u32,
     ctx: &mut DocCtx,
@@ -345,6 +419,7 @@ fn run_pass(
 /// Adds the scores of token `i`'s [`features::word_features`] to `row`: looked up once per
 /// distinct word and pass (they are the same at every occurrence), or, for words without an
 /// id, pushed onto `sc.feats` to be scored with the rest.
+#[cfg_attr(target_arch = "x86_64", inline(always))]
 fn word_scores(table: &Table, ctx: &DocCtx, i: usize, sc: &mut Scratch, row: &mut [i32; NT]) {
     let Some(id) = ctx.word_id(i) else {
         features::word_features(ctx.info(i), &mut sc.feats);

@@ -194,3 +194,40 @@ fn builtin_models_load_and_tag() {
     // French PER spans take a directly preceding title or function (models/MODEL_CARD.md).
     assert!(found.contains(&("président Emmanuel Macron".to_string(), EntityType::PER)), "{found:?}");
 }
+
+/// The AVX2 copy of the tagging pass gives exactly the tags of the portable one (integer
+/// arithmetic only), on the shipped models, over the dev articles when they are at hand.
+#[cfg(target_arch = "x86_64")]
+#[test]
+fn avx2_pass_tags_as_the_portable_pass() {
+    if !super::x86_64::has_avx2() {
+        eprintln!("skipped: this CPU has no AVX2");
+        return;
+    }
+    let mut texts = vec![
+        "German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday.".to_string(),
+        "Le président Emmanuel Macron a reçu Angela Merkel à l’Élysée, a indiqué l’AFP.".to_string(),
+    ];
+    let dev = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/dev");
+    if let Ok(dir) = std::fs::read_dir(&dev) {
+        for entry in dir.flatten() {
+            if entry.path().extension().is_some_and(|e| e == "txt") {
+                texts.extend(std::fs::read_to_string(entry.path()));
+            }
+        }
+    }
+    let mut tagged = 0;
+    for bytes in BUILTIN_MODELS {
+        let m = Model::from_bytes(bytes).expect("builtin model loads");
+        for text in &texts {
+            let (tokens, sentences) = segment(text);
+            let fast = m.tag_tokens(text, &tokens, &sentences);
+            super::x86_64::FORCE_PORTABLE.with(|f| f.set(true));
+            let portable = m.tag_tokens(text, &tokens, &sentences);
+            super::x86_64::FORCE_PORTABLE.with(|f| f.set(false));
+            assert_eq!(fast, portable, "{:?} model, text starting {:?}", m.language(), text.chars().take(60).collect::<String>());
+            tagged += tokens.len();
+        }
+    }
+    assert!(tagged > 0);
+}

@@ -67,6 +67,7 @@ const N_EDGE: usize = 1 + 2 * N_TYPES;
 /// The forward pass keeps only each step's best scores; the best predecessor is found again
 /// during the backtrace for the one tag chosen at each step (9 comparisons instead of the
 /// 97 a stored back-pointer table needs at every step).
+#[cfg_attr(target_arch = "x86_64", inline(always))]
 pub(crate) fn viterbi(em: &[[i32; NT]], tr: &Transitions, scores: &mut Vec<[i32; NT]>, out: &mut Vec<u8>) {
     out.clear();
     let n = em.len();
@@ -404,9 +405,11 @@ impl Table {
         (word >> bit & 1 != 0, before as usize + below as usize)
     }
 
-    /// Adds the rows of `feats` into `scores`. (Not inlined: its two callers would otherwise
-    /// get copies the compiler vectorises less well.)
-    #[inline(never)]
+    /// Adds the rows of `feats` into `scores`. (Not inlined in wasm: its callers would
+    /// otherwise get copies the compiler vectorises less well. On x86-64 it is inlined into
+    /// the pass's two copies, so that the AVX2 one adds rows with AVX2; see `ner::run_pass`.)
+    #[cfg_attr(not(target_arch = "x86_64"), inline(never))]
+    #[cfg_attr(target_arch = "x86_64", inline(always))]
     pub(crate) fn emit(&self, feats: &[u64], scores: &mut [i32; NT]) {
         // In chunks: first every row index (bitmap reads that hit the cache), then the rows
         // (independent loads the CPU can overlap).
