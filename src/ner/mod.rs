@@ -244,7 +244,8 @@ impl Model {
             let Some(table) = self.tables.get(pass.table) else { break };
             if k == 0 {
                 let store = (!em_doc.is_empty()).then_some(&mut em_doc);
-                run_pass(table, pass.feats, &mut ctx, sentences, tags, &mut scratch, Base::None, store);
+                let (table, feats, ctx, sc, base) = (table, pass.feats, &mut ctx, &mut scratch, Base::None);
+                run_pass(PassRun { table, feats, ctx, sentences, tags, sc, base, store });
             } else {
                 let first = self.passes.first().and_then(|p| Some((self.tables.get(p.table)?, p.feats)));
                 let base = match (pass.feats & features::FEAT_RESIDUAL != 0, first) {
@@ -252,7 +253,8 @@ impl Model {
                     (true, Some(_)) if !em_doc.is_empty() => Base::Stored(&em_doc),
                     (true, Some((t, f))) => Base::Recompute(t, f),
                 };
-                run_pass(table, pass.feats, &mut ctx, sentences, tags, &mut scratch, base, None);
+                let (feats, ctx, sc) = (pass.feats, &mut ctx, &mut scratch);
+                run_pass(PassRun { table, feats, ctx, sentences, tags, sc, base, store: None });
             }
         }
         if let Some(out) = first_em {
@@ -293,6 +295,19 @@ enum Base<'a> {
     Recompute(&'a Table, u32),
 }
 
+/// What one tagging pass reads and writes.
+struct PassRun<'a, 'c> {
+    table: &'a Table,
+    feats: u32,
+    ctx: &'a mut DocCtx<'c>,
+    sentences: &'a [Range<usize>],
+    tags: &'a mut [u8],
+    sc: &'a mut Scratch,
+    base: Base<'a>,
+    /// Where to keep each token's scores, when they are kept.
+    store: Option<&'a mut Vec<[i32; NT]>>,
+}
+
 /// One tagging pass over the document: emissions, then Viterbi, sentence by sentence.
 ///
 /// On x86-64 CPUs with AVX2 (most made since 2013) the pass runs as a copy compiled for them:
@@ -300,25 +315,15 @@ enum Base<'a> {
 /// instructions where the x86-64 baseline (SSE2) needs many, about a fifth fewer instructions
 /// per analysis. The arithmetic is on integers, so both copies give the same tags (tested).
 /// Elsewhere (wasm, other CPUs) this is [`run_pass_portable`] itself.
-#[allow(clippy::too_many_arguments)]
-fn run_pass(
-    table: &Table,
-    feats: u32,
-    ctx: &mut DocCtx,
-    sentences: &[Range<usize>],
-    tags: &mut [u8],
-    sc: &mut Scratch,
-    base: Base,
-    store: Option<&mut Vec<[i32; NT]>>,
-) {
+fn run_pass(pass: PassRun) {
     #[cfg(target_arch = "x86_64")]
     if x86_64::has_avx2() && !x86_64::portable_forced() {
         // SAFETY: the CPU supports every feature `run_pass_avx2` is compiled with (checked
         // just above), which is the only requirement of calling it.
-        unsafe { x86_64::run_pass_avx2(table, feats, ctx, sentences, tags, sc, base, store) };
+        unsafe { x86_64::run_pass_avx2(pass) };
         return;
     }
-    run_pass_portable(table, feats, ctx, sentences, tags, sc, base, store);
+    run_pass_portable(pass);
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -351,33 +356,14 @@ mod x86_64 {
     /// [`run_pass_portable`] compiled for AVX2: its body and the hot functions it calls
     /// (marked `inline(always)` on x86-64) are inlined here and compiled with these features.
     #[target_feature(enable = "avx2,bmi1,bmi2,popcnt,lzcnt")]
-    #[allow(clippy::too_many_arguments)]
-    pub(super) unsafe fn run_pass_avx2(
-        table: &Table,
-        feats: u32,
-        ctx: &mut DocCtx,
-        sentences: &[Range<usize>],
-        tags: &mut [u8],
-        sc: &mut Scratch,
-        base: Base,
-        store: Option<&mut Vec<[i32; NT]>>,
-    ) {
-        run_pass_portable(table, feats, ctx, sentences, tags, sc, base, store);
+    pub(super) unsafe fn run_pass_avx2(pass: PassRun) {
+        run_pass_portable(pass);
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 #[cfg_attr(target_arch = "x86_64", inline(always))]
-fn run_pass_portable(
-    table: &Table,
-    feats: u32,
-    ctx: &mut DocCtx,
-    sentences: &[Range<usize>],
-    tags: &mut [u8],
-    sc: &mut Scratch,
-    base: Base,
-    mut store: Option<&mut Vec<[i32; NT]>>,
-) {
+fn run_pass_portable(pass: PassRun) {
+    let PassRun { table, feats, ctx, sentences, tags, sc, base, mut store } = pass;
     sc.word_scores.clear();
     for s in features::valid_sentences(tags.len(), sentences) {
         sc.em.clear();
