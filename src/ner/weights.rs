@@ -51,6 +51,15 @@ const OPENERS: [usize; N_EDGE] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
 /// Tags after which an entity is closed (`O`, `L-*`, `U-*`): the only tags allowed last in a
 /// sentence or before an opener.
 const CLOSERS: [usize; N_EDGE] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+/// Bit `t` set when tag `t` is one of [`OPENERS`] (a test without a search).
+const OPENER_BITS: u32 = {
+    let (mut bits, mut k) = (0u32, 0);
+    while k < N_EDGE {
+        bits |= 1 << OPENERS[k];
+        k += 1;
+    }
+    bits
+};
 /// How many openers (and closers) there are.
 const N_EDGE: usize = 1 + 2 * N_TYPES;
 
@@ -147,7 +156,7 @@ fn normalise(step: &mut [i32; NT]) {
 /// The predecessor the forward pass of [`viterbi`] took for tag `t`: among the allowed ones, the
 /// first with the highest score (inside tags prefer `B` on a tie); `O` when none is reachable.
 fn best_predecessor(prev: &[i32; NT], trans: &[[i32; NT]; NT], t: usize) -> usize {
-    if OPENERS.contains(&t) {
+    if OPENER_BITS >> t & 1 != 0 {
         let (mut best, mut arg) = (LOW, 0);
         for &p in &CLOSERS {
             let s = prev[p] + trans[p][t];
