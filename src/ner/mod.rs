@@ -361,7 +361,9 @@ mod x86_64 {
     }
 }
 
-#[cfg_attr(target_arch = "x86_64", inline(always))]
+// Always inlined: into both copies on x86-64, and into `run_pass` in wasm, whose name is on
+// the list of functions scripts/build-wasm.sh compiles for speed rather than size.
+#[inline(always)]
 fn run_pass_portable(pass: PassRun) {
     let PassRun { table, feats, ctx, sentences, tags, sc, base, mut store } = pass;
     sc.word_scores.clear();

@@ -21,7 +21,7 @@ export function isCspError(error) {
 function toError(error, prefix = "") {
   if (error instanceof Error && !prefix) return error;
   const message = error && typeof error.message === "string" ? error.message : String(error);
-  return new Error(prefix + message);
+  return new Error(prefix + message, error && error.cause ? { cause: error.cause } : undefined);
 }
 
 const BASELINE_WASM = "article_lens_bg.wasm";
@@ -78,7 +78,12 @@ async function compileEngineModule(base) {
   } catch (error) {
     if (name === BASELINE_WASM || isCspError(error)) throw error;
     console.warn(`article-lens: ${name} did not load (${error && error.message}); using ${BASELINE_WASM}`);
-    return compileWasm(new URL(BASELINE_WASM, base));
+    try {
+      return await compileWasm(new URL(BASELINE_WASM, base));
+    } catch (baselineError) {
+      if (isCspError(baselineError)) throw baselineError;
+      throw new Error(toError(baselineError).message, { cause: error });
+    }
   }
 }
 
