@@ -13,6 +13,7 @@ import { tmpdir, cpus, totalmem, loadavg } from "node:os";
 import { join, dirname, basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync, constants as zc } from "node:zlib";
+import { missingWasmModules } from "../scripts/wasm-modules.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const arg = (name, fallback) => {
@@ -218,7 +219,7 @@ try {
 // ==================================================================== wasm
 async function wasmBench(articles, corpora, big) {
   const out = { articles: [], memory: [], demo: null, notes: [] };
-  const missing = ["article_lens_bg.wasm", "article_lens_simd_bg.wasm"].filter((f) => !existsSync(join(ROOT, "www", "pkg", f)));
+  const missing = missingWasmModules(join(ROOT, "www", "pkg"));
   if (missing.length) {
     out.error = `www/pkg lacks ${missing.join(" and ")} (bash scripts/build-wasm.sh)`;
     return out;

@@ -7,19 +7,19 @@
 // bytes a reader's browser downloads; www/ itself stays readable source for the demo and tests.
 //
 //   node scripts/build-dist.mjs        (after scripts/build-wasm.sh has filled www/pkg)
-import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
+import { missingWasmModules } from "./wasm-modules.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const www = join(root, "www");
 const dist = join(www, "dist");
-for (const module of ["article_lens_bg.wasm", "article_lens_simd_bg.wasm"]) {
-  if (!existsSync(join(www, "pkg", module))) {
-    console.error(`build-dist: www/pkg/${module} is missing (run scripts/build-wasm.sh first)`);
-    process.exit(1);
-  }
+const missing = missingWasmModules(join(www, "pkg"));
+if (missing.length) {
+  console.error(`build-dist: www/pkg lacks ${missing.join(" and ")} (run scripts/build-wasm.sh first)`);
+  process.exit(1);
 }
 
 const bundled = ["article-lens.js", "worker.js"];

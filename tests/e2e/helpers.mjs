@@ -1,11 +1,12 @@
 // Shared set-up for the end-to-end tests: a static server on a free port and a headless
 // Chromium (Debian's, never a downloaded one) with a fresh temporary profile.
-import { mkdtemp, rm, mkdir, readFile, access } from "node:fs/promises";
+import { mkdtemp, rm, mkdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve.mjs";
+import { missingWasmModules } from "../../scripts/wasm-modules.mjs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const ARTIFACTS = join(ROOT, "test-artifacts");
@@ -27,11 +28,8 @@ const ARGS = [
  * lets the pages read and write the clipboard.
  */
 export async function setup({ headers, colorScheme = "light", viewport = { width: 1280, height: 900 }, clipboard = false } = {}) {
-  for (const module of ["article_lens_bg.wasm", "article_lens_simd_bg.wasm"]) {
-    await access(join(ROOT, "www", "pkg", module)).catch(() => {
-      throw new Error(`www/pkg/${module} is missing: run \`bash scripts/build-wasm.sh\` before the e2e tests`);
-    });
-  }
+  const missing = missingWasmModules(join(ROOT, "www", "pkg"));
+  if (missing.length) throw new Error(`www/pkg lacks ${missing.join(" and ")}: run \`bash scripts/build-wasm.sh\` before the e2e tests`);
   const server = await serve({ port: 0, ...(headers ? { headers } : {}) });
   const profile = await mkdtemp(join(tmpdir(), "article-lens-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {

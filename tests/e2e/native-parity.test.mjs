@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { WASM_MODULES } from "../../scripts/wasm-modules.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CLI = join(ROOT, "target", "release", "article-lens");
@@ -21,7 +22,7 @@ const summary = (a) => ({
   entities: a.entities.map((e) => [e.id, e.name, e.type, e.role, e.mentions.map((m) => [m.start, m.end])]),
 });
 
-for (const module of ["article_lens_bg.wasm", "article_lens_simd_bg.wasm"])
+for (const module of WASM_MODULES)
 test(`wasm (${module}) and native analyses agree on every article we have`, async (t) => {
   if (!existsSync(CLI)) {
     execFileSync("cargo", ["build", "--release", "--quiet", "--bin", "article-lens"], { cwd: ROOT, stdio: "inherit" });
