@@ -19,7 +19,9 @@
 # flags name functions by their mangled symbols, whose hashes depend on the crate and the
 # profile, not on these flags: a quick unoptimised build (target/wasm-names, about 20 s the first
 # time) finds them (scripts/wasm-hot.mjs). A HOT entry that no longer exists only gets a warning.
-# Measured and not adopted: `features::token_info` in HOT (1.1 KB, no measurable gain);
+# Measured and not adopted (with the inlining budget below; instructions, see there):
+# `features::token_info` in HOT (-1.8% for 0.5 KB), `text::tokenize_into` (-1.4%, 1.7 KB),
+# `DocCtx::set_first_pass` (+1.4%);
 # opt-level "s" for everything (30 % faster, 20 KB more: over budget);
 # keeping opt-level "z" and only unmarking HOT (12 % faster for 1 KB).
 #
@@ -40,7 +42,18 @@ HOT=(
   article_lens::ner::features::context_features
   article_lens::ner::weights::viterbi
   article_lens::ner::run_pass
+  article_lens::ner::features::DocCtx::new
 )
+# LLVM's inlining budget, in its cost units. Unset, functions marked minsize inline only
+# callees of cost 5 or less: many small helpers (`Vec::push`, `str::chars`, hashing) stay
+# calls, and the rest of the pipeline (after the tagger) takes about twice the instructions it
+# takes natively. Set explicitly, the one number applies to every function, minsize ones
+# included. Measured (SIMD module, instructions per analysis of the 12 KB French sample in
+# node, callgrind, the difference between 25 and 5 analyses, as timings on a shared machine
+# cannot resolve a few percent; gzipped size change): 25: -5.4%, +0.8 KB; 40: -8.3%, +0.7 KB;
+# 60: -9.8%, +2.8 KB; 100: -15%, +8.7 KB (over budget). With DocCtx::new in HOT too: -9.9%
+# (45.7 to 41.2 million) for +0.7 KB.
+INLINE_THRESHOLD=40
 cdylib() {
   local dir=$1
   shift
@@ -50,7 +63,7 @@ cdylib() {
 cdylib "$target/wasm-names" -Copt-level=0 -Clto=off -Cdebug-assertions=off -Coverflow-checks=off
 hot=$(node scripts/wasm-hot.mjs "$target/wasm-names/wasm32-unknown-unknown/wasm-release/article_lens.wasm" "${HOT[@]}")
 read -ra hot <<<"$hot"
-size_flags=(-Cllvm-args=-force-attribute=minsize -Cllvm-args=-force-attribute=optsize "${hot[@]}")
+size_flags=(-Cllvm-args=-force-attribute=minsize -Cllvm-args=-force-attribute=optsize "${hot[@]}" "-Cllvm-args=-inline-threshold=$INLINE_THRESHOLD")
 cdylib "$target" "${size_flags[@]}"
 # The SIMD build in its own directory, so that neither build invalidates the other's cache.
 cdylib "$target/wasm-simd" -Ctarget-feature=+simd128 "${size_flags[@]}"
