@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Instructions per wasm analysis of one article, counted rather than timed: on a shared machine
 # timings drift by up to 2x from minute to minute, which hides the few percent a build choice
-# (scripts/build-wasm.sh) is worth; instruction counts repeat to about 0.2%.
+# (scripts/build-wasm.sh) is worth.
 #
 #   bash bench/wasm-instructions.sh [PKG_DIR [ARTICLE]]
 #
 # Runs node (V8 compiling wasm straight with its optimising compiler, on one thread) under
-# valgrind's callgrind, once with 5 analyses and once with 25, and prints the difference over
-# 20: start-up, compilation and the first runs cancel out. Needs valgrind; takes about a
-# minute per module. Defaults: www/pkg, the 12 KB French dev sample. Memory stalls are not
-# counted, so a change that moves memory around (rather than instructions) still needs timing.
+# valgrind's callgrind with 5 analyses and with 25, and prints the difference over 20:
+# start-up, compilation and the first runs cancel out. Each count is the lower of two runs:
+# now and then a run counts tens of millions more than the same run did before (some one-off
+# work in V8), which moved single differences by up to 7%; repeated, the lower counts agree to
+# about 0.2%. Needs valgrind; about 4 minutes per module. Defaults: www/pkg, the 12 KB French
+# dev sample. Memory stalls are not counted, so a change that moves memory around rather than
+# instructions still needs timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pkg=${1:-www/pkg}
@@ -20,9 +23,15 @@ count() {
     node --no-liftoff --single-threaded bench/wasm-analyses.mjs "$pkg" "$1" "$article" "$2" 2>&1 |
     sed -n 's/.*Collected : *\([0-9]*\).*/\1/p; s/.*refs: *\([0-9,]*\).*/\1/p' | tr -d , | tail -1
 }
+lower_of_two() {
+  local a b
+  a=$(count "$1" "$2")
+  b=$(count "$1" "$2")
+  echo $(( a < b ? a : b ))
+}
 for module in article_lens_simd_bg.wasm article_lens_bg.wasm; do
   [ -e "$pkg/$module" ] || continue
-  few=$(count "$module" 5)
-  many=$(count "$module" 25)
+  few=$(lower_of_two "$module" 5)
+  many=$(lower_of_two "$module" 25)
   echo "$module: $(( (many - few) / 20 )) instructions per analysis of $(basename "$article")"
 done

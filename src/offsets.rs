@@ -46,11 +46,27 @@ impl<'t> Utf16Index<'t> {
     }
 }
 
-/// UTF-16 length of whole characters' bytes, counted on bytes (which the compiler vectorises):
-/// every byte that starts a character is one unit, and a 4-byte character (first byte 0xF0 or
-/// above) takes a second one.
+/// UTF-16 length of whole characters' bytes, counted on bytes: every byte that starts a
+/// character is one unit, and a 4-byte character (first byte 0xF0 or above) takes a second
+/// one. Eight bytes at a time in a 64-bit word, as the wasm module (compiled for size here)
+/// would otherwise test them one by one: about 1 million instructions less per analysis of a
+/// 12 KB article, which converts a few thousand offsets.
 fn units_of(bytes: &[u8]) -> u32 {
-    bytes.iter().map(|&b| (b & 0xC0 != 0x80) as u32 + (b >= 0xF0) as u32).sum()
+    /// The top bit of every byte.
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut units = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // A byte's top bit, shifted in from lower bits of the same byte: bit 6 (`w << 1`),
+        // bits 5 and 4. Continuation bytes are 10xxxxxx; 4-byte starts are 11110xxx.
+        let continuation = w & !(w << 1) & TOP;
+        let four_byte_start = w & (w << 1) & (w << 2) & (w << 3) & TOP;
+        units += 8 - continuation.count_ones() + four_byte_start.count_ones();
+    }
+    units + chunks.remainder().iter().map(|&b| (b & 0xC0 != 0x80) as u32 + (b >= 0xF0) as u32).sum::<u32>()
 }
 
 #[cfg(test)]

@@ -223,9 +223,11 @@ impl Analyzer {
         Ok(lang.code())
     }
 
-    /// Language codes of the loaded models.
+    /// Language codes of the loaded models, in a fixed order (French, then English).
     pub fn model_languages(&self) -> Vec<&'static str> {
-        self.models.keys().map(|l| l.code()).collect()
+        let mut langs: Vec<Language> = self.models.keys().copied().collect();
+        crate::sort::sort_by_key(&mut langs, |&l| l as u64);
+        langs.into_iter().map(Language::code).collect()
     }
 
     /// Detects the language of `text` (`"fr"`, `"en"` or `"und"`), e.g. to load its model first.

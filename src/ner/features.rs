@@ -99,7 +99,7 @@ fn lower_first(c: char) -> char {
         return c.to_ascii_lowercase();
     }
     let c = fold_char(c);
-    crate::text::latin1_lower(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c))
+    crate::text::latin1_lower(c).unwrap_or_else(|| crate::text::lower_char(c).0)
 }
 
 /// Hashes a token string (and its kind) into a [`TokInfo`].
@@ -356,6 +356,9 @@ fn end_marking<const N: usize>(out: &mut [[u8; N]]) {
 }
 
 impl<'t> DocCtx<'t> {
+    // Never inlined in wasm: scripts/build-wasm.sh compiles it for speed, which its caller
+    // (compiled for size) would undo by taking it in.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub(crate) fn new(text: &'t str, tokens: &'t [Token], sentences: &[Range<usize>], gaz: Option<&Gazetteer>) -> DocCtx<'t> {
         let n = tokens.len();
         let (mut lower, mut casing, mut nchars) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
