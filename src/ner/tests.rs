@@ -196,7 +196,8 @@ fn builtin_models_load_and_tag() {
 }
 
 /// The AVX2 copy of the tagging pass gives exactly the tags of the portable one (integer
-/// arithmetic only), on the shipped models, over the dev articles when they are at hand.
+/// arithmetic only), on the shipped models, over the dev articles when they are at hand, with
+/// the first pass's scores kept or computed again.
 #[cfg(target_arch = "x86_64")]
 #[test]
 fn avx2_pass_tags_as_the_portable_pass() {
@@ -228,7 +229,17 @@ fn avx2_pass_tags_as_the_portable_pass() {
             super::x86_64::FORCE_PORTABLE.with(|f| f.set(true));
             let portable = m.tag_tokens(text, &tokens, &sentences);
             super::x86_64::FORCE_PORTABLE.with(|f| f.set(false));
-            assert_eq!(fast, portable, "{:?} model, text starting {:?}", m.language(), text.chars().take(60).collect::<String>());
+            let start: String = text.chars().take(60).collect();
+            assert_eq!(fast, portable, "{:?} model, text starting {start:?}", m.language());
+            // Also where the first pass's scores are computed again rather than kept (documents
+            // over KEEP_SCORES_MAX_TOKENS tokens; forced here with a limit of 0).
+            for force_portable in [false, true] {
+                super::x86_64::FORCE_PORTABLE.with(|f| f.set(force_portable));
+                let mut recomputed = vec![tags::O; tokens.len()];
+                m.run(text, &tokens, &sentences, &mut recomputed, m.passes.len(), None, 0);
+                super::x86_64::FORCE_PORTABLE.with(|f| f.set(false));
+                assert_eq!(recomputed, fast, "{:?} model, recomputed, portable {force_portable}, {start:?}", m.language());
+            }
             tagged += tokens.len();
         }
     }
