@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const [pkg, module, article, n] = process.argv.slice(2);
-if (!pkg || !module || !article || !(Number(n) >= 0)) {
+if (!pkg || !module || !article || !(Number.isInteger(Number(n)) && Number(n) >= 0)) {
   console.error("usage: node bench/wasm-analyses.mjs PKG_DIR MODULE ARTICLE N");
   process.exit(2);
 }

@@ -14,10 +14,13 @@
 # dev sample. Memory stalls are not counted, so a change that moves memory around rather than
 # instructions still needs timing.
 set -euo pipefail
+# Paths given are taken from where the script is run; the defaults from the repository.
+pkg=$(realpath "${1:-$(dirname "$0")/../www/pkg}")
+article=$(realpath "${2:-$(dirname "$0")/../../shared/eval/dev/fr-geneva-talks.txt}")
 cd "$(dirname "$0")/.."
-pkg=${1:-www/pkg}
-article=${2:-../shared/eval/dev/fr-geneva-talks.txt}
-command -v valgrind >/dev/null || { echo "wasm-instructions: valgrind is not installed" >&2; exit 1; }
+for tool in valgrind node; do
+  command -v $tool >/dev/null || { echo "wasm-instructions: $tool is not installed" >&2; exit 1; }
+done
 count() {
   valgrind --tool=callgrind --smc-check=all-non-file --callgrind-out-file=/dev/null \
     node --no-liftoff --single-threaded bench/wasm-analyses.mjs "$pkg" "$1" "$article" "$2" 2>&1 |
@@ -27,11 +30,21 @@ lower_of_two() {
   local a b
   a=$(count "$1" "$2")
   b=$(count "$1" "$2")
+  if ! [[ $a =~ ^[0-9]+$ && $b =~ ^[0-9]+$ ]]; then
+    echo "wasm-instructions: no instruction count in valgrind's output ($1, $2 analyses)" >&2
+    exit 1
+  fi
   echo $(( a < b ? a : b ))
 }
+found=0
 for module in article_lens_simd_bg.wasm article_lens_bg.wasm; do
   [ -e "$pkg/$module" ] || continue
+  found=1
   few=$(lower_of_two "$module" 5)
   many=$(lower_of_two "$module" 25)
   echo "$module: $(( (many - few) / 20 )) instructions per analysis of $(basename "$article")"
 done
+if [ $found = 0 ]; then
+  echo "wasm-instructions: no wasm module in $pkg (build with npm run build)" >&2
+  exit 1
+fi

@@ -308,3 +308,21 @@ fn assemble(doc: &Doc, clusters: &[EntityCluster], found: &[FoundQuote]) -> Anal
         .collect();
     Analysis { language: doc.language.code().to_string(), quotes, entities }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// Whatever the order models are loaded in, they are listed French first, then English.
+    #[test]
+    fn model_languages_come_in_a_fixed_order() {
+        let [fr, en] = ner::BUILTIN_MODELS else { panic!("two built-in models") };
+        for order in [[fr, en], [en, fr]] {
+            let mut a = Analyzer::new();
+            for bytes in order {
+                a.load_model(bytes).expect("built-in model loads");
+            }
+            assert_eq!(a.model_languages(), ["fr", "en"]);
+        }
+    }
+}
