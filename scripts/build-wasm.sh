@@ -15,15 +15,18 @@
 # analyze() then takes about 1.5x as long as with opt-level 3, which costs 40–50 KB gzipped.
 # So the profile (`wasm-release` in Cargo.toml) is opt-level 3, every function is marked `minsize`
 # for LLVM (as "z" would mark it), and only the functions in HOT, where the time goes (the entity
-# tagger: its per-token loop, features, row sums and Viterbi), have the mark removed, so that LLVM
-# optimises them for speed: about 28 % less time per analysis than all-"z" (node, the 12 KB
+# tagger: its per-token loop, features, row sums and Viterbi; a few per-token word helpers),
+# have the mark removed, so that LLVM optimises them for speed: about 28 % less time per analysis than all-"z" (node, the 12 KB
 # French sample) for about 7.5 KB gzipped, paid for by shipping minified scripts (step 4). The
 # flags name functions by their mangled symbols, whose hashes depend on the crate and the
 # profile, not on these flags: a quick unoptimised build (target/wasm-names, about 20 s the first
 # time) finds them (scripts/wasm-hot.mjs). A HOT entry that no longer exists only gets a warning.
 # Measured and not adopted (with the inlining budget below; instructions, see there):
-# `features::token_info` in HOT (-1.8% for 0.5 KB), `text::tokenize_into` (-1.4%, 1.7 KB),
-# `DocCtx::set_first_pass` (+1.4%);
+# `text::tokenize_into` in HOT (-1.4%, 1.7 KB), `DocCtx::set_first_pass` (+1.4%); on top of
+# today's list, `WordSet::contains`, `Doc::tok`, `text::latin1_letter` and
+# `features::word_features` together (-0.4% for 0.35 KB);
+# every function optimised as opt-level "s" rather than "z" (`optsize` without `minsize`;
+# -7.6% for 9.3 KB, over budget);
 # opt-level "s" for everything (30 % faster, 20 KB more: over budget);
 # keeping opt-level "z" and only unmarking HOT (12 % faster for 1 KB).
 #
@@ -45,6 +48,11 @@ HOT=(
   article_lens::ner::weights::viterbi
   article_lens::ner::run_pass
   article_lens::ner::features::DocCtx::new
+  # Helpers every stage calls per token (hashing a word, folding it, reading its fold back):
+  # together 3.8% fewer instructions per analysis (37.5 → 36.1 M) for 1.1 KB.
+  article_lens::ner::features::token_info
+  article_lens::text::fold_cow
+  article_lens::pipeline::FoldedTokens
 )
 # LLVM's inlining budget, in its cost units. Unset, functions marked minsize inline only
 # callees of cost 5 or less: many small helpers (`Vec::push`, `str::get`, hashing) stay calls,
@@ -58,7 +66,7 @@ HOT=(
 #   40: 40.7 M, 126.6 KB;   80: 38.0–38.2 M, 132.2 KB;
 #   100: 37.1 M, 135.6 KB (the baseline module then exceeds its budget).
 # (Unset: 45.7 M, measured before offsets::units_of counted a word at a time, -0.4 M.)
-# 80 leaves both modules 1.4–3 KB under budget. (Room made by replacing the standard
+# 80 left both modules 1.4–3 KB under budget; the word helpers in HOT then took 1.1 KB of it. (Room made by replacing the standard
 # library's lower-case table with build.rs-generated runs, text::lower_char: 4.4 KB.)
 INLINE_THRESHOLD=80
 cdylib() {
