@@ -253,13 +253,13 @@ impl WordSet {
         })
     }
 
-    /// Place names of the gazetteer (countries, regions, cities).
     /// Office-holder nouns whose complement is a portfolio (`ministre de l'Intérieur`).
     pub(crate) fn portfolio_heads() -> &'static WordSet {
         static SET: OnceLock<WordSet> = OnceLock::new();
         SET.get_or_init(|| WordSet::parse(include_str!("../data/roles/portfolio-heads.txt")))
     }
 
+    /// Place names of the gazetteer (countries, regions, cities).
     pub(crate) fn places() -> &'static WordSet {
         static SET: OnceLock<WordSet> = OnceLock::new();
         SET.get_or_init(|| WordSet::parse(include_str!("../data/gazetteer/common/loc.txt")))
