@@ -277,8 +277,9 @@ async function wasmBench(articles, corpora, big) {
       // native build then takes 4–5 ms on it instead of 2.5), lasting seconds to minutes, so one
       // median of 51 runs says as much about the moment as about the module. Each round times
       // the native build on the same article just before and just after the wasm runs: a round
-      // whose two native times are both within 15% of the fastest native time of the bench ran
-      // on an undisturbed machine. The target is judged on the median of those rounds' wasm
+      // whose two native times are both within QUIET_FACTOR of the fastest native time of the
+      // bench on that article ran on an undisturbed machine (as far as a control measured
+      // beside it, not during it, can tell). The target is judged on the median of those rounds' wasm
       // medians; the median of all rounds is reported beside it.
       const target = articles.find((a) => a.bytes > 10_000 && a.bytes < 14_000);
       out.rounds = [];
