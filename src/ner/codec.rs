@@ -42,17 +42,19 @@ impl<'b> Reader<'b> {
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
 
-    /// LEB128 unsigned, at most 5 bytes.
+    /// LEB128 unsigned, at most 5 bytes. (Read from the slice directly: a model holds hundreds
+    /// of thousands of them, and loading it is part of the time to a page's first highlight.)
     pub(crate) fn varint(&mut self, what: &str) -> Result<u32, Error> {
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
         let mut v: u64 = 0;
-        for k in 0..5 {
-            let b = self.u8(what)?;
+        for (k, &b) in rest.iter().take(5).enumerate() {
             v |= ((b & 0x7f) as u64) << (7 * k);
             if b & 0x80 == 0 {
+                self.pos += k + 1;
                 return u32::try_from(v).map_err(|_| Error::BadModel(format!("varint overflow ({what})")));
             }
         }
-        Err(Error::BadModel(format!("varint too long ({what})")))
+        Err(if rest.len() < 5 { truncated(what) } else { Error::BadModel(format!("varint too long ({what})")) })
     }
 
     /// A count of items that each take at least `min_bytes`, checked against what is left.
@@ -100,4 +102,33 @@ pub(crate) fn checksum(bytes: &[u8]) -> u32 {
         h = (h ^ b as u32).wrapping_mul(0x0100_0193);
     }
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_round_trip_and_fail_cleanly() {
+        let mut w = Writer::default();
+        for v in [0, 1, 127, 128, 300, u32::MAX] {
+            w.varint(v);
+        }
+        let mut r = Reader::new(&w.bytes);
+        for v in [0, 1, 127, 128, 300, u32::MAX] {
+            assert_eq!(r.varint("test").ok(), Some(v));
+        }
+        assert_eq!(r.remaining(), 0);
+        // Cut inside a varint, a varint longer than 5 bytes, one over 32 bits.
+        for (bytes, message) in [
+            (&[0x80u8, 0x80][..], "truncated model (test)"),
+            (&[0x80, 0x80, 0x80, 0x80, 0x80, 0x01][..], "varint too long (test)"),
+            (&[0xff, 0xff, 0xff, 0xff, 0x7f][..], "varint overflow (test)"),
+        ] {
+            match Reader::new(bytes).varint("test") {
+                Err(Error::BadModel(m)) => assert_eq!(m, message),
+                other => panic!("{bytes:?}: {other:?}"),
+            }
+        }
+    }
 }

@@ -355,7 +355,10 @@ const MAX_VALUE: i32 = 1 << 20;
 impl Table {
     pub(crate) fn from_quant(q: &QuantStage, hash_bits: u32) -> Table {
         let mut sorted: Vec<&(u32, [i8; NT])> = q.rows.iter().filter(|r| (r.0 as u64) < 1u64 << hash_bits).collect();
-        crate::sort::sort_by_key(&mut sorted, |r| u64::from(r.0));
+        // Rows read from a model file come in bucket order already (checked in one pass).
+        if !sorted.is_sorted_by_key(|r| r.0) {
+            crate::sort::sort_by_key(&mut sorted, |r| u64::from(r.0));
+        }
         sorted.dedup_by_key(|r| r.0);
         let n_words = (1usize << hash_bits).div_ceil(64);
         let mut present = vec![0u64; n_words];
@@ -508,12 +511,15 @@ impl Table {
             }
             masks.push(m);
         }
+        // The codes of all rows at once (one per set mask bit), rather than byte by byte.
+        let n_codes = masks.iter().map(|m| m.count_ones() as usize).sum();
+        let mut codes = r.take(n_codes, "row values")?.iter();
         let mut rows = Vec::with_capacity(n);
         for (b, m) in buckets.into_iter().zip(masks) {
             let mut v = [0i8; NT];
             for (t, slot) in v.iter_mut().enumerate() {
                 if m >> t & 1 != 0 {
-                    *slot = r.u8("row values")? as i8;
+                    *slot = codes.next().copied().unwrap_or(0) as i8;
                 }
             }
             rows.push((b, v));
