@@ -16,8 +16,9 @@
 # So the profile (`wasm-release` in Cargo.toml) is opt-level 3, every function is marked `minsize`
 # for LLVM (as "z" would mark it), and only the functions in HOT, where the time goes (the entity
 # tagger: its per-token loop, features, row sums and Viterbi; a few per-token word helpers),
-# have the mark removed, so that LLVM optimises them for speed: about 28 % less time per analysis than all-"z" (node, the 12 KB
-# French sample) for about 7.5 KB gzipped, paid for by shipping minified scripts (step 4). The
+# have the mark removed, so that LLVM optimises them for speed: about 28 % less time per
+# analysis than all-"z" (node, the 12 KB French sample) for about 7.5 KB gzipped, paid for by
+# shipping minified scripts (step 4); the word helpers came later (1.1 KB, see HOT). The
 # flags name functions by their mangled symbols, whose hashes depend on the crate and the
 # profile, not on these flags: a quick unoptimised build (target/wasm-names, about 20 s the first
 # time) finds them (scripts/wasm-hot.mjs). A HOT entry that no longer exists only gets a warning.
@@ -49,7 +50,7 @@ HOT=(
   article_lens::ner::run_pass
   article_lens::ner::features::DocCtx::new
   # Helpers every stage calls per token (hashing a word, folding it, reading its fold back):
-  # together 3.8% fewer instructions per analysis (37.5 → 36.1 M) for 1.1 KB.
+  # together 3.7% fewer instructions per analysis (37.5 → 36.1 M) for 1.1 KB.
   article_lens::ner::features::token_info
   article_lens::text::fold_cow
   article_lens::pipeline::FoldedTokens
@@ -66,8 +67,9 @@ HOT=(
 #   40: 40.7 M, 126.6 KB;   80: 38.0–38.2 M, 132.2 KB;
 #   100: 37.1 M, 135.6 KB (the baseline module then exceeds its budget).
 # (Unset: 45.7 M, measured before offsets::units_of counted a word at a time, -0.4 M.)
-# 80 left both modules 1.4–3 KB under budget; the word helpers in HOT then took 1.1 KB of it. (Room made by replacing the standard
-# library's lower-case table with build.rs-generated runs, text::lower_char: 4.4 KB.)
+# 80 left both modules 1.4–3 KB under budget; the word helpers in HOT then took 1.1 KB of it.
+# (Room made by replacing the standard library's lower-case table with build.rs-generated runs,
+# text::lower_char: 4.4 KB.)
 INLINE_THRESHOLD=80
 cdylib() {
   local dir=$1
