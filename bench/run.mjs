@@ -34,12 +34,15 @@ const WASM_WARMUP = 10;
 const WASM_WARMUP_MS = QUICK ? 200 : 1500;
 const DEMO_LOADS = QUICK ? 3 : 10;
 // Rounds on the 12 KB article, each the wasm runs between two native timings (section c).
-const WASM_ROUNDS = QUICK ? 2 : 15;
+const WASM_ROUNDS = QUICK ? 2 : 20;
+// Wasm runs per round: fewer than the per-article table's, so that a round fits in one of the
+// machine's quiet moments, which often last only a second or two.
+const ROUND_RUNS = QUICK ? 5 : 25;
 // A round counts as undisturbed when both its native timings are within this factor of the
 // fastest native timing of the bench on that article.
 const QUIET_FACTOR = 1.15;
-const ROUND_GAP_MS = QUICK ? 0 : 4000;
-const ROUND_NATIVE_S = QUICK ? 0.1 : 0.25;
+const ROUND_GAP_MS = QUICK ? 0 : 2000;
+const ROUND_NATIVE_S = QUICK ? 0.1 : 0.15;
 // Rounds in which article-lens and spaCy NER-only take turns on the same texts (see section b).
 const PAIRED_ROUNDS = QUICK ? 2 : 7;
 const SIZES_MB = QUICK ? [1, 2] : [1, 2, 4, 8];
@@ -294,7 +297,7 @@ async function wasmBench(articles, corpora, big) {
           // Spread over a minute or so, to sample more than one of the machine's spells.
           if (round > 0) await new Promise((done) => setTimeout(done, ROUND_GAP_MS));
           const before = native();
-          const wasm = await page.evaluate(([text, runs]) => window.bench.time(text, { warmup: 2, runs }), [target.text, WASM_RUNS]);
+          const wasm = await page.evaluate(([text, runs]) => window.bench.time(text, { warmup: 2, runs }), [target.text, ROUND_RUNS]);
           const after = native();
           if (before == null || after == null) {
             out.notes.push(`Wasm round ${round + 1}: the native timing failed.`);
@@ -628,7 +631,7 @@ function report(r, articles, corpora) {
       };
       r.wasmRounds = { name: x[0].name, bytes: x[0].bytes, all: summary(x), quiet: summary(x.filter(quiet)), fastestNative: fastest };
       p();
-      p(`Rounds on ${x[0].name} (the 12 KB target's article), ${WASM_ROUNDS} planned: ${ROUND_GAP_MS / 1000} s apart, each the wasm median of ${WASM_RUNS} runs on the warm page above, between two native timings of the same article (median of runs repeated for at least ${ROUND_NATIVE_S} s, kept short so that the two timings sit close to the wasm runs). This machine goes through slow spells lasting seconds to minutes; a round is *undisturbed* when both its native times are within ${Math.round((QUIET_FACTOR - 1) * 100)}% of the fastest native time of this bench on that article (${fmt(fastest, 2)} ms, these rounds and section a's per-article timing).`);
+      p(`Rounds on ${x[0].name} (the 12 KB target's article), ${WASM_ROUNDS} planned: ${ROUND_GAP_MS / 1000} s apart, each the wasm median of ${ROUND_RUNS} runs on the warm page above, between two native timings of the same article (median of runs repeated for at least ${ROUND_NATIVE_S} s, kept short so that the two timings sit close to the wasm runs). This machine goes through slow spells lasting seconds to minutes; a round is *undisturbed* when both its native times are within ${Math.round((QUIET_FACTOR - 1) * 100)}% of the fastest native time of this bench on that article (${fmt(fastest, 2)} ms, these rounds and section a's per-article timing).`);
       p();
       p("| round | native before | wasm median | wasm min | native after | undisturbed |");
       p("|---:|---:|---:|---:|---:|---|");
