@@ -24,7 +24,7 @@
 # time) finds them (scripts/wasm-hot.mjs). A HOT entry that no longer exists only gets a warning.
 # Measured and not adopted (with the inlining budget below; instructions, see there):
 # `text::tokenize_into` in HOT (-1.4%, 1.7 KB), `DocCtx::set_first_pass` (+1.4%); on top of
-# today's list, `WordSet::contains`, `Doc::tok`, `text::latin1_letter` and
+# the list below, `WordSet::contains`, `Doc::tok`, `text::latin1_letter` and
 # `features::word_features` together (-0.4% for 0.35 KB);
 # every function optimised as opt-level "s" rather than "z" (`optsize` without `minsize`;
 # -7.6% for 9.3 KB, over budget);
