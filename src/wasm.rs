@@ -56,12 +56,6 @@ impl ArticleLens {
         self.analyzer.load_model(bytes).map(str::to_string).map_err(|e| JsError::new(&e.to_string()))
     }
 
-    /// Language codes of the loaded models.
-    #[wasm_bindgen(js_name = modelLanguages)]
-    pub fn model_languages(&self) -> Vec<String> {
-        self.analyzer.model_languages().into_iter().map(str::to_string).collect()
-    }
-
     /// Analyses `text`; returns the analysis object (see `article-lens.d.ts`).
     pub fn analyze(&self, text: &str) -> Result<JsValue, JsError> {
         let analysis = self.analyzer.analyze(text).map_err(|e| JsError::new(&e.to_string()))?;

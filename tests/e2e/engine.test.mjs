@@ -110,3 +110,32 @@ test("when the SIMD module fails to load, the engine falls back to the baseline 
   assert.deepEqual(log.errors, []);
   await page.close();
 });
+
+for (const worker of [false, true]) {
+  test(`preload lists the loaded models once each, in loading order (${worker ? "worker" : "main thread"})`, async () => {
+    const { page, log } = await newPage(env.context);
+    await page.goto(`${env.url}/demo/`);
+    const out = await page.evaluate(async (worker) => {
+      const { preload, loadModel } = await import("../article-lens.js");
+      const opts = { worker };
+      const first = await preload(opts);
+      // Loading a language again replaces its model; bytes that are no model are refused.
+      const english = new Uint8Array(await (await fetch("../pkg/models/ner-en.bin")).arrayBuffer());
+      const reloaded = await loadModel(english, opts);
+      let refused = null;
+      try {
+        await loadModel(new Uint8Array(64), opts);
+      } catch (e) {
+        refused = e instanceof Error && e.message;
+      }
+      const second = await preload(opts);
+      return { first: first.models, reloaded, refused, second: second.models };
+    }, worker);
+    assert.deepEqual(out.first, ["fr", "en"]);
+    assert.equal(out.reloaded, "en");
+    assert.match(out.refused, /not an article-lens NER model/);
+    assert.deepEqual(out.second, ["fr", "en"]);
+    assert.deepEqual(log.errors, []);
+    await page.close();
+  });
+}

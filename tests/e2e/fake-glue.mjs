@@ -14,9 +14,8 @@ export function lastPanicMessage() { return dead ? "panicked at src/quotes/mod.r
 export function detectLanguage() { return "fr"; }
 const NAME = /\b\p{Lu}[\p{Ll}’-]+(?: \p{Lu}[\p{Ll}’-]+)+/gu;
 export class ArticleLens {
-  constructor() { if (!started) throw new Error("not initialised"); this.models = []; }
-  loadModel(bytes) { if (bytes.length < 16) throw new Error("not an article-lens model"); this.models.push("fr"); return "fr"; }
-  modelLanguages() { return this.models.slice(); }
+  constructor() { if (!started) throw new Error("not initialised"); }
+  loadModel(bytes) { if (bytes.length < 16) throw new Error("not an article-lens model"); return "fr"; }
   analyze(text) {
     if (dead) throw new WebAssembly.RuntimeError("unreachable");
     if (text.includes("PANIC")) { dead = true; throw new WebAssembly.RuntimeError("unreachable"); }

@@ -136,7 +136,10 @@ export class Engine {
   #glue = null;
   #spare = null;
   #lens = null;
-  #models = []; // bytes of the models loaded so far, replayed into a fresh instance
+  // Language → bytes of the models loaded so far, replayed into a fresh instance; also what
+  // modelLanguages() lists (kept here rather than asked of the module: a list returned by
+  // wasm-bindgen costs the module 1.8 KB of glue code).
+  #models = new Map();
   #generation = 0;
   #recovering = null;
 
@@ -154,7 +157,7 @@ export class Engine {
     await glue.default({ module_or_path: this.#module });
     this.#glue = glue;
     this.#lens = new glue.ArticleLens();
-    for (const bytes of this.#models) this.#lens.loadModel(bytes);
+    for (const bytes of this.#models.values()) this.#lens.loadModel(bytes);
   }
 
   /** After an abort: swap in the spare glue copy, replay the models, import a new spare. */
@@ -202,7 +205,7 @@ export class Engine {
       else throw new Error("article-lens: loadModel expects a Uint8Array");
     }
     const lang = await this.#call("loadModel", (lens) => lens.loadModel(bytes));
-    this.#models.push(bytes);
+    this.#models.set(lang, bytes); // a second model of one language replaces the first, as in the engine
     return lang;
   }
 
@@ -215,7 +218,8 @@ export class Engine {
     return this.#call("detectLanguage", (_lens, glue) => glue.detectLanguage(String(text)));
   }
 
+  /** Language codes of the loaded models, in the order they were first loaded. */
   async modelLanguages() {
-    return this.#call("modelLanguages", (lens) => lens.modelLanguages());
+    return [...this.#models.keys()];
   }
 }
