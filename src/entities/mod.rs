@@ -646,7 +646,7 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
         // first word of its name.
         let possessive = m.kind == EntityType::PER && words.len() == 1 && doc.tokens.get(m.tokens.end).is_some() && doc.folded(m.tokens.end) == "'s";
         let owned_by = |b: &Building| possessive && b.kind == EntityType::ORG && b.words.len() > 1 && b.words[0] == words[0];
-        let found = candidates.into_iter().filter(|&k| compatible(built[k].kind, m.kind) || surname_of(&built[k]) || owned_by(&built[k])).find(|&k| {
+        let found = candidates.into_iter().filter(|&k| compatible(built[k].kind, m.kind) || surname_of(&built[k]) || owned_by(&built[k]) || words == built[k].words).find(|&k| {
             let b = &built[k];
             if words == b.words {
                 true
@@ -696,6 +696,11 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
         let b = &mut built[k];
         b.mentions.push(span);
         b.type_votes[type_index(m.kind)] += m.tokens.len();
+        if !compatible(b.kind, m.kind) {
+            // The same words read as another type: the entity takes the type most of its
+            // mentions have so far, which the next mentions are compared with.
+            b.kind = majority_type(&b.type_votes, b.kind);
+        }
         if let Some(g) = m.title_gender.filter(|g| *g != Gender::Unknown) {
             b.gender = g;
         }
@@ -705,6 +710,15 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
         .map(|mut b| {
             crate::sort::sort_by_key(&mut b.mentions, |m| m.start as u64);
             b.mentions.dedup();
+            // One name the tagger read both as a person and as an organisation or place: a
+            // single word that is no first name and never had a courtesy title is rather the
+            // organisation or place (`Lumora`, a company, said as a person's subject).
+            if b.words.len() == 1 && b.gender == Gender::Unknown && first_names.get(&b.words[0]).is_none() {
+                let other = b.type_votes[type_index(EntityType::ORG)] + b.type_votes[type_index(EntityType::LOC)];
+                if other > 0 {
+                    b.type_votes[type_index(EntityType::PER)] = 0;
+                }
+            }
             let kind = organisation_by_head(doc, &b.name_tokens, majority_type(&b.type_votes, b.kind));
             let name = doc.text[doc.tokens[b.name_tokens.start].start()..doc.tokens[b.name_tokens.end - 1].end()].to_string();
             let mut gender = b.gender;
@@ -1046,6 +1060,16 @@ mod tests {
             .collect()
     }
 
+    /// The clusters `resolve` makes of tagger mentions: name, type, mention texts.
+    fn resolved(text: &str, doc: &Doc, mut raw: Vec<RawMention>) -> Vec<(String, EntityType, Vec<String>)> {
+        crate::sort::sort_by_key(&mut raw, |m| m.tokens.start as u64);
+        resolve(doc, raw)
+            .into_iter()
+            .filter(|c| !matches!(c.kind, EntityType::DATE | EntityType::NUMBER))
+            .map(|c| (c.name, c.kind, c.mentions.iter().map(|m| text[m.clone()].to_string()).collect()))
+            .collect()
+    }
+
     /// Clusters from given tagger output: every occurrence of each phrase is a mention of that
     /// type (longer phrases first, so `Leeds` inside `Leeds Evening Post` is not re-tagged).
     fn clusters_from_tags(text: &str, tags: &[(&str, EntityType)]) -> Vec<(String, EntityType, Vec<String>)> {
@@ -1063,12 +1087,7 @@ mod tests {
                 raw.push(RawMention { tokens: doc.token_at_or_after(at)..doc.token_at_or_after(at + phrase.len()), kind, title_gender: None });
             }
         }
-        crate::sort::sort_by_key(&mut raw, |m| m.tokens.start as u64);
-        resolve(&doc, raw)
-            .into_iter()
-            .filter(|c| !matches!(c.kind, EntityType::DATE | EntityType::NUMBER))
-            .map(|c| (c.name, c.kind, c.mentions.iter().map(|m| text[m.clone()].to_string()).collect()))
-            .collect()
+        resolved(text, &doc, raw)
     }
 
     #[test]
@@ -1080,6 +1099,39 @@ mod tests {
         assert_eq!(person.1, PER);
         assert_eq!(person.2, ["Talia Brennick", "Brennick", "Talia"]);
         assert_eq!(c.len(), 2, "{c:?}");
+    }
+
+    /// Clusters from tagger output given occurrence by occurrence: (phrase, its nth occurrence, type).
+    fn clusters_from_mentions(text: &str, mentions: &[(&str, usize, EntityType)]) -> Vec<(String, EntityType, Vec<String>)> {
+        let doc = Doc::new(text);
+        let raw: Vec<RawMention> = mentions
+            .iter()
+            .map(|&(phrase, nth, kind)| {
+                let (at, _) = text.match_indices(phrase).nth(nth).expect("occurrence in the text");
+                RawMention { tokens: doc.token_at_or_after(at)..doc.token_at_or_after(at + phrase.len()), kind, title_gender: None }
+            })
+            .collect();
+        resolved(text, &doc, raw)
+    }
+
+    #[test]
+    fn one_name_read_as_two_types_is_one_entity() {
+        use EntityType::{ORG, PER};
+        // A company the tagger mostly read as a person (the subject of `unveiled`, `said`): a
+        // single word that is no first name goes to the organisation.
+        let text = "Velmora unveiled a reader. Velmora said sales rose. Shares of Velmora fell. Velmora hired staff.";
+        let c = clusters_from_mentions(text, &[("Velmora", 0, PER), ("Velmora", 1, PER), ("Velmora", 2, ORG), ("Velmora", 3, PER)]);
+        assert_eq!(c, [("Velmora".to_string(), ORG, vec!["Velmora".to_string(); 4])]);
+        // A full name read once as an organisation: the person most mentions say, whom the
+        // surname then joins.
+        let text = "Karel Dvorsky backed the plan. Karel Dvorsky spoke. Karel Dvorsky left and Dvorsky won.";
+        let c = clusters_from_mentions(
+            text,
+            &[("Karel Dvorsky", 0, ORG), ("Karel Dvorsky", 1, PER), ("Karel Dvorsky", 2, PER), ("Dvorsky", 3, PER)],
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].1, PER);
+        assert_eq!(c[0].2.len(), 4);
     }
 
     #[test]
