@@ -80,6 +80,7 @@ fn resolve(doc: &Doc, mut raw: Vec<RawMention>) -> Vec<EntityCluster> {
     crate::sort::sort_by_key(&mut raw, |m| m.tokens.start as u64);
     extend_over_organisation_heads(doc, &mut raw);
     organisations_by_kind_noun(doc, &mut raw);
+    sources_are_no_places(doc, &mut raw);
     let mut clusters = cluster(doc, &raw);
     merge_acronyms(&mut clusters);
     add_untagged_repeats(doc, &mut clusters);
@@ -475,6 +476,17 @@ fn organisations_by_kind_noun(doc: &Doc, raw: &mut [RawMention]) {
         if (noun_before || coordinated || apposition) && !full_personal_name {
             m.kind = EntityType::ORG;
             previous_retyped_end = Some(end);
+        }
+    }
+}
+
+/// `According to Crunchbase`, `selon Statista`: a name right after a source preposition is who
+/// says something, an organisation when the tagger read a place there, unless it is a known place
+/// (`selon Moscou`, the government).
+fn sources_are_no_places(doc: &Doc, raw: &mut [RawMention]) {
+    for m in raw.iter_mut() {
+        if m.kind == EntityType::LOC && crate::quotes::follows_source_preposition(doc, m.tokens.start) && !WordSet::places().contains(mention_text(doc, m)) {
+            m.kind = EntityType::ORG;
         }
     }
 }
@@ -1132,6 +1144,19 @@ mod tests {
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].1, PER);
         assert_eq!(c[0].2.len(), 4);
+    }
+
+    #[test]
+    fn a_source_after_according_to_is_no_place_unless_a_known_one() {
+        use EntityType::{LOC, ORG};
+        let c = clusters_from_tags(
+            "According to Veldata, sales fell. Selon Moscou, rien ne change. The firm left Tarvik.",
+            &[("Veldata", LOC), ("Moscou", LOC), ("Tarvik", LOC)],
+        );
+        let kind = |name: &str| c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}")).1;
+        assert_eq!(kind("Veldata"), ORG);
+        assert_eq!(kind("Moscou"), LOC, "a known place stays one (the government, by metonymy)");
+        assert_eq!(kind("Tarvik"), LOC);
     }
 
     #[test]

@@ -116,6 +116,12 @@ const SOURCE_PREPOSITIONS: &[&[&str]] = &[
     &["as", "quoted", "by"],
 ];
 
+/// Whether the tokens just before token `k` are a source preposition (`selon`, `according
+/// to`): what follows is someone who says something.
+pub(crate) fn follows_source_preposition(doc: &Doc, k: usize) -> bool {
+    SOURCE_PREPOSITIONS.iter().any(|p| k >= p.len() && p.iter().enumerate().all(|(o, w)| doc.folded(k - p.len() + o) == *w))
+}
+
 /// A speaker as read from the text, before entity resolution.
 #[derive(Debug, Clone)]
 enum SpeakerWords {

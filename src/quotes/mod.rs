@@ -2,6 +2,8 @@
 //! each to its speaker ([`attribution`]).
 
 mod attribution;
+
+pub(crate) use attribution::follows_source_preposition;
 mod marks;
 
 use crate::analysis::QuoteKind;
