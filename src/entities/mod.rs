@@ -81,6 +81,7 @@ fn resolve(doc: &Doc, mut raw: Vec<RawMention>) -> Vec<EntityCluster> {
     extend_over_organisation_heads(doc, &mut raw);
     organisations_by_kind_noun(doc, &mut raw);
     sources_are_no_places(doc, &mut raw);
+    datelines_are_places(doc, &mut raw);
     let mut clusters = cluster(doc, &raw);
     merge_acronyms(&mut clusters);
     add_untagged_repeats(doc, &mut clusters);
@@ -491,6 +492,41 @@ fn sources_are_no_places(doc: &Doc, raw: &mut [RawMention]) {
     }
 }
 
+/// `DENVER (AP) —`, `BRUXELLES –`: words in capitals opening a paragraph, before an agency in
+/// brackets or a dash, are the wire dateline, a place. A mention the tagger made there becomes
+/// that place; where it made none, a known place is added.
+fn datelines_are_places(doc: &Doc, raw: &mut Vec<RawMention>) {
+    let mut previous_paragraph = None;
+    for s in &doc.sentences {
+        if previous_paragraph == Some(s.paragraph()) {
+            continue;
+        }
+        previous_paragraph = Some(s.paragraph());
+        let r = s.tokens();
+        let is_capitals = |t: usize| {
+            let w = doc.tok(t);
+            doc.tokens[t].kind() == TokenKind::Word && w.chars().count() > 1 && w.chars().all(|c| c.is_uppercase() || c == '-')
+        };
+        let end = (r.start..r.end.min(r.start + 4)).find(|&t| !is_capitals(t)).unwrap_or(r.start);
+        if end == r.start || !matches!(doc.tok(end), "(" | "–" | "—" | "-") {
+            continue;
+        }
+        let place = r.start..end;
+        let mut tagged = false;
+        for m in raw.iter_mut().filter(|m| m.tokens.start < place.end && place.start < m.tokens.end) {
+            m.tokens = place.clone();
+            m.kind = EntityType::LOC;
+            tagged = true;
+        }
+        let text = &doc.text[doc.tokens[place.start].start()..doc.tokens[place.end - 1].end()];
+        if !tagged && WordSet::places().contains(text) {
+            raw.push(RawMention { tokens: place, kind: EntityType::LOC, title_gender: None });
+        }
+    }
+    crate::sort::sort_by_key(raw, |m| m.tokens.start as u64);
+    raw.dedup_by(|a, b| a.tokens == b.tokens);
+}
+
 /// `Gawker.com`, `Scientology.org`: a name ending in a lower-case top-level domain.
 fn is_domain_name(w: &str) -> bool {
     let Some((name, tld)) = w.rsplit_once('.') else { return false };
@@ -886,10 +922,14 @@ fn attach_handles_and_acronyms(doc: &Doc, clusters: &mut [EntityCluster]) {
                 if let Some(t) = doc.tokens.get(k + 1) {
                     let s = t.text(doc.text);
                     let closes = doc.tokens.get(k + 2).is_some_and(|t| t.text(doc.text) == ")");
+                    // A place's acronym starts as its name does (`République démocratique du
+                    // Congo (RDC)`); `DENVER (AP)` is a dateline and its news agency.
+                    let name = &doc.text[m.clone()];
                     let acronym = t.kind() == TokenKind::Word
                         && s.chars().count() >= 2
                         && s.chars().all(|ch| ch.is_uppercase() || ch.is_ascii_digit())
-                        && c.kind != EntityType::PER;
+                        && c.kind != EntityType::PER
+                        && (c.kind != EntityType::LOC || s.chars().next() == name.chars().next());
                     let handle = t.kind() == TokenKind::Handle && s.starts_with('@') && c.kind == EntityType::PER;
                     if closes && (acronym || handle) {
                         extra.push(t.span());
@@ -1157,6 +1197,18 @@ mod tests {
         assert_eq!(kind("Veldata"), ORG);
         assert_eq!(kind("Moscou"), LOC, "a known place stays one (the government, by metonymy)");
         assert_eq!(kind("Tarvik"), LOC);
+    }
+
+    #[test]
+    fn a_wire_dateline_is_a_place() {
+        use EntityType::{LOC, ORG, PER};
+        // Tagged as a person, with the agency in brackets after it: the place, and the agency
+        // its own entity.
+        let c = clusters_from_tags("Storm hits the coast\nDENVER (AP) — The mayor spoke. AP learned more.", &[("DENVER", PER), ("AP", ORG)]);
+        assert_eq!(c, [("DENVER".to_string(), LOC, vec!["DENVER".to_string()]), ("AP".to_string(), ORG, vec!["AP".to_string(); 2])]);
+        // Untagged: a known place is added; capitals that are no place are not.
+        let c = clusters_from_tags("BRUXELLES – Les prix montent.\nEN DIRECT – La crue monte.", &[]);
+        assert_eq!(c, [("BRUXELLES".to_string(), LOC, vec!["BRUXELLES".to_string()])]);
     }
 
     #[test]
