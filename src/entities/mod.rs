@@ -520,11 +520,10 @@ fn datelines_are_places(doc: &Doc, raw: &mut Vec<RawMention>) {
         }
         let text = &doc.text[doc.tokens[place.start].start()..doc.tokens[place.end - 1].end()];
         if !tagged && WordSet::places().contains(text) {
+            // Out of text order, which `cluster` does not need (it sorts mentions itself).
             raw.push(RawMention { tokens: place, kind: EntityType::LOC, title_gender: None });
         }
     }
-    crate::sort::sort_by_key(raw, |m| m.tokens.start as u64);
-    raw.dedup_by(|a, b| a.tokens == b.tokens);
 }
 
 /// `Gawker.com`, `Scientology.org`: a name ending in a lower-case top-level domain.
