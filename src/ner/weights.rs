@@ -212,13 +212,16 @@ fn stored_values(row: &StoredRow) -> [i16; NT] {
 #[cfg(any(not(target_arch = "wasm32"), target_feature = "simd128"))]
 #[inline(always)]
 fn add_rows(rows: &[StoredRow], found: &[u32], scores: &mut [i32; NT]) {
+    // Summed in a local copy: otherwise the wasm code stores every lane back after each row.
+    let mut sum = *scores;
     for &r in found {
         if let Some(row) = rows.get(r as usize) {
             for t in 0..NT {
-                scores[t] += row[t] as i32;
+                sum[t] += row[t] as i32;
             }
         }
     }
+    *scores = sum;
 }
 
 #[cfg(all(target_arch = "wasm32", not(target_feature = "simd128")))]
