@@ -56,16 +56,15 @@ HOT=(
   article_lens::pipeline::FoldedTokens
 )
 # For the SIMD module only, which every current browser runs: more functions compiled for speed,
-# in the room the baseline module (a fallback) does not have. Tokenising, a token's text and the
-# tagger's word features: with the row sums kept in registers (weights::add_rows), the SIMD
-# module went from 36.1 to 35.0 M instructions per analysis (-3.1%; runs of the script vary
-# by up to 1.5%) for 1.7 KB gzipped. Also compiling the standard hash sets' lookup
-# (`hashbrown::map::contains_key`) and `WordSet::contains` measured 34.6 M but needs 0.6 KB more
-# than the budget leaves.
+# in the room the baseline module (a fallback) does not have. Measured with bench/wasm-instructions.sh
+# (SIMD module; runs of the script vary by up to 1.5%): with the row sums kept in registers
+# (weights::add_rows), tokenising, a token's text and the tagger's word features took the module
+# from 36.1 to 35.0 M instructions per analysis for 1.7 KB gzipped; adding the standard hash
+# sets' lookup (`hashbrown::map::contains_key`) and `WordSet::contains`, 34.6 M for 0.6 KB more.
+# The entity rules added since leave room for tokenising only: `Doc::tok` and `word_features`
+# are out again (each moved the size by under 30 bytes; its instructions are not measured alone).
 HOT_SIMD_ONLY=(
   article_lens::text::tokenize_into
-  article_lens::pipeline::Doc::tok
-  article_lens::ner::features::word_features
 )
 # LLVM's inlining budget, in its cost units. Unset, functions marked minsize inline only
 # callees of cost 5 or less: many small helpers (`Vec::push`, `str::get`, hashing) stay calls,

@@ -146,7 +146,7 @@ export function loadModel(bytes: Uint8Array | ArrayBuffer, options?: EngineOptio
 
 export function detectLanguage(text: string, options?: EngineOptions): Promise<Language>;
 
-/** Starts the engine and fetches the models now (nothing is fetched later). */
+/** Starts the engine and fetches the models now (nothing is fetched later); resolves to the languages of the models it has, in the order they were loaded. */
 export function preload(options?: EngineOptions): Promise<{ mode: "worker" | "main"; models: string[] }>;
 
 /** The default `skip` selectors. */

@@ -492,10 +492,15 @@ fn sources_are_no_places(doc: &Doc, raw: &mut [RawMention]) {
     }
 }
 
-/// `DENVER (AP) —`, `BRUXELLES –`: words in capitals opening a paragraph, before an agency in
-/// brackets or a dash, are the wire dateline, a place. A mention the tagger made there becomes
-/// that place; where it made none, a known place is added.
+/// `DENVER (AP) —`, `BRUXELLES –`: words in capitals opening a paragraph before an agency in
+/// brackets and a dash, or before a dash alone, are the wire dateline, a place. Mentions the
+/// tagger made there become that place when the agency form shows a dateline or the words name
+/// a known place (not a rubric: `EXCLUSIF –`); where the tagger made none, a known place is
+/// added.
 fn datelines_are_places(doc: &Doc, raw: &mut Vec<RawMention>) {
+    // `raw` is in text order, as paragraphs are: one cursor walks it once. Places added at the
+    // end start before any later paragraph, so the cursor steps over them.
+    let mut cursor = 0;
     let mut previous_paragraph = None;
     for s in &doc.sentences {
         if previous_paragraph == Some(s.paragraph()) {
@@ -503,27 +508,44 @@ fn datelines_are_places(doc: &Doc, raw: &mut Vec<RawMention>) {
         }
         previous_paragraph = Some(s.paragraph());
         let r = s.tokens();
-        let is_capitals = |t: usize| {
-            let w = doc.tok(t);
-            doc.tokens[t].kind() == TokenKind::Word && w.chars().count() > 1 && w.chars().all(|c| c.is_uppercase() || c == '-')
-        };
-        let end = (r.start..r.end.min(r.start + 4)).find(|&t| !is_capitals(t)).unwrap_or(r.start);
-        if end == r.start || !matches!(doc.tok(end), "(" | "–" | "—" | "-") {
-            continue;
+        let Some(end) = dateline_end(doc, r.clone()) else { continue };
+        let place = RawMention { tokens: r.start..end, kind: EntityType::LOC, title_gender: None };
+        let known = WordSet::places().contains(mention_text(doc, &place));
+        let agency_form = doc.tok(end) == "(";
+        while raw.get(cursor).is_some_and(|m| m.tokens.start < r.start) {
+            cursor += 1;
         }
-        let place = r.start..end;
         let mut tagged = false;
-        for m in raw.iter_mut().filter(|m| m.tokens.start < place.end && place.start < m.tokens.end) {
-            m.tokens = place.clone();
-            m.kind = EntityType::LOC;
+        for m in raw[cursor..].iter_mut().take_while(|m| (r.start..end).contains(&m.tokens.start)) {
             tagged = true;
+            if agency_form || known {
+                m.tokens = place.tokens.clone();
+                m.kind = EntityType::LOC;
+            }
         }
-        let text = &doc.text[doc.tokens[place.start].start()..doc.tokens[place.end - 1].end()];
-        if !tagged && WordSet::places().contains(text) {
+        if !tagged && known {
             // Out of text order, which `cluster` does not need (it sorts mentions itself).
-            raw.push(RawMention { tokens: place, kind: EntityType::LOC, title_gender: None });
+            raw.push(place);
         }
     }
+}
+
+/// A dash that closes a dateline (`OTTAWA –`, `DENVER (AP) —`).
+fn is_dash(w: &str) -> bool {
+    matches!(w, "–" | "—" | "-")
+}
+
+/// End of a dateline's place name opening the token range `r` (`DENVER (AP) —`, `BRUXELLES –`):
+/// up to four words in capitals, then a dash, or an agency in brackets and a dash.
+fn dateline_end(doc: &Doc, r: Range<usize>) -> Option<usize> {
+    let is_capitals = |t: usize| {
+        let w = doc.tok(t);
+        doc.tokens[t].kind() == TokenKind::Word && w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '-')
+    };
+    let end = (r.start..r.end.min(r.start + 4)).find(|&t| !is_capitals(t)).filter(|&e| e > r.start)?;
+    let is_dash = |t: usize| t < r.end && is_dash(doc.tok(t));
+    let dateline = is_dash(end) || (doc.tok(end) == "(" && doc.tokens.get(end + 2).is_some_and(|t| t.text(doc.text) == ")") && is_dash(end + 3));
+    dateline.then_some(end)
 }
 
 /// `Gawker.com`, `Scientology.org`: a name ending in a lower-case top-level domain.
@@ -563,7 +585,7 @@ pub(crate) fn is_participle_with_complement(doc: &Doc, k: usize) -> bool {
 pub(crate) fn after_dateline(doc: &Doc, sentence_start: usize, k: usize) -> bool {
     k > sentence_start + 1
         && k <= sentence_start + 10
-        && matches!(doc.tok(k - 1), "–" | "—" | "-")
+        && is_dash(doc.tok(k - 1))
         && (sentence_start..k - 1).all(|t| {
             let w = doc.tok(t);
             doc.tokens[t].kind() != TokenKind::Word || w.starts_with(char::is_uppercase) || w.starts_with(|c: char| c.is_ascii_digit()) || w == "h"
@@ -653,7 +675,8 @@ fn type_index(t: EntityType) -> usize {
 }
 
 /// Merges mentions into clusters: a shorter name whose words all appear (in order, or as the
-/// surname) in a longer one of a compatible type joins it; typos one edit apart join too.
+/// surname) in a longer one of a compatible type joins it; typos one edit apart join too; the
+/// same words join whatever their types.
 fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
     let first_names = GenderedWords::first_names();
     // Longest names first, so that short forms find their full form wherever it appears.
@@ -743,7 +766,7 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
         let b = &mut built[k];
         b.mentions.push(span);
         b.type_votes[type_index(m.kind)] += m.tokens.len();
-        if !compatible(b.kind, m.kind) {
+        if words == b.words && !compatible(b.kind, m.kind) {
             // The same words read as another type: the entity takes the type most of its
             // mentions have so far, which the next mentions are compared with.
             b.kind = majority_type(&b.type_votes, b.kind);
@@ -759,10 +782,11 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
             b.mentions.dedup();
             // One name the tagger read both as a person and as an organisation or place: a
             // single word that is no first name and never had a courtesy title is rather the
-            // organisation or place (`Lumora`, a company, said as a person's subject).
+            // organisation or place (`Lumora`, a company, said as a person's subject), when at
+            // least one mention in five says so (a lone stray tag does not undo a person).
             if b.words.len() == 1 && b.gender == Gender::Unknown && first_names.get(&b.words[0]).is_none() {
                 let other = b.type_votes[type_index(EntityType::ORG)] + b.type_votes[type_index(EntityType::LOC)];
-                if other > 0 {
+                if other > 0 && other * 4 >= b.type_votes[type_index(EntityType::PER)] {
                     b.type_votes[type_index(EntityType::PER)] = 0;
                 }
             }
@@ -921,14 +945,12 @@ fn attach_handles_and_acronyms(doc: &Doc, clusters: &mut [EntityCluster]) {
                 if let Some(t) = doc.tokens.get(k + 1) {
                     let s = t.text(doc.text);
                     let closes = doc.tokens.get(k + 2).is_some_and(|t| t.text(doc.text) == ")");
-                    // A place's acronym starts as its name does (`République démocratique du
-                    // Congo (RDC)`); `DENVER (AP)` is a dateline and its news agency.
-                    let name = &doc.text[m.clone()];
+                    // Not the agency of a dateline (`DENVER (AP) —`).
                     let acronym = t.kind() == TokenKind::Word
                         && s.chars().count() >= 2
                         && s.chars().all(|ch| ch.is_uppercase() || ch.is_ascii_digit())
                         && c.kind != EntityType::PER
-                        && (c.kind != EntityType::LOC || s.chars().next() == name.chars().next());
+                        && !doc.tokens.get(k + 3).is_some_and(|d| is_dash(d.text(doc.text)));
                     let handle = t.kind() == TokenKind::Handle && s.starts_with('@') && c.kind == EntityType::PER;
                     if closes && (acronym || handle) {
                         extra.push(t.span());
@@ -1183,6 +1205,19 @@ mod tests {
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].1, PER);
         assert_eq!(c[0].2.len(), 4);
+        // A lone stray tag does not undo a person named by one word many times.
+        let text = "Zelko won. Zelko scored. Zelko left. Zelko ran. Zelko said no. Zelko smiled.";
+        let mut tags: Vec<(&str, usize, EntityType)> = (0..6).map(|n| ("Zelko", n, PER)).collect();
+        tags[2].2 = ORG;
+        assert_eq!(clusters_from_mentions(text, &tags), [("Zelko".to_string(), PER, vec!["Zelko".to_string(); 6])]);
+        // The surname alone read as an organisation joins the person without turning it into one.
+        let text = "Priya Natarajan spoke. Natarajan said so. Natarajan added. Natarajan left. Natarajan won.";
+        let c = clusters_from_mentions(
+            text,
+            &[("Priya Natarajan", 0, PER), ("Natarajan", 1, ORG), ("Natarajan", 2, ORG), ("Natarajan", 3, ORG), ("Natarajan", 4, PER)],
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!((c[0].1, c[0].2.len()), (PER, 5));
     }
 
     #[test]
@@ -1200,14 +1235,25 @@ mod tests {
 
     #[test]
     fn a_wire_dateline_is_a_place() {
-        use EntityType::{LOC, ORG, PER};
+        use EntityType::{LOC, MISC, ORG, PER};
         // Tagged as a person, with the agency in brackets after it: the place, and the agency
-        // its own entity.
-        let c = clusters_from_tags("Storm hits the coast\nDENVER (AP) — The mayor spoke. AP learned more.", &[("DENVER", PER), ("AP", ORG)]);
-        assert_eq!(c, [("DENVER".to_string(), LOC, vec!["DENVER".to_string()]), ("AP".to_string(), ORG, vec!["AP".to_string(); 2])]);
-        // Untagged: a known place is added; capitals that are no place are not.
+        // its own entity (also when the place starts with the agency's letter).
+        for (text, place) in [
+            ("Storm hits the coast\nDENVER (AP) — The mayor spoke. AP learned more.", "DENVER"),
+            ("Storm hits the coast\nATLANTA (AP) — The mayor spoke. AP learned more.", "ATLANTA"),
+        ] {
+            let c = clusters_from_tags(text, &[(place, PER), ("AP", ORG)]);
+            assert_eq!(c, [(place.to_string(), LOC, vec![place.to_string()]), ("AP".to_string(), ORG, vec!["AP".to_string(); 2])]);
+        }
+        // Untagged: a known place is added; capitals that are no place are not, nor retyped
+        // when tagged (a rubric), nor is an organisation opening a paragraph with a bracket.
         let c = clusters_from_tags("BRUXELLES – Les prix montent.\nEN DIRECT – La crue monte.", &[]);
         assert_eq!(c, [("BRUXELLES".to_string(), LOC, vec!["BRUXELLES".to_string()])]);
+        let c = clusters_from_tags("EXCLUSIF – La crue monte.\nUNICEF (UN) said no.", &[("EXCLUSIF", MISC), ("UNICEF", ORG)]);
+        assert_eq!(c.iter().map(|e| e.1).collect::<Vec<_>>(), [MISC, ORG], "{c:?}");
+        // A place's own acronym in brackets still joins it.
+        let c = clusters_from_tags("Les Émirats arabes unis (EAU) votent. Les EAU refusent.", &[("Émirats arabes unis", LOC)]);
+        assert_eq!(c[0].2, ["Émirats arabes unis", "EAU", "EAU"]);
     }
 
     #[test]

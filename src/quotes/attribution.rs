@@ -116,10 +116,15 @@ const SOURCE_PREPOSITIONS: &[&[&str]] = &[
     &["as", "quoted", "by"],
 ];
 
-/// Whether the tokens just before token `k` are a source preposition (`selon`, `according
-/// to`): what follows is someone who says something.
+/// Length in tokens of a source preposition (`selon`, `according to`) starting at token `k`.
+fn source_preposition_at(doc: &Doc, k: usize) -> Option<usize> {
+    SOURCE_PREPOSITIONS.iter().find(|p| k + p.len() <= doc.tokens.len() && p.iter().enumerate().all(|(o, w)| doc.folded(k + o) == *w)).map(|p| p.len())
+}
+
+/// Whether the tokens just before token `k` are a source preposition: what follows is someone
+/// who says something.
 pub(crate) fn follows_source_preposition(doc: &Doc, k: usize) -> bool {
-    SOURCE_PREPOSITIONS.iter().any(|p| k >= p.len() && p.iter().enumerate().all(|(o, w)| doc.folded(k - p.len() + o) == *w))
+    SOURCE_PREPOSITIONS.iter().any(|p| k >= p.len() && source_preposition_at(doc, k - p.len()) == Some(p.len()))
 }
 
 /// A speaker as read from the text, before entity resolution.
@@ -924,15 +929,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn read_source_preposition(&self, starts: Range<usize>, np_end: usize) -> Option<(SpeakerWords, Option<ByteSpan>)> {
         let r = starts.start..np_end;
         for k in starts {
-            for p in SOURCE_PREPOSITIONS {
-                if k + p.len() <= r.end && p.iter().enumerate().all(|(o, w)| self.folded(k + o) == *w) {
-                    let j = k + p.len();
-                    if let Some(&(_, gender)) = DISJUNCTIVE_PRONOUNS.iter().find(|(w, _)| j < r.end && self.folded(j) == *w) {
-                        return Some((SpeakerWords::Pronoun { span: self.span(j..j + 1), gender }, Some(self.span(k..j))));
-                    }
-                    if let Some(w) = self.np_at(j, r.end) {
-                        return Some((w, Some(self.span(k..j))));
-                    }
+            if let Some(n) = source_preposition_at(self.doc, k).filter(|&n| k + n <= r.end) {
+                let j = k + n;
+                if let Some(&(_, gender)) = DISJUNCTIVE_PRONOUNS.iter().find(|(w, _)| j < r.end && self.folded(j) == *w) {
+                    return Some((SpeakerWords::Pronoun { span: self.span(j..j + 1), gender }, Some(self.span(k..j))));
+                }
+                if let Some(w) = self.np_at(j, r.end) {
+                    return Some((w, Some(self.span(k..j))));
                 }
             }
         }

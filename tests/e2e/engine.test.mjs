@@ -19,9 +19,10 @@ for (const worker of [false, true]) {
     await useFakeGlue(page);
     await page.goto(`${env.url}/demo/`);
     const out = await page.evaluate(async (worker) => {
-      const { analyzeText } = await import("../article-lens.js");
+      const { analyzeText, preload } = await import("../article-lens.js");
       const opts = { worker };
       const first = await analyzeText("« Bonjour », a déclaré Anne Leroy.", opts);
+      const modelsBefore = (await preload(opts)).models;
       let error = null;
       try {
         await analyzeText("PANIC", opts);
@@ -29,8 +30,12 @@ for (const worker of [false, true]) {
         error = { isError: e instanceof Error, name: e.name, message: e.message };
       }
       const again = await analyzeText("« Au revoir », a déclaré Anne Leroy.", opts);
-      return { first: first.quotes[0].text, error, again: again.quotes[0].text, speaker: again.quotes[0].speaker.text };
+      // The fresh instance got the models again.
+      const modelsAfter = (await preload(opts)).models;
+      return { first: first.quotes[0].text, error, again: again.quotes[0].text, speaker: again.quotes[0].speaker.text, modelsBefore, modelsAfter };
     }, worker);
+    assert.deepEqual(out.modelsBefore, ["fr", "en"]);
+    assert.deepEqual(out.modelsAfter, ["fr", "en"]);
     assert.equal(out.first, "Bonjour");
     assert.equal(out.error.isError, true);
     assert.equal(out.error.name, "Error");
@@ -117,7 +122,8 @@ for (const worker of [false, true]) {
     await page.goto(`${env.url}/demo/`);
     const out = await page.evaluate(async (worker) => {
       const { preload, loadModel } = await import("../article-lens.js");
-      const opts = { worker };
+      // English first: the list follows the loading order.
+      const opts = { worker, models: ["en", "fr"] };
       const first = await preload(opts);
       // Loading a language again replaces its model; bytes that are no model are refused.
       const english = new Uint8Array(await (await fetch("../pkg/models/ner-en.bin")).arrayBuffer());
@@ -131,10 +137,13 @@ for (const worker of [false, true]) {
       const second = await preload(opts);
       return { first: first.models, reloaded, refused, second: second.models };
     }, worker);
-    assert.deepEqual(out.first, ["fr", "en"]);
+    // On the main thread the engine is this test's, started with English first; the worker
+    // engine is the one the demo page itself started, with the default order (French first).
+    const order = worker ? ["fr", "en"] : ["en", "fr"];
+    assert.deepEqual(out.first, order);
     assert.equal(out.reloaded, "en");
     assert.match(out.refused, /not an article-lens NER model/);
-    assert.deepEqual(out.second, ["fr", "en"]);
+    assert.deepEqual(out.second, order);
     assert.deepEqual(log.errors, []);
     await page.close();
   });

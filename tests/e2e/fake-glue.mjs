@@ -15,7 +15,8 @@ export function detectLanguage() { return "fr"; }
 const NAME = /\b\p{Lu}[\p{Ll}’-]+(?: \p{Lu}[\p{Ll}’-]+)+/gu;
 export class ArticleLens {
   constructor() { if (!started) throw new Error("not initialised"); }
-  loadModel(bytes) { if (bytes.length < 16) throw new Error("not an article-lens model"); return "fr"; }
+  // The language byte of a real model file (after the magic and the version): 1 fr, 2 en.
+  loadModel(bytes) { if (bytes.length < 16) throw new Error("not an article-lens model"); return bytes[6] === 2 ? "en" : "fr"; }
   analyze(text) {
     if (dead) throw new WebAssembly.RuntimeError("unreachable");
     if (text.includes("PANIC")) { dead = true; throw new WebAssembly.RuntimeError("unreachable"); }

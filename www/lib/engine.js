@@ -157,7 +157,14 @@ export class Engine {
     await glue.default({ module_or_path: this.#module });
     this.#glue = glue;
     this.#lens = new glue.ArticleLens();
-    for (const bytes of this.#models.values()) this.#lens.loadModel(bytes);
+    for (const [lang, bytes] of this.#models) {
+      try {
+        this.#lens.loadModel(bytes);
+      } catch {
+        // Not listed any more: modelLanguages() tells what the instance really has.
+        this.#models.delete(lang);
+      }
+    }
   }
 
   /** After an abort: swap in the spare glue copy, replay the models, import a new spare. */
@@ -205,7 +212,9 @@ export class Engine {
       else throw new Error("article-lens: loadModel expects a Uint8Array");
     }
     const lang = await this.#call("loadModel", (lens) => lens.loadModel(bytes));
-    this.#models.set(lang, bytes); // a second model of one language replaces the first, as in the engine
+    // A copy (the caller may reuse its buffer), replayed after a restart; a second model of one
+    // language replaces the first, as in the engine.
+    this.#models.set(lang, bytes.slice());
     return lang;
   }
 
@@ -220,6 +229,6 @@ export class Engine {
 
   /** Language codes of the loaded models, in the order they were first loaded. */
   async modelLanguages() {
-    return [...this.#models.keys()];
+    return this.#call("modelLanguages", () => [...this.#models.keys()]);
   }
 }
