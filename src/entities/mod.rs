@@ -543,8 +543,8 @@ fn dateline_end(doc: &Doc, r: Range<usize>) -> Option<usize> {
         doc.tokens[t].kind() == TokenKind::Word && w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '-')
     };
     let end = (r.start..r.end.min(r.start + 4)).find(|&t| !is_capitals(t)).filter(|&e| e > r.start)?;
-    let is_dash = |t: usize| t < r.end && is_dash(doc.tok(t));
-    let dateline = is_dash(end) || (doc.tok(end) == "(" && doc.tokens.get(end + 2).is_some_and(|t| t.text(doc.text) == ")") && is_dash(end + 3));
+    let dash_at = |t: usize| t < r.end && is_dash(doc.tok(t));
+    let dateline = dash_at(end) || (doc.tok(end) == "(" && doc.tokens.get(end + 2).is_some_and(|t| t.text(doc.text) == ")") && dash_at(end + 3));
     dateline.then_some(end)
 }
 
@@ -1133,6 +1133,11 @@ mod tests {
             .collect()
     }
 
+    /// The cluster named `name` among `clusters_from_tags`' or `clusters_from_mentions`' results.
+    fn entity<'c>(c: &'c [(String, EntityType, Vec<String>)], name: &str) -> &'c (String, EntityType, Vec<String>) {
+        c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}"))
+    }
+
     /// The clusters `resolve` makes of tagger mentions: name, type, mention texts.
     fn resolved(text: &str, doc: &Doc, mut raw: Vec<RawMention>) -> Vec<(String, EntityType, Vec<String>)> {
         crate::sort::sort_by_key(&mut raw, |m| m.tokens.start as u64);
@@ -1227,7 +1232,7 @@ mod tests {
             "According to Veldata, sales fell. Selon Moscou, rien ne change. The firm left Tarvik.",
             &[("Veldata", LOC), ("Moscou", LOC), ("Tarvik", LOC)],
         );
-        let kind = |name: &str| c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}")).1;
+        let kind = |name: &str| entity(&c, name).1;
         assert_eq!(kind("Veldata"), ORG);
         assert_eq!(kind("Moscou"), LOC, "a known place stays one (the government, by metonymy)");
         assert_eq!(kind("Tarvik"), LOC);
@@ -1263,7 +1268,7 @@ mod tests {
             "The Oslo Daily Courier reported that Oslo will vote. An Albanian Navy ship left Albania. Researchers at the University of Bergen (UB) and in the US met. The U.S. agreed.",
             &[("Oslo Daily Courier", ORG), ("Oslo", LOC), ("Albanian Navy", ORG), ("Albania", LOC), ("University of Bergen", ORG), ("UB", ORG), ("US", LOC), ("U.S.", LOC)],
         );
-        let find = |name: &str| c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}"));
+        let find = |name: &str| entity(&c, name);
         assert_eq!(find("Oslo").2, ["Oslo"]);
         assert_eq!(find("Oslo").1, LOC);
         assert_eq!(find("Oslo Daily Courier").2, ["Oslo Daily Courier"]);
@@ -1295,7 +1300,7 @@ mod tests {
              as did Moss, a hospital porter.",
             &[("San Marco", PER), ("Loreto", LOC), ("Pisa", LOC), ("Villa Verde", LOC), ("Lucca", LOC), ("Lorient", LOC), ("Brest", LOC), ("Vannes", LOC), ("Tom Lee", PER), ("Moss", PER)],
         );
-        let kind = |name: &str| c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}")).1;
+        let kind = |name: &str| entity(&c, name).1;
         for name in ["San Marco", "Loreto", "Villa Verde", "Lorient", "Brest", "Vannes"] {
             assert_eq!(kind(name), ORG, "{name}");
         }
@@ -1323,7 +1328,7 @@ mod tests {
             "Selon le quotidien Le Matin, Girard a refusé. The company Hale bought last year is closing.",
             &[("Le Matin", ORG), ("Girard", PER), ("Hale", PER)],
         );
-        let kind = |name: &str| c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}")).1;
+        let kind = |name: &str| entity(&c, name).1;
         assert_eq!(kind("Le Matin"), ORG);
         assert_eq!(kind("Girard"), PER);
         assert_eq!(kind("Hale"), PER);
@@ -1336,7 +1341,7 @@ mod tests {
             "The Tasmania Herald reported from Kansas City and Cape Town. Le Tribune a publié. Tasmania voted.",
             &[("Tasmania", LOC), ("Kansas City", LOC), ("Cape Town", LOC), ("Tribune", LOC)],
         );
-        let kind = |name: &str| c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}")).1;
+        let kind = |name: &str| entity(&c, name).1;
         assert_eq!(kind("Tasmania Herald"), ORG);
         assert_eq!(kind("Tasmania"), LOC);
         assert_eq!(kind("Tribune"), ORG);
@@ -1364,7 +1369,7 @@ mod tests {
              Paul Girard, analyste chez Oddo Partners, doute. Greenrow Farms sits near Lyon.",
             &[("Dana Brooks", PER), ("Greenrow Farms", LOC), ("Eli Park", PER), ("Lyon", LOC), ("Paul Girard", PER), ("Oddo Partners", MISC)],
         );
-        let kind = |name: &str| c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}")).1;
+        let kind = |name: &str| entity(&c, name).1;
         assert_eq!(kind("Greenrow Farms"), EntityType::ORG);
         assert_eq!(kind("Oddo Partners"), EntityType::ORG);
         assert_eq!(kind("Lyon"), LOC);

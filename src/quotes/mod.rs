@@ -2,9 +2,9 @@
 //! each to its speaker ([`attribution`]).
 
 mod attribution;
+mod marks;
 
 pub(crate) use attribution::follows_source_preposition;
-mod marks;
 
 use crate::analysis::QuoteKind;
 use crate::entities::EntityCluster;
