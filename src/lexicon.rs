@@ -259,12 +259,6 @@ impl WordSet {
         SET.get_or_init(|| WordSet::parse(include_str!("../data/roles/portfolio-heads.txt")))
     }
 
-    /// Place names of the gazetteer (countries, regions, cities).
-    pub(crate) fn places() -> &'static WordSet {
-        static SET: OnceLock<WordSet> = OnceLock::new();
-        SET.get_or_init(|| WordSet::parse(include_str!("../data/gazetteer/common/loc.txt")))
-    }
-
     /// Capitalised sentence starters that never name anyone (`Some`, `Eux`).
     pub(crate) fn not_names() -> &'static WordSet {
         static SET: OnceLock<WordSet> = OnceLock::new();

@@ -244,7 +244,8 @@ impl Analyzer {
         }
         let doc = Doc::new(text);
         let model = self.models.get(&doc.language);
-        let mut clusters = entities::find(&doc, model);
+        let places_from = model.or_else(|| [Language::French, Language::English].iter().find_map(|l| self.models.get(l)));
+        let mut clusters = entities::find(&doc, model, places_from);
         let mut found = quotes::find(&doc, &mut clusters);
         order_by_first_mention(&mut clusters, &mut found);
         Ok(assemble(&doc, &clusters, &found))

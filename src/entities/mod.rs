@@ -36,14 +36,27 @@ struct RawMention {
     title_gender: Option<Gender>,
 }
 
+/// The place names the rules know (`The Hague`, `Bruxelles`): the curated list as the language's
+/// model holds it ([`ner::Model::is_known_place`]). A rules-only analysis knows none.
+#[derive(Clone, Copy)]
+struct KnownPlaces<'m>(Option<&'m ner::Model>);
+
+impl KnownPlaces<'_> {
+    fn contains(self, text: &str) -> bool {
+        self.0.is_some_and(|m| m.is_known_place(text))
+    }
+}
+
 /// Longest run of tokens the tagger takes as one sentence. Its per-sentence scratch (emissions
 /// and Viterbi scores, about 200 bytes a token) would otherwise grow with a text that never
 /// ends a sentence (`a a a …`: one sentence of half a million tokens); real sentences are far
 /// shorter, so longer ones are tagged in windows of this many tokens.
 const MAX_TAGGED_SENTENCE: usize = 1024;
 
-/// Finds and clusters the entities of `doc`.
-pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>) -> Vec<EntityCluster> {
+/// Finds and clusters the entities of `doc`: tagged by `model` (its language's), with the
+/// places `places_from` knows (any loaded model: every model holds the same place list, and a
+/// text in another language still names the same countries).
+pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>, places_from: Option<&ner::Model>) -> Vec<EntityCluster> {
     let raw = match model {
         Some(m) => {
             let sentences: Vec<Range<usize>> = doc
@@ -62,32 +75,32 @@ pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>) -> Vec<EntityCluster> 
         }
         None => capitalised_runs(doc),
     };
-    resolve(doc, raw)
+    resolve(doc, KnownPlaces(places_from), raw)
 }
 
 /// The rules after tagging: filters and repairs mentions, clusters them, and adds what the
 /// tagger missed (repeats, acronyms, handles), roles and dates.
-fn resolve(doc: &Doc, mut raw: Vec<RawMention>) -> Vec<EntityCluster> {
+fn resolve(doc: &Doc, places: KnownPlaces, mut raw: Vec<RawMention>) -> Vec<EntityCluster> {
     raw.retain(|m| !is_junk(doc, m));
     crate::sort::sort_by_key(&mut raw, |m| m.tokens.start as u64);
-    join_titles_with_and(doc, &mut raw);
+    join_titles_with_and(doc, places, &mut raw);
     for m in &mut raw {
         strip_title(doc, m);
-        trim_edges(doc, m);
+        trim_edges(doc, places, m);
     }
-    raw.retain(|m| m.tokens.start < m.tokens.end && !is_junk(doc, m) && !is_sentence_initial_common_word(doc, m) && !is_portfolio(doc, m));
+    raw.retain(|m| m.tokens.start < m.tokens.end && !is_junk(doc, m) && !is_sentence_initial_common_word(doc, m) && !is_portfolio(doc, places, m));
     raw.retain(|m| m.tokens.start < m.tokens.end);
     crate::sort::sort_by_key(&mut raw, |m| m.tokens.start as u64);
     extend_over_organisation_heads(doc, &mut raw);
     organisations_by_kind_noun(doc, &mut raw);
-    sources_are_no_places(doc, &mut raw);
-    datelines_are_places(doc, &mut raw);
-    let mut clusters = cluster(doc, &raw);
+    sources_are_no_places(doc, places, &mut raw);
+    datelines_are_places(doc, places, &mut raw);
+    let mut clusters = cluster(doc, places, &raw);
     merge_acronyms(&mut clusters);
     add_untagged_repeats(doc, &mut clusters);
     attach_handles_and_acronyms(doc, &mut clusters);
     let role_phrases = find_roles(doc, &mut clusters);
-    workplaces_are_organisations(doc, &mut clusters, &role_phrases);
+    workplaces_are_organisations(doc, places, &mut clusters, &role_phrases);
     clusters.extend(dates::find(doc));
     clusters
 }
@@ -95,8 +108,8 @@ fn resolve(doc: &Doc, mut raw: Vec<RawMention>) -> Vec<EntityCluster> {
 /// `Transports` in `la ministre des Transports`, `Health` in `Minister for Health`: the
 /// portfolio of an office holder is part of their role, not an organisation. (Places stay:
 /// `Secretary of State for Scotland`.)
-fn is_portfolio(doc: &Doc, m: &RawMention) -> bool {
-    if m.kind == EntityType::PER || m.tokens.len() > 3 || WordSet::places().contains(mention_text(doc, m)) {
+fn is_portfolio(doc: &Doc, places: KnownPlaces, m: &RawMention) -> bool {
+    if m.kind == EntityType::PER || m.tokens.len() > 3 || places.contains(mention_text(doc, m)) {
         return false;
     }
     let mut k = m.tokens.start;
@@ -230,7 +243,7 @@ fn strip_title(doc: &Doc, m: &mut RawMention) {
 
 /// Repairs tagger spans: a reporting verb swallowed at the end (`Department of Agriculture
 /// notes`), or a function written before a person's first name (`Education Stefania Giannini`).
-fn trim_edges(doc: &Doc, m: &mut RawMention) {
+fn trim_edges(doc: &Doc, places: KnownPlaces, m: &mut RawMention) {
     let cues = [crate::lexicon::Cues::french(), crate::lexicon::Cues::english()];
     let (fr, en) = (WordSet::french_function_words(), WordSet::english_function_words());
     // A name does not start with a lower-case word (`la Chine`) …
@@ -307,7 +320,7 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
             }
             let place_complement = matches!(next.as_str(), "of" | "de" | "du" | "des")
                 && p + 1 == m.tokens.end
-                && WordSet::places().contains(doc.tok(p));
+                && places.contains(doc.tok(p));
             if place_complement || (m.tokens.end == h + 2 && !is_capitalised(doc.tok(h + 1)) && doc.tokens[h + 1].kind() == TokenKind::Word) {
                 m.tokens.end = h + 1;
             }
@@ -375,8 +388,7 @@ fn trim_edges(doc: &Doc, m: &mut RawMention) {
 ///
 /// Not when either side is a known place (`The Hague and Geneva`) or the second word is named
 /// on its own elsewhere in the text (`told The Guardian and Reuters … Reuters reported`).
-fn join_titles_with_and(doc: &Doc, raw: &mut Vec<RawMention>) {
-    let places = WordSet::places();
+fn join_titles_with_and(doc: &Doc, places: KnownPlaces, raw: &mut Vec<RawMention>) {
     let mut alone: FastHashMap<&str, usize> = FastHashMap::default();
     for m in raw.iter().filter(|m| m.tokens.len() == 1) {
         *alone.entry(doc.tok(m.tokens.start)).or_default() += 1;
@@ -484,9 +496,9 @@ fn organisations_by_kind_noun(doc: &Doc, raw: &mut [RawMention]) {
 /// `According to Crunchbase`, `selon Statista`: a name right after a source preposition is who
 /// says something, an organisation when the tagger read a place there, unless it is a known place
 /// (`selon Moscou`, the government).
-fn sources_are_no_places(doc: &Doc, raw: &mut [RawMention]) {
+fn sources_are_no_places(doc: &Doc, places: KnownPlaces, raw: &mut [RawMention]) {
     for m in raw.iter_mut() {
-        if m.kind == EntityType::LOC && crate::quotes::follows_source_preposition(doc, m.tokens.start) && !WordSet::places().contains(mention_text(doc, m)) {
+        if m.kind == EntityType::LOC && crate::quotes::follows_source_preposition(doc, m.tokens.start) && !places.contains(mention_text(doc, m)) {
             m.kind = EntityType::ORG;
         }
     }
@@ -497,7 +509,7 @@ fn sources_are_no_places(doc: &Doc, raw: &mut [RawMention]) {
 /// tagger made there become that place when the agency form shows a dateline or the words name
 /// a known place (not a rubric: `EXCLUSIF –`); where the tagger made none, a known place is
 /// added.
-fn datelines_are_places(doc: &Doc, raw: &mut Vec<RawMention>) {
+fn datelines_are_places(doc: &Doc, places: KnownPlaces, raw: &mut Vec<RawMention>) {
     // `raw` is in text order, as paragraphs are: one cursor walks it once. Places added at the
     // end start before any later paragraph, so the cursor steps over them.
     let mut cursor = 0;
@@ -510,7 +522,7 @@ fn datelines_are_places(doc: &Doc, raw: &mut Vec<RawMention>) {
         let r = s.tokens();
         let Some(end) = dateline_end(doc, r.clone()) else { continue };
         let place = RawMention { tokens: r.start..end, kind: EntityType::LOC, title_gender: None };
-        let known = WordSet::places().contains(mention_text(doc, &place));
+        let known = places.contains(mention_text(doc, &place));
         let agency_form = doc.tok(end) == "(";
         while raw.get(cursor).is_some_and(|m| m.tokens.start < r.start) {
             cursor += 1;
@@ -677,7 +689,7 @@ fn type_index(t: EntityType) -> usize {
 /// Merges mentions into clusters: a shorter name whose words all appear (in order, or as the
 /// surname) in a longer one of a compatible type joins it; typos one edit apart join too; the
 /// same words join whatever their types.
-fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
+fn cluster(doc: &Doc, places: KnownPlaces, raw: &[RawMention]) -> Vec<EntityCluster> {
     let first_names = GenderedWords::first_names();
     // Longest names first, so that short forms find their full form wherever it appears.
     let mut order: Vec<usize> = (0..raw.len()).collect();
@@ -725,7 +737,7 @@ fn cluster(doc: &Doc, raw: &[RawMention]) -> Vec<EntityCluster> {
                 // étrangères`: a place inside an organisation's name is another entity; only the
                 // same words may take both types (metonymy: `Moscou` the city and the government).
                 false
-            } else if words.len() == 1 && b.words.len() > 1 && b.kind != EntityType::PER && WordSet::places().contains(&words[0]) {
+            } else if words.len() == 1 && b.words.len() > 1 && b.kind != EntityType::PER && places.contains(&words[0]) {
                 // `London` / `Royal London Hospital`: a known place named alone is the place, not
                 // a short form of a longer name that contains it.
                 false
@@ -1040,7 +1052,7 @@ fn find_roles(doc: &Doc, clusters: &mut [EntityCluster]) -> Vec<Range<usize>> {
 /// `a partner at Greenrow Farms`, `analyste chez Oddo`: a name right after `at` or `chez` in a
 /// person's role phrase is where they work, an organisation, even when the tagger read a place
 /// (or a miscellaneous name) there, unless it is a known place (`a teacher at Lyon`).
-fn workplaces_are_organisations(doc: &Doc, clusters: &mut [EntityCluster], role_phrases: &[Range<usize>]) {
+fn workplaces_are_organisations(doc: &Doc, places: KnownPlaces, clusters: &mut [EntityCluster], role_phrases: &[Range<usize>]) {
     // Tokens that follow another token of the same role phrase (one bit a token, so that the
     // check below stays linear in long documents).
     let mut continues_phrase = crate::bits::BitSet::new(doc.tokens.len());
@@ -1048,7 +1060,6 @@ fn workplaces_are_organisations(doc: &Doc, clusters: &mut [EntityCluster], role_
         continues_phrase.set_range(r.start + 1..r.end);
     }
     let at_work = |k: usize| k > 0 && matches!(doc.folded(k - 1), "at" | "chez") && continues_phrase.get(k);
-    let places = WordSet::places();
     for c in clusters.iter_mut().filter(|c| matches!(c.kind, EntityType::LOC | EntityType::MISC)) {
         let known_place = c.mentions.iter().any(|m| places.contains(&doc.text[m.clone()]));
         if !known_place && c.mentions.iter().any(|m| at_work(doc.token_at_or_after(m.start))) {
@@ -1126,7 +1137,7 @@ mod tests {
     /// Rules-only clusters (no model): name, type, role, mention texts.
     fn clusters(text: &str) -> Vec<(String, EntityType, Option<String>, Vec<String>)> {
         let doc = Doc::new(text);
-        find(&doc, None)
+        find(&doc, None, None)
             .into_iter()
             .filter(|c| !matches!(c.kind, EntityType::DATE | EntityType::NUMBER))
             .map(|c| (c.name, c.kind, c.role, c.mentions.iter().map(|m| text[m.clone()].to_string()).collect()))
@@ -1138,10 +1149,17 @@ mod tests {
         c.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name}: {c:?}"))
     }
 
+    /// The built-in model of `doc`'s language, whose gazetteer holds the places the rules know.
+    fn model_for(doc: &Doc) -> Option<&'static ner::Model> {
+        static MODELS: std::sync::OnceLock<Vec<ner::Model>> = std::sync::OnceLock::new();
+        let models = MODELS.get_or_init(|| ner::BUILTIN_MODELS.iter().filter_map(|b| ner::Model::from_bytes(b).ok()).collect());
+        models.iter().find(|m| m.language() == doc.language)
+    }
+
     /// The clusters `resolve` makes of tagger mentions: name, type, mention texts.
     fn resolved(text: &str, doc: &Doc, mut raw: Vec<RawMention>) -> Vec<(String, EntityType, Vec<String>)> {
         crate::sort::sort_by_key(&mut raw, |m| m.tokens.start as u64);
-        resolve(doc, raw)
+        resolve(doc, KnownPlaces(model_for(doc)), raw)
             .into_iter()
             .filter(|c| !matches!(c.kind, EntityType::DATE | EntityType::NUMBER))
             .map(|c| (c.name, c.kind, c.mentions.iter().map(|m| text[m.clone()].to_string()).collect()))

@@ -107,6 +107,11 @@ pub(crate) fn token_info(s: &str, kind: TokenKind) -> TokInfo {
     hash_token::<true>(s, kind)
 }
 
+/// [`token_info`]'s lower-cased hash alone (what gazetteer keys are made of).
+pub(crate) fn lower_hash(s: &str, kind: TokenKind) -> u64 {
+    token_casing(s, kind).lower
+}
+
 /// [`token_info`]'s lower-cased hash, casing class and length only (the shapes and affixes are
 /// left at zero): what the per-document tables need for every token.
 fn token_casing(s: &str, kind: TokenKind) -> TokInfo {

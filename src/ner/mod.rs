@@ -190,6 +190,20 @@ impl Model {
         self.language
     }
 
+    /// Whether `text` names a place of the curated list (`data/gazetteer/common/loc.txt`), as
+    /// this model's gazetteer holds it: hashed the way training hashed the list's lines
+    /// (tokenized, lower-cased), so `Royaume-Uni`, `royaume-uni` and `The Hague` are found.
+    /// The rules read places from here rather than from a second copy of the list in the core
+    /// (7.5 KB gzipped of wasm).
+    pub(crate) fn is_known_place(&self, text: &str) -> bool {
+        let tokens = crate::text::tokenize(text);
+        if tokens.is_empty() || tokens.len() > features::MAX_PHRASE {
+            return false;
+        }
+        let hash = features::phrase_hash_of_lower(tokens.iter().map(|t| features::lower_hash(t.text(text), t.kind())));
+        self.gaz.lookup(hash) >> gazetteer::G_LOC & 1 != 0
+    }
+
     /// Tags the tokens of each sentence (`sentences` are token-index ranges).
     pub(crate) fn tag(&self, text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Vec<NerSpan> {
         let tags = self.tag_tokens(text, tokens, sentences);

@@ -423,7 +423,7 @@ pub(crate) fn curated_entries(dirs: &[&Path]) -> Result<Vec<(u32, u16)>, String>
     let cats = [
         ("per", gazetteer::G_PER),
         ("org", gazetteer::G_PER + 1),
-        ("loc", gazetteer::G_PER + 2),
+        ("loc", gazetteer::G_LOC),
         ("misc", gazetteer::G_PER + 3),
         ("first", gazetteer::G_FIRST),
         ("title", gazetteer::G_TITLE),
