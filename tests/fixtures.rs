@@ -204,3 +204,13 @@ fn french_kinds_of_organisation_before_a_name() {
 fn english_kinds_of_organisation_before_a_name() {
     check_fixture("en-organisation-kinds");
 }
+
+#[test]
+fn french_subjects_of_clauses_participles_and_later_named_roles() {
+    check_fixture("fr-clause-subjects");
+}
+
+#[test]
+fn english_organisation_kinds_and_lead_ins() {
+    check_fixture("en-organisations-and-lead-ins");
+}

@@ -558,6 +558,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if found.is_none() && pre.end > pre.start + 1 && self.tok(pre.end - 1) == ":" {
             found = self.colon_clause_subject(pre.start..pre.end - 1).map(|words| (words, None));
         }
+        // `le candidat du PS, Benoît Hamon, veut « lever toute suspicion »`: no reporting verb,
+        // but words woven into a clause whose subject is a person are that person's. Not a
+        // capitalised quote, which is a title as often (`Peyo dessine « Le Bébé Schtroumpf »`),
+        // nor a role phrase as subject, whose end the clause does not mark.
+        let woven = self.doc.text[q.content.clone()].chars().next().is_some_and(char::is_lowercase);
+        if found.is_none() && woven && pre.end > pre.start && self.sentence_initial(pre.start) {
+            found = self
+                .colon_clause_subject(pre.clone())
+                .filter(|w| !matches!(w, SpeakerWords::Role { .. }))
+                .map(|words| (words, None));
+        }
         if let Some((words, cue)) = found {
             // `« A », a-t-il dit, « B »`: B's own reading is the same attribution as A's.
             let speaker = self.resolve(clusters, words, q.outer.start);
@@ -717,6 +728,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let cue_span = self.extend_cue_left(r.start, cue.start)..cue.end;
         if let Some(p) = (cue_span.start..cue.end).find_map(|t| self.inverted_pronoun(t)) {
             return Some((p, Some(self.span(cue_span))));
+        }
+        // `Hamon lui a rendu hommage après sa rencontre avec Jean-Claude Juncker, confiant
+        // qu'il était « … »`: a participle after a comma has the clause's subject, not the
+        // name before the comma.
+        let participle = cue_span.start > r.start
+            && self.tok(cue_span.start - 1) == ","
+            && (self.folded(cue_span.start).ends_with("ant") || self.folded(cue_span.start).ends_with("ing"));
+        if participle && self.sentence_initial(r.start) {
+            if let Some(subject) = self.colon_clause_subject(r.start..cue_span.start - 1) {
+                return Some((subject, Some(self.span(cue_span))));
+            }
         }
         // A person or pronoun before the verb wins; else a name right after it (`comme le
         // rappelle HRW, « … »`, `said Smith: "…"`); else an organisation or role before it.
@@ -1478,7 +1500,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let in_sentence = self.mentions_before(sentence_start, at_tok);
         // … except the object of a preposition (`after a meeting with Lam, he said`, `pointed at
         // Lee, who he said …`), which is seldom the one speaking.
-        let in_sentence_subjects = self.mentions_between(sentence_start, at_tok, true);
+        let mut in_sentence_subjects = self.mentions_between(sentence_start, at_tok, true);
+        // The words before the quote in the sentence it opens in belong to that sentence too
+        // (`Hale announced the decision on Facebook. "I support … This bill …," he wrote.`,
+        // where the text's sentences end inside the quote).
+        let lead_in_start = self.doc.sentences[self.doc.sentence_of_token(context_tok)].tokens().start.max(window_start);
+        if lead_in_start < context_tok && context_tok < sentence_start {
+            in_sentence_subjects.extend(self.mentions_between(lead_in_start, context_tok, true));
+        }
         let same_sentence = in_sentence_subjects.iter().copied().filter(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender));
         let previous = self.previous_subject(clusters, self.doc.sentence_of_token(context_tok), gender);
         let previous_subject = previous.flatten().filter(|&c| gender.compatible(clusters[c].gender));
@@ -1654,18 +1683,23 @@ impl<'a, 'd> Ctx<'a, 'd> {
             Some(h) => h == head || synonyms.iter().any(|s| s == h),
             None => c.kind == EntityType::PER && self.has_title_before(clusters, i, synonyms),
         };
-        clusters
+        let holders: Vec<(usize, usize, usize)> = clusters
             .iter()
             .enumerate()
-            .filter(|&(i, c)| matches!(c.kind, EntityType::PER | EntityType::ORG) && holds(i, c))
-            .map(|(i, c)| {
+            .filter(|&(_, c)| matches!(c.kind, EntityType::PER | EntityType::ORG))
+            .filter_map(|(i, c)| {
                 let role = c.role.as_deref().map(fold).unwrap_or_default();
                 let overlap = np_words.iter().filter(|w| role.split(|ch: char| !ch.is_alphanumeric() && ch != '\'').any(|r| r == **w)).count();
-                (i, overlap, last_seen(i))
+                // Its head, or every word of the phrase (`Premier ministre`, read with the head
+                // `premier`, is the role `Premier ministre` headed `ministre`).
+                (holds(i, c) || (np_words.len() > 1 && overlap == np_words.len())).then_some((i, overlap, last_seen(i)))
             })
-            .filter(|&(_, _, seen)| seen > 0)
-            .max_by_key(|&(_, overlap, seen)| (overlap, seen))
-            .map(|(i, _, _)| i)
+            .collect();
+        let named_before = holders.iter().filter(|h| h.2 > 0).max_by_key(|&&(_, overlap, seen)| (overlap, seen));
+        // `le Premier ministre affirme …` hours before `le Premier ministre Édouard Philippe` in a
+        // live blog: a role only one entity of the text holds is theirs, even named later.
+        let only_holder = || (holders.len() == 1).then(|| holders[0]);
+        named_before.copied().or_else(only_holder).map(|(i, _, _)| i)
     }
 
     /// Whether one of `titles` (folded) is written right before a mention of cluster `i`.
