@@ -495,10 +495,20 @@ fn organisations_by_kind_noun(doc: &Doc, raw: &mut [RawMention]) {
 
 /// `According to Crunchbase`, `selon Statista`: a name right after a source preposition is who
 /// says something, an organisation when the tagger read a place there, unless it is a known place
-/// (`selon Moscou`, the government).
+/// (`selon Moscou`, the government). So is the one a person `told` (`told Wikinews`, `told
+/// the Ledger`), read as a place or as a miscellaneous name.
 fn sources_are_no_places(doc: &Doc, places: KnownPlaces, raw: &mut [RawMention]) {
+    let told = |k: usize| {
+        let k = if k > 0 && doc.folded(k - 1) == "the" { k - 1 } else { k };
+        k > 0 && doc.folded(k - 1) == "told"
+    };
     for m in raw.iter_mut() {
-        if m.kind == EntityType::LOC && crate::quotes::follows_source_preposition(doc, m.tokens.start) && !places.contains(mention_text(doc, m)) {
+        let source = match m.kind {
+            EntityType::LOC => crate::quotes::follows_source_preposition(doc, m.tokens.start) || told(m.tokens.start),
+            EntityType::MISC => told(m.tokens.start),
+            _ => false,
+        };
+        if source && !places.contains(mention_text(doc, m)) {
             m.kind = EntityType::ORG;
         }
     }
@@ -1254,6 +1264,26 @@ mod tests {
         assert_eq!(kind("Veldata"), ORG);
         assert_eq!(kind("Moscou"), LOC, "a known place stays one (the government, by metonymy)");
         assert_eq!(kind("Tarvik"), LOC);
+    }
+
+    #[test]
+    fn whom_someone_told_is_no_place() {
+        use EntityType::{LOC, MISC, ORG};
+        let c = clusters_from_tags(
+            "Marsh told Wikinews the sales doubled. Lee told the Brenton Ledger the same. He told Paris nothing.",
+            &[("Wikinews", MISC), ("Brenton Ledger", LOC), ("Paris", LOC)],
+        );
+        let kind = |name: &str| entity(&c, name).1;
+        assert_eq!(kind("Wikinews"), ORG);
+        assert_eq!(kind("Brenton Ledger"), ORG);
+        assert_eq!(kind("Paris"), LOC, "a known place stays one");
+    }
+
+    #[test]
+    fn saint_is_part_of_a_name_not_a_title() {
+        let c = clusters_from_tags("The prize was awarded in St. Louis and in Saint-Étienne.", &[("St. Louis", EntityType::LOC), ("Saint-Étienne", EntityType::LOC)]);
+        assert_eq!(entity(&c, "St. Louis").2, ["St. Louis"]);
+        assert_eq!(entity(&c, "Saint-Étienne").2, ["Saint-Étienne"]);
     }
 
     #[test]
