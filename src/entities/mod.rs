@@ -250,6 +250,13 @@ fn trim_edges(doc: &Doc, places: KnownPlaces, m: &mut RawMention) {
     while m.tokens.len() > 1 && !is_capitalised(doc.tok(m.tokens.start)) && !doc.tok(m.tokens.start).starts_with(|c: char| c.is_ascii_digit()) {
         m.tokens.start += 1;
     }
+    // A capitalised French article inside a sentence is the name's own (`le port de La
+    // Ciotat`, `raffinerie de La Mède`), where the tagger left it out.
+    let before = m.tokens.start.wrapping_sub(1);
+    let opens_sentence = |k: usize| doc.is_sentence_start(k) || after_dateline(doc, doc.sentences[doc.sentence_of_token(k)].tokens().start, k);
+    if m.tokens.start > 0 && matches!(doc.tok(before), "La" | "Le" | "Les") && !opens_sentence(before) && doc.tokens[before].end() < doc.tokens[m.tokens.start].start() {
+        m.tokens.start = before;
+    }
     // … nor with a function word or another word that names nobody (data/lang/not-names.txt),
     // capitalised only because it opens the sentence (`For Northwind Energy, …`, `Pour Airbus,
     // …`, `Contre Bâle, …`); articles stay (`The Guardian`).
@@ -1277,6 +1284,16 @@ mod tests {
         assert_eq!(kind("Wikinews"), ORG);
         assert_eq!(kind("Brenton Ledger"), ORG);
         assert_eq!(kind("Paris"), LOC, "a known place stays one");
+    }
+
+    #[test]
+    fn a_capitalised_french_article_inside_a_sentence_belongs_to_the_name() {
+        use EntityType::{LOC, ORG};
+        let c = clusters_from_tags("Les dockers de La Ciotat ont voté la grève.", &[("Ciotat", LOC)]);
+        assert_eq!(entity(&c, "La Ciotat").2, ["La Ciotat"]);
+        // Opening the sentence (here after a dateline), the article is the sentence's.
+        let c = clusters_from_tags("BRUXELLES – La Banque nationale a relevé sa prévision.", &[("Banque nationale", ORG)]);
+        assert_eq!(entity(&c, "Banque nationale").2, ["Banque nationale"]);
     }
 
     #[test]
