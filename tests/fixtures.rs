@@ -214,3 +214,8 @@ fn french_subjects_of_clauses_participles_and_later_named_roles() {
 fn english_organisation_kinds_and_lead_ins() {
     check_fixture("en-organisations-and-lead-ins");
 }
+
+#[test]
+fn french_signatures_and_addressees() {
+    check_fixture("fr-signatures-and-addressees");
+}

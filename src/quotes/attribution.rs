@@ -520,6 +520,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let after_previous_quote = pre.start > 0 && self.quoted.get(pre.start - 1) && prev.is_some_and(|(p, _)| p.paragraph == q.paragraph);
 
         let mut found = self.read_after(post.clone());
+        if found.is_none() && self.paragraph_is_quote(q) {
+            match self.signature_after(q.paragraph) {
+                Some(Some(signed)) => found = Some(signed),
+                // Signed by a desk or a service: no one named, and no continuation either.
+                Some(None) => return Attribution::default(),
+                None => {}
+            }
+        }
         if found.is_none() {
             found = self.read_before(pre.clone());
         }
@@ -634,6 +642,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
         })
     }
 
+    /// `— Nicola Sturgeon, première ministre` on the line after a quote that fills its
+    /// paragraph (a pull quote and its signature): the name after the dash. `Some(None)` when
+    /// the line signs with no name the tagger found: signatures also name desks and services
+    /// (`— Service de presse du festival`), whose first capitalised word is no one's name.
+    fn signature_after(&self, paragraph: usize) -> Option<Option<(SpeakerWords, Option<ByteSpan>)>> {
+        let next = self.doc.paragraphs().get(paragraph + 1)?.range();
+        let (a, b) = (self.doc.token_at_or_after(next.start), self.doc.token_at_or_after(next.end));
+        if a + 1 >= b || b - a > 12 || !matches!(self.tok(a), "-" | "–" | "—" | "―") || !self.is_name_start(a + 1) {
+            return None;
+        }
+        let words = self.np_at(a + 1, b).filter(|w| matches!(w, SpeakerWords::Entity { .. }));
+        Some(words.map(|w| (w, Some(self.span(a..a + 1)))))
+    }
+
     fn starts_paragraph(&self, q: &RawQuote) -> bool {
         q.outer.start == self.doc.paragraph(q.paragraph).start
     }
@@ -694,6 +716,22 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 if let Some(w) = self.np_at(j, r.end) {
                     return Some((w, Some(self.span(cue_tokens))));
+                }
+                // `affirme même au Monde Michel Crépu`: the one told comes before the subject.
+                if j < r.end && matches!(self.folded(j), "à" | "au" | "aux") {
+                    let mut a = j + 1;
+                    if a < r.end && matches!(self.folded(a), "l'" | "la" | "le" | "les") {
+                        a += 1;
+                    }
+                    let after_addressee = match self.mention_at(a) {
+                        Some(m) => Some(self.mentions[m as usize].0.end),
+                        None => (a..r.end.min(a + 3)).find(|&t| self.is_name_start(t)).filter(|&t| (a..t).all(|u| self.is_word(u) && !self.is_name_start(u))),
+                    };
+                    if let Some(w) = after_addressee.and_then(|b| self.np_at(b, r.end)) {
+                        if matches!(w, SpeakerWords::Entity { .. } | SpeakerWords::Name { .. } | SpeakerWords::ApposedPerson { .. }) {
+                            return Some((w, Some(self.span(cue_tokens))));
+                        }
+                    }
                 }
                 return None;
             }
