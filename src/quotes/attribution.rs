@@ -177,6 +177,8 @@ struct Ctx<'a, 'd> {
     quoted: BitSet,
     /// Entity type of each cluster.
     kinds: Vec<EntityType>,
+    /// Gender of each cluster, as the entity rules found it.
+    genders: Vec<Gender>,
     /// Role head noun of each cluster (`ministre`, `ONG`).
     role_heads: Vec<Option<String>>,
     last_speaker: Option<usize>,
@@ -210,7 +212,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
     for q in raw {
         quoted.set_range(doc.token_at_or_after(q.outer.start)..doc.token_at_or_after(q.outer.end));
     }
-    let mut ctx = Ctx { doc, cues, mention_of_token: FastHashMap::default(), mentions: Vec::new(), quoted, kinds: Vec::new(), role_heads: Vec::new(), last_speaker: None, last_speaker_paragraph: None, groups: Vec::new(), last_group: None, last_group_paragraph: 0, reported_in_paragraph: None, unnamed_spoke_in: None, titles_of: Default::default() };
+    let mut ctx = Ctx { doc, cues, mention_of_token: FastHashMap::default(), mentions: Vec::new(), quoted, kinds: Vec::new(), genders: Vec::new(), role_heads: Vec::new(), last_speaker: None, last_speaker_paragraph: None, groups: Vec::new(), last_group: None, last_group_paragraph: 0, reported_in_paragraph: None, unnamed_spoke_in: None, titles_of: Default::default() };
     ctx.index_mentions(clusters);
 
     let mut out: Vec<FoundQuote> = Vec::with_capacity(raw.len());
@@ -292,6 +294,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn index_mentions(&mut self, clusters: &[EntityCluster]) {
         let doc = self.doc;
         self.kinds = clusters.iter().map(|c| c.kind).collect();
+        self.genders = clusters.iter().map(|c| c.gender).collect();
         self.role_heads = clusters.iter().map(|c| c.role_head.clone()).collect();
         self.mentions.clear();
         for (c, cl) in clusters.iter().enumerate() {
@@ -634,7 +637,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// which at a sentence start is as often a participle (`Interrogée`).
     fn colon_clause_subject(&self, r: Range<usize>) -> Option<SpeakerWords> {
         let after_opening = (r.start..r.end.min(r.start + 10)).find(|&k| self.tok(k) == ",").map(|c| c + 1);
-        [Some(r.start), after_opening].into_iter().flatten().find_map(|slot| match self.np_at(slot, r.end)? {
+        // `Mais ce dernier juge …`, `And the mayor said …`: past an opening conjunction.
+        let after_conjunction = matches!(self.folded(r.start), "mais" | "et" | "or" | "puis" | "but" | "and" | "yet").then_some(r.start + 1);
+        [Some(r.start), after_conjunction, after_opening].into_iter().flatten().find_map(|slot| match self.np_at(slot, r.end)? {
             SpeakerWords::Entity { cluster, span } if self.cluster_kind(cluster) == EntityType::PER => Some(SpeakerWords::Entity { cluster, span }),
             words @ (SpeakerWords::Pronoun { .. } | SpeakerWords::ApposedPerson { .. }) => Some(words),
             SpeakerWords::Role { tokens, head } if tokens.start > 0 && ANAPHORIC_DETERMINERS.contains(&self.folded(tokens.start - 1)) => Some(SpeakerWords::Role { tokens, head }),
@@ -766,6 +771,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let cue_span = self.extend_cue_left(r.start, cue.start)..cue.end;
         if let Some(p) = (cue_span.start..cue.end).find_map(|t| self.inverted_pronoun(t)) {
             return Some((p, Some(self.span(cue_span))));
+        }
+        // `le Rwanda a répondu par la voix du lieutenant-colonel René Ngendahimana : « … »`: who
+        // spoke for the subject.
+        if let Some(v) = (cue.end..r.end.saturating_sub(3)).find(|&k| self.folded(k) == "par" && self.folded(k + 1) == "la" && self.folded(k + 2) == "voix") {
+            // The person named within a few words (past a rank or function: `du lieutenant-colonel`).
+            let person = (v + 4..r.end.min(v + 8)).find_map(|k| {
+                let (range, cluster) = self.mentions[self.mention_at(k)? as usize].clone();
+                (self.cluster_kind(cluster) == EntityType::PER).then(|| SpeakerWords::Entity { span: self.span(range), cluster })
+            });
+            if let Some(w) = person.filter(|_| matches!(self.folded(v + 3), "de" | "du" | "d'" | "des")) {
+                return Some((w, Some(self.span(cue_span))));
+            }
         }
         // `Hamon lui a rendu hommage après sa rencontre avec Jean-Claude Juncker, confiant
         // qu'il était « … »`: a participle after a comma has the clause's subject, not the
@@ -994,12 +1011,28 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if let Some(&(_, gender)) = DISJUNCTIVE_PRONOUNS.iter().find(|(w, _)| j < r.end && self.folded(j) == *w) {
                     return Some((SpeakerWords::Pronoun { span: self.span(j..j + 1), gender }, Some(self.span(k..j))));
                 }
-                if let Some(w) = self.np_at(j, r.end) {
+                if let Some(w) = self.source_behind_report(j, r.end).or_else(|| self.np_at(j, r.end)) {
                     return Some((w, Some(self.span(k..j))));
                 }
             }
         }
         None
+    }
+
+    /// `selon les précisions apportées par François Molins`, `according to a statement by
+    /// the ministry`: a few lower-case words naming what was said, then `par`, `de` or `by` and
+    /// a named person or organisation, who is the source.
+    fn source_behind_report(&self, j: usize, end: usize) -> Option<SpeakerWords> {
+        let limit = end.min(j + 6);
+        let by = (j + 1..limit).find(|&k| matches!(self.folded(k), "par" | "de" | "du" | "d'" | "des" | "by" | "from" | "of"))?;
+        if !(j..by).all(|k| self.is_word(k) && !self.is_name_start(k)) {
+            return None;
+        }
+        let words = self.np_at(by + 1, end)?;
+        match words {
+            SpeakerWords::Entity { cluster, .. } if matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::ORG) => Some(words),
+            _ => None,
+        }
     }
 
     /// `Pour l'ONG, la situation est « grave »`, `For Smith, it was "a mistake"`: the sentence
@@ -1057,10 +1090,37 @@ impl<'a, 'd> Ctx<'a, 'd> {
         Some(SpeakerWords::Pronoun { span: start..t.end(), gender })
     }
 
+    /// `ce dernier`, `cette dernière`, `the latter`: the person named last before it (in its
+    /// sentence or the one before), of the gender the words give.
+    fn latter_at(&self, j: usize, end: usize) -> Option<SpeakerWords> {
+        let gender = match (self.folded(j), self.folded(j + 1)) {
+            ("ce", "dernier") => Gender::Male,
+            ("cette", "dernière") => Gender::Female,
+            ("the", "latter") => Gender::Unknown,
+            _ => return None,
+        };
+        if j + 2 > end {
+            return None;
+        }
+        let sentence = self.doc.sentence_of_token(j);
+        let from = self.doc.sentences[sentence.saturating_sub(1)].tokens().start;
+        // In French the gender must be known to agree: `cette dernière` as often means the
+        // last feminine noun (`la chanson`) as a woman.
+        let agrees = |g: Gender| if gender == Gender::Unknown { true } else { g == gender };
+        let cluster = self
+            .mentions_before(from, j)
+            .into_iter()
+            .find(|&c| self.cluster_kind(c) == EntityType::PER && agrees(self.genders.get(c).copied().unwrap_or_default()))?;
+        Some(SpeakerWords::Entity { span: self.span(j..j + 2), cluster })
+    }
+
     /// A noun phrase starting at `j`: a name, a pronoun, a role or an unnamed source.
     fn np_at(&self, mut j: usize, end: usize) -> Option<SpeakerWords> {
         if j >= end {
             return None;
+        }
+        if let Some(latter) = self.latter_at(j, end) {
+            return Some(latter);
         }
         if let Some(described) = self.described_person_at(j, end) {
             return Some(described);
