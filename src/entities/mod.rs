@@ -91,6 +91,7 @@ fn resolve(doc: &Doc, places: KnownPlaces, mut raw: Vec<RawMention>) -> Vec<Enti
     raw.retain(|m| m.tokens.start < m.tokens.end && !is_junk(doc, m) && !is_sentence_initial_common_word(doc, m) && !is_portfolio(doc, places, m));
     raw.retain(|m| m.tokens.start < m.tokens.end);
     crate::sort::sort_by_key(&mut raw, |m| m.tokens.start as u64);
+    join_name_particles(doc, &mut raw);
     extend_over_organisation_heads(doc, &mut raw);
     organisations_by_kind_noun(doc, &mut raw);
     sources_are_no_places(doc, places, &mut raw);
@@ -424,6 +425,38 @@ fn join_titles_with_and(doc: &Doc, places: KnownPlaces, raw: &mut Vec<RawMention
     raw.retain(|_| {
         k += 1;
         !absorbed[k - 1]
+    });
+}
+
+/// Particles inside a person's name (`Yves Pozzo di Borgo`, `Ursula von der Leyen`). Not the
+/// French `de`, `du`, `le`, which also join a name to a place (`Martine Aubry de Lille`).
+const NAME_PARTICLES: &[&str] = &["di", "da", "del", "della", "degli", "von", "van", "der", "den", "ten", "ter", "dos", "das", "bin", "ibn", "zu"];
+
+/// `Yves Pozzo di Borgo` tagged `Yves Pozzo` + `Borgo`, `Ursula von der Leyen` tagged `Ursula`: a
+/// person (or a known first name) followed by name particles and a capitalised word is one
+/// person's name; mentions inside the rest are dropped.
+fn join_name_particles(doc: &Doc, raw: &mut Vec<RawMention>) {
+    let first_names = GenderedWords::first_names();
+    let mut absorbed_until = 0;
+    raw.retain_mut(|m| {
+        if m.tokens.start < absorbed_until {
+            return false;
+        }
+        let person = m.kind == EntityType::PER || word(doc, m.tokens.start).is_some_and(|w| first_names.get(w).is_some());
+        let mut k = m.tokens.end;
+        while k < doc.tokens.len() && NAME_PARTICLES.contains(&doc.tok(k)) {
+            k += 1;
+        }
+        if person && k > m.tokens.end && word(doc, k).is_some_and(is_capitalised) {
+            let mut end = k + 1;
+            while word(doc, end).is_some_and(is_capitalised) && doc.sentence_of_token(end) == doc.sentence_of_token(k) {
+                end += 1;
+            }
+            m.tokens.end = end;
+            m.kind = EntityType::PER;
+            absorbed_until = end;
+        }
+        true
     });
 }
 
@@ -1294,6 +1327,19 @@ mod tests {
         // Opening the sentence (here after a dateline), the article is the sentence's.
         let c = clusters_from_tags("BRUXELLES – La Banque nationale a relevé sa prévision.", &[("Banque nationale", ORG)]);
         assert_eq!(entity(&c, "Banque nationale").2, ["Banque nationale"]);
+    }
+
+    #[test]
+    fn name_particles_join_a_persons_name() {
+        use EntityType::{LOC, PER};
+        let c = clusters_from_tags(
+            "Yves Pozzo di Borgo et Ursula von der Leyen ont parlé avec Martine Aubry de Lille.",
+            &[("Yves Pozzo", PER), ("Borgo", LOC), ("Ursula", LOC), ("Martine Aubry", PER), ("Lille", LOC)],
+        );
+        assert_eq!(entity(&c, "Yves Pozzo di Borgo").1, PER);
+        assert_eq!(entity(&c, "Ursula von der Leyen").1, PER, "a known first name before particles");
+        assert!(c.iter().all(|e| e.0 != "Borgo"));
+        assert_eq!(entity(&c, "Lille").1, LOC, "French `de` also joins a person to a place");
     }
 
     #[test]

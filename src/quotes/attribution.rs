@@ -1415,8 +1415,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
         match words {
             SpeakerWords::Entity { span, cluster } => {
                 if clusters[cluster].kind == EntityType::MISC {
-                    clusters[cluster].kind = EntityType::PER;
-                    self.kinds[cluster] = EntityType::PER;
+                    // A name that speaks is someone's, or an organisation's by its words
+                    // (`— Société Dark Star`).
+                    let heads = crate::lexicon::WordSet::organisation_heads();
+                    let organisation = clusters[cluster].name.split(' ').any(|w| heads.contains(w));
+                    let kind = if organisation { EntityType::ORG } else { EntityType::PER };
+                    clusters[cluster].kind = kind;
+                    self.kinds[cluster] = kind;
                 }
                 FoundSpeaker { span, entity: Some(cluster) }
             }
