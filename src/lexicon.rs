@@ -259,6 +259,24 @@ impl WordSet {
         SET.get_or_init(|| WordSet::parse(include_str!("../data/roles/portfolio-heads.txt")))
     }
 
+    /// French nouns heading a street's or a square's name (`rue`, `place`).
+    pub(crate) fn street_kinds() -> &'static WordSet {
+        static SET: OnceLock<WordSet> = OnceLock::new();
+        SET.get_or_init(|| WordSet::parse(include_str!("../data/places/street-kinds.txt")))
+    }
+
+    /// French nouns heading a school's name (`lycée`, `université`).
+    pub(crate) fn school_kinds() -> &'static WordSet {
+        static SET: OnceLock<WordSet> = OnceLock::new();
+        SET.get_or_init(|| WordSet::parse(include_str!("../data/places/school-kinds.txt")))
+    }
+
+    /// Last words of English place names (`County`, `Township`).
+    pub(crate) fn place_suffixes() -> &'static WordSet {
+        static SET: OnceLock<WordSet> = OnceLock::new();
+        SET.get_or_init(|| WordSet::parse(include_str!("../data/places/place-suffixes.txt")))
+    }
+
     /// Capitalised sentence starters that never name anyone (`Some`, `Eux`).
     pub(crate) fn not_names() -> &'static WordSet {
         static SET: OnceLock<WordSet> = OnceLock::new();

@@ -93,7 +93,10 @@ fn resolve(doc: &Doc, places: KnownPlaces, mut raw: Vec<RawMention>) -> Vec<Enti
     crate::sort::sort_by_key(&mut raw, |m| m.tokens.start as u64);
     join_name_particles(doc, &mut raw);
     extend_over_organisation_heads(doc, &mut raw);
+    complete_known_places(doc, places, &mut raw);
+    county_places(doc, &mut raw);
     organisations_by_kind_noun(doc, &mut raw);
+    named_streets_and_schools(doc, places, &mut raw);
     sources_are_no_places(doc, places, &mut raw);
     datelines_are_places(doc, places, &mut raw);
     let mut clusters = cluster(doc, places, &raw);
@@ -458,6 +461,89 @@ fn join_name_particles(doc: &Doc, raw: &mut Vec<RawMention>) {
         }
         true
     });
+}
+
+/// `rue du Landy`, `place de l'Opéra`, `avenue Gustave Eiffel` tagged `Landy`, `Opéra`, `Gustave
+/// Eiffel`; `lycée Jacques-Monod`, `université de Tolbiac`: the French noun written in lower case
+/// before the name is part of it (data/places): a place, or a school. Not before a known place
+/// for a street noun (`la place de la France en Europe` is its rank).
+fn named_streets_and_schools(doc: &Doc, places: KnownPlaces, raw: &mut [RawMention]) {
+    let (streets, schools) = (WordSet::street_kinds(), WordSet::school_kinds());
+    let mut previous_end = 0;
+    for m in raw.iter_mut() {
+        let s = m.tokens.start;
+        // The noun right before the name, or before `de`, `du`, `des`, `d'`, `de la`, `de l'`.
+        let mut k = s;
+        if k > 0 && matches!(doc.folded(k - 1), "la" | "l'") && k > 1 && doc.folded(k - 2) == "de" {
+            k -= 2;
+        } else if k > 0 && matches!(doc.folded(k - 1), "de" | "du" | "des" | "d'") {
+            k -= 1;
+        }
+        let noun = k.checked_sub(1).filter(|&n| n >= previous_end && word(doc, n).is_some_and(|w| !is_capitalised(w)));
+        previous_end = m.tokens.end;
+        let Some(n) = noun else { continue };
+        let f = doc.folded(n);
+        // Not before a person: `prendre la place de Nolan Roux` is his position.
+        if streets.contains_folded(f) && m.kind != EntityType::PER && !places.contains(mention_text(doc, m)) {
+            m.tokens.start = n;
+            m.kind = EntityType::LOC;
+        } else if schools.contains_folded(f) {
+            m.tokens.start = n;
+            m.kind = EntityType::ORG;
+        }
+    }
+}
+
+/// `Émirats arabes unis` tagged `Émirats`: a mention that, with the next word or two, names a
+/// known place takes them.
+fn complete_known_places(doc: &Doc, places: KnownPlaces, raw: &mut [RawMention]) {
+    for i in 0..raw.len() {
+        let next_start = raw.get(i + 1).map_or(doc.tokens.len(), |n| n.tokens.start);
+        let m = &raw[i];
+        let sentence_end = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens().end;
+        let limit = next_start.min(sentence_end).min(m.tokens.end + 2);
+        let longer = (m.tokens.end + 1..=limit).rev().find(|&end| {
+            (m.tokens.end..end).all(|k| word(doc, k).is_some()) && places.contains(&doc.text[doc.tokens[m.tokens.start].start()..doc.tokens[end - 1].end()])
+        });
+        if let Some(end) = longer {
+            raw[i].tokens.end = end;
+            raw[i].kind = EntityType::LOC;
+        }
+    }
+}
+
+/// `Mifflin County`, `Hanover Township` (data/places/place-suffixes.txt) are places, and `Mifflin
+/// County and Juniata County` two of them; but not an organisation beside a score (`Notts County
+/// 2 Derby 1`: the football club).
+fn county_places(doc: &Doc, raw: &mut Vec<RawMention>) {
+    let suffixes = WordSet::place_suffixes();
+    let heads = WordSet::organisation_heads();
+    // Not `Supreme Court of Westbrook County`, an organisation's name ending with a place.
+    let ends_with_suffix = |m: &RawMention| {
+        m.tokens.len() >= 2 && suffixes.contains_folded(doc.folded(m.tokens.end - 1)) && !m.tokens.clone().any(|k| heads.contains(doc.tok(k)))
+    };
+    let mut split = Vec::new();
+    for m in raw.iter_mut() {
+        if let Some(and) = (m.tokens.start + 1..m.tokens.end.saturating_sub(1)).find(|&k| matches!(doc.folded(k), "and" | "et") && suffixes.contains_folded(doc.folded(k - 1))) {
+            let second = RawMention { tokens: and + 1..m.tokens.end, kind: EntityType::LOC, title_gender: None };
+            m.tokens.end = and;
+            if ends_with_suffix(&second) {
+                m.kind = EntityType::LOC;
+            }
+            split.push(second);
+        }
+    }
+    let added = !split.is_empty();
+    raw.extend(split);
+    for m in raw.iter_mut() {
+        let score_near = (m.tokens.end..(m.tokens.end + 3).min(doc.tokens.len())).any(|k| doc.tok(k).starts_with(|c: char| c.is_ascii_digit()));
+        if ends_with_suffix(m) && (m.kind != EntityType::ORG || !score_near) {
+            m.kind = EntityType::LOC;
+        }
+    }
+    if added {
+        crate::sort::sort_by_key(raw, |m| m.tokens.start as u64);
+    }
 }
 
 /// `the Cape Breton Herald` tagged `Cape Breton`, `Harlow Institute` tagged `Harlow`: capitalised
@@ -1340,6 +1426,39 @@ mod tests {
         assert_eq!(entity(&c, "Ursula von der Leyen").1, PER, "a known first name before particles");
         assert!(c.iter().all(|e| e.0 != "Borgo"));
         assert_eq!(entity(&c, "Lille").1, LOC, "French `de` also joins a person to a place");
+    }
+
+    #[test]
+    fn french_streets_and_schools_keep_their_noun() {
+        use EntityType::{LOC, ORG, PER};
+        let c = clusters_from_tags(
+            "Les élèves du lycée Jacques-Monod ont défilé de la rue du Landy à la place de l'Opéra. Il prend la place de Paul Roux.",
+            &[("Jacques-Monod", PER), ("Landy", LOC), ("Opéra", ORG), ("Paul Roux", PER)],
+        );
+        assert_eq!(entity(&c, "lycée Jacques-Monod").1, ORG);
+        assert_eq!(entity(&c, "rue du Landy").1, LOC);
+        assert_eq!(entity(&c, "place de l'Opéra").1, LOC);
+        assert_eq!(entity(&c, "Paul Roux").1, PER, "a person's place is his position");
+    }
+
+    #[test]
+    fn a_known_place_takes_the_words_the_tagger_left_out() {
+        let c = clusters_from_tags("Les Émirats arabes unis ont promis une aide.", &[("Émirats", EntityType::ORG)]);
+        assert_eq!(entity(&c, "Émirats arabes unis").1, EntityType::LOC);
+    }
+
+    #[test]
+    fn counties_are_places() {
+        use EntityType::{LOC, ORG, PER};
+        let c = clusters_from_tags(
+            "Officials in Mifflin County and Juniata County agreed. Hale Township voted. The Supreme Court of Westbrook County ruled. Notts County 2 Derby 1.",
+            &[("Mifflin County and Juniata County", ORG), ("Hale Township", PER), ("Supreme Court of Westbrook County", ORG), ("Notts County", ORG)],
+        );
+        assert_eq!(entity(&c, "Mifflin County").1, LOC);
+        assert_eq!(entity(&c, "Juniata County").1, LOC);
+        assert_eq!(entity(&c, "Hale Township").1, LOC);
+        assert_eq!(entity(&c, "Supreme Court of Westbrook County").1, ORG);
+        assert_eq!(entity(&c, "Notts County").1, ORG, "a club beside its score");
     }
 
     #[test]
