@@ -14,6 +14,17 @@ pub(crate) struct WordSet {
     words: FastHashSet<String>,
 }
 
+/// A getter for a word list read from a data file once, on first use.
+macro_rules! list_file {
+    ($(#[$doc:meta])* $name:ident, $path:literal) => {
+        $(#[$doc])*
+        pub(crate) fn $name() -> &'static WordSet {
+            static SET: OnceLock<WordSet> = OnceLock::new();
+            SET.get_or_init(|| WordSet::parse(include_str!($path)))
+        }
+    };
+}
+
 impl WordSet {
     pub(crate) fn parse(data: &str) -> WordSet {
         WordSet { words: data_lines(data).map(fold).collect() }
@@ -28,15 +39,9 @@ impl WordSet {
         self.words.contains(folded)
     }
 
-    pub(crate) fn french_function_words() -> &'static WordSet {
-        static SET: OnceLock<WordSet> = OnceLock::new();
-        SET.get_or_init(|| WordSet::parse(include_str!("../data/lang/fr.txt")))
-    }
+    list_file!(french_function_words, "../data/lang/fr.txt");
 
-    pub(crate) fn english_function_words() -> &'static WordSet {
-        static SET: OnceLock<WordSet> = OnceLock::new();
-        SET.get_or_init(|| WordSet::parse(include_str!("../data/lang/en.txt")))
-    }
+    list_file!(english_function_words, "../data/lang/en.txt");
 }
 
 /// Non-empty, non-comment lines of a data file, trimmed.
@@ -253,48 +258,48 @@ impl WordSet {
         })
     }
 
-    /// Office-holder nouns whose complement is a portfolio (`ministre de l'Intérieur`).
-    pub(crate) fn portfolio_heads() -> &'static WordSet {
-        static SET: OnceLock<WordSet> = OnceLock::new();
-        SET.get_or_init(|| WordSet::parse(include_str!("../data/roles/portfolio-heads.txt")))
-    }
+    list_file!(
+        /// Office-holder nouns whose complement is a portfolio (`ministre de l'Intérieur`).
+        portfolio_heads,
+        "../data/roles/portfolio-heads.txt"
+    );
 
-    /// French nouns heading a street's or a square's name (`rue`, `place`).
-    pub(crate) fn street_kinds() -> &'static WordSet {
-        static SET: OnceLock<WordSet> = OnceLock::new();
-        SET.get_or_init(|| WordSet::parse(include_str!("../data/places/street-kinds.txt")))
-    }
+    list_file!(
+        /// French nouns heading a street's or a square's name (`rue`, `place`).
+        street_kinds,
+        "../data/places/street-kinds.txt"
+    );
 
-    /// French nouns heading a school's name (`lycée`, `université`).
-    pub(crate) fn school_kinds() -> &'static WordSet {
-        static SET: OnceLock<WordSet> = OnceLock::new();
-        SET.get_or_init(|| WordSet::parse(include_str!("../data/places/school-kinds.txt")))
-    }
+    list_file!(
+        /// French nouns heading a school's name (`lycée`, `université`).
+        school_kinds,
+        "../data/places/school-kinds.txt"
+    );
 
-    /// Last words of English place names (`County`, `Township`).
-    pub(crate) fn place_suffixes() -> &'static WordSet {
-        static SET: OnceLock<WordSet> = OnceLock::new();
-        SET.get_or_init(|| WordSet::parse(include_str!("../data/places/place-suffixes.txt")))
-    }
+    list_file!(
+        /// Last words of English place names (`County`, `Township`).
+        place_suffixes,
+        "../data/places/place-suffixes.txt"
+    );
 
-    /// Capitalised sentence starters that never name anyone (`Some`, `Eux`).
-    pub(crate) fn not_names() -> &'static WordSet {
-        static SET: OnceLock<WordSet> = OnceLock::new();
-        SET.get_or_init(|| WordSet::parse(include_str!("../data/lang/not-names.txt")))
-    }
+    list_file!(
+        /// Capitalised sentence starters that never name anyone (`Some`, `Eux`).
+        not_names,
+        "../data/lang/not-names.txt"
+    );
 
-    /// Kinds of organisation (`newspaper`, `école`) that make the name beside them an
-    /// organisation's (`the newspaper Le Monde`, `Villa Serena, a school in Turin`).
-    pub(crate) fn organisation_kinds() -> &'static WordSet {
-        static SET: OnceLock<WordSet> = OnceLock::new();
-        SET.get_or_init(|| WordSet::parse(include_str!("../data/roles/org-kinds.txt")))
-    }
+    list_file!(
+        /// Kinds of organisation (`newspaper`, `école`) that make the name beside them an
+        /// organisation's (`the newspaper Le Monde`, `Villa Serena, a school in Turin`).
+        organisation_kinds,
+        "../data/roles/org-kinds.txt"
+    );
 
-    /// Common nouns that designate an organisation (`l'ONG`, `the agency`).
-    pub(crate) fn organisation_nouns() -> &'static WordSet {
-        static SET: OnceLock<WordSet> = OnceLock::new();
-        SET.get_or_init(|| WordSet::parse(include_str!("../data/roles/org-nouns.txt")))
-    }
+    list_file!(
+        /// Common nouns that designate an organisation (`l'ONG`, `the agency`).
+        organisation_nouns,
+        "../data/roles/org-nouns.txt"
+    );
 }
 
 /// Common nouns that refer back to an organisation whose name has another head word
