@@ -510,8 +510,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn pre_region(&self, q: &RawQuote) -> Range<usize> {
         let para_start = self.doc.token_at_or_after(self.doc.paragraph(q.paragraph).start);
         let b = self.doc.token_at_or_after(q.outer.start);
+        // `d'En marche !, faisant allusion …`: `!` or `?` before a comma or a lower-case word
+        // ends a name or an aside, not the sentence.
+        let ends_sentence = |k: usize| {
+            self.is_sentence_end(k)
+                && !(matches!(self.tok(k), "!" | "?") && (self.tok(k + 1) == "," || self.tok(k + 1).starts_with(char::is_lowercase)))
+        };
         let mut a = b;
-        while a > para_start && !self.quoted.get(a - 1) && !self.is_sentence_end(a - 1) && b - a < 60 {
+        while a > para_start && !self.quoted.get(a - 1) && !ends_sentence(a - 1) && b - a < 60 {
             a -= 1;
         }
         a..b
@@ -596,7 +602,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         // … or of the speaker of the reported speech just before it in the paragraph
         // (`Heald noted the findings show … "An air-quality cleanup …"`) …
-        if self.reported_in_paragraph == Some(q.paragraph) {
+        // (or at the end of the paragraph before one the quote opens: `Il poursuit en
+        // expliquant qu'il …` ¶ `« Artifact est le premier … »`) …
+        let reported_before = self.reported_in_paragraph == q.paragraph.checked_sub(1)
+            && self.starts_paragraph(q)
+            && self.last_speaker.is_some_and(|e| self.cluster_kind(e) == EntityType::PER);
+        if self.reported_in_paragraph == Some(q.paragraph) || reported_before {
             if let Some(e) = self.last_speaker {
                 if let Some(span) = clusters[e].mentions.iter().rev().find(|m| m.end <= q.outer.start).cloned() {
                     return Attribution { speaker: Some(FoundSpeaker { span, entity: Some(e) }), cue: None };
@@ -693,6 +704,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // A reflexive reporting verb (`s'amuse-t-il`, `se désole Claire Morel`): the pronoun
             // belongs to the verb, not to a clause of the reporter's (`s'il`).
             if matches!(self.folded(k), "s'" | "se") && k + 1 < r.end && self.cue_at(k + 1, r.end).is_some() {
+                k += 1;
+                continue;
+            }
+            // `a tenu à préciser X`: the infinitive after `tenir à` is the reporting verb.
+            if self.folded(k) == "à" && k > i && matches!(self.folded(k - 1), "tenu" | "tenue" | "tient" | "tenait") && k + 1 < r.end && self.cue_at(k + 1, r.end).is_some() {
                 k += 1;
                 continue;
             }
