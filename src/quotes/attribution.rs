@@ -1627,6 +1627,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if lead_in_start < context_tok && context_tok < sentence_start {
             in_sentence_subjects.extend(self.mentions_between(lead_in_start, context_tok, true));
         }
+        // The person opening the sentence, its subject, before the names after it (`McAlister
+        // thanked Brekkvik's chief executive, Ingrid Solheim, for what he called …`).
+        if let Some(&subject) = self.mention_at(sentence_start).map(|m| &self.mentions[m as usize].1) {
+            if let Some(at) = in_sentence_subjects.iter().position(|&c| c == subject) {
+                in_sentence_subjects[..=at].rotate_right(1);
+            }
+        }
         let same_sentence = in_sentence_subjects.iter().copied().filter(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender));
         let previous = self.previous_subject(clusters, self.doc.sentence_of_token(context_tok), gender);
         let previous_subject = previous.flatten().filter(|&c| gender.compatible(clusters[c].gender));
