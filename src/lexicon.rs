@@ -265,6 +265,12 @@ impl WordSet {
     );
 
     list_file!(
+        /// Institution words whose name goes on with `of` (`Ministry`, `University`).
+        institutions_of,
+        "../data/roles/institutions-of.txt"
+    );
+
+    list_file!(
         /// French nouns heading a street's or a square's name (`rue`, `place`).
         street_kinds,
         "../data/places/street-kinds.txt"

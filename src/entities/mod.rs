@@ -37,13 +37,19 @@ struct RawMention {
 }
 
 /// The place names the rules know (`The Hague`, `Bruxelles`): the curated list as the language's
-/// model holds it ([`ner::Model::is_known_place`]). A rules-only analysis knows none.
+/// model holds it ([`ner::Model::is_known_place`]), with its first names. A rules-only analysis
+/// knows none.
 #[derive(Clone, Copy)]
 struct KnownPlaces<'m>(Option<&'m ner::Model>);
 
 impl KnownPlaces<'_> {
     fn contains(self, text: &str) -> bool {
         self.0.is_some_and(|m| m.is_known_place(text))
+    }
+
+    /// A first name of the model's longer list (`Johann`), beyond data/names.
+    fn first_name(self, text: &str) -> bool {
+        self.0.is_some_and(|m| m.is_first_name(text))
     }
 }
 
@@ -93,6 +99,8 @@ fn resolve(doc: &Doc, places: KnownPlaces, mut raw: Vec<RawMention>) -> Vec<Enti
     crate::sort::sort_by_key(&mut raw, |m| m.tokens.start as u64);
     join_name_particles(doc, &mut raw);
     extend_over_organisation_heads(doc, &mut raw);
+    join_organisation_of(doc, &mut raw);
+    acronyms_are_no_persons(doc, &mut raw);
     complete_known_places(doc, places, &mut raw);
     county_places(doc, &mut raw);
     organisations_by_kind_noun(doc, &mut raw);
@@ -210,6 +218,13 @@ fn is_junk(doc: &Doc, m: &RawMention) -> bool {
         {
             return true;
         }
+    }
+    // `Central Asian`, `South African`: a nationality with a direction, an adjective too.
+    if m.tokens.len() == 2
+        && is_demonym(doc.folded(m.tokens.end - 1))
+        && matches!(doc.folded(m.tokens.start), "central" | "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "sub-saharan")
+    {
+        return true;
     }
     // Shouted text (`ON SE VOIT AU TRIBUNAL`): capitals say nothing about names there.
     let (fr, en) = (WordSet::french_function_words(), WordSet::english_function_words());
@@ -363,6 +378,8 @@ fn trim_edges(doc: &Doc, places: KnownPlaces, m: &mut RawMention) {
     }
     // `Education Stefania Giannini` (any type): one stray capitalised word before a first name
     // and surname is the end of a title, not part of the person.
+    // Not a place or a first name (`San Diego Padres`, `Johann Olav Koss`).
+    let named_lead = |lead: &str, k: usize| places.first_name(lead) || places.contains(&doc.text[doc.tokens[k].start()..doc.tokens[k + 1].end()]);
     if m.kind != EntityType::PER && m.tokens.len() == 3 {
         let first_names = GenderedWords::first_names();
         let lead = doc.tok(m.tokens.start);
@@ -370,6 +387,7 @@ fn trim_edges(doc: &Doc, places: KnownPlaces, m: &mut RawMention) {
             && first_names.get(doc.tok(m.tokens.start + 1)).is_some()
             && !WordSet::organisation_nouns().contains(lead)
             && is_capitalised(doc.tok(m.tokens.start + 2))
+            && !named_lead(lead, m.tokens.start)
         {
             m.tokens.start += 1;
             m.kind = EntityType::PER;
@@ -377,7 +395,7 @@ fn trim_edges(doc: &Doc, places: KnownPlaces, m: &mut RawMention) {
     }
     if m.kind == EntityType::PER && m.tokens.len() >= 3 {
         let first_names = GenderedWords::first_names();
-        if first_names.get(doc.tok(m.tokens.start)).is_none() {
+        if first_names.get(doc.tok(m.tokens.start)).is_none() && !named_lead(doc.tok(m.tokens.start), m.tokens.start) {
             if let Some(f) = (m.tokens.start + 1..m.tokens.end - 1).find(|&k| first_names.get(doc.tok(k)).is_some()) {
                 m.tokens.start = f;
             }
@@ -433,7 +451,7 @@ fn join_titles_with_and(doc: &Doc, places: KnownPlaces, raw: &mut Vec<RawMention
 
 /// Particles inside a person's name (`Yves Pozzo di Borgo`, `Ursula von der Leyen`). Not the
 /// French `de`, `du`, `le`, which also join a name to a place (`Martine Aubry de Lille`).
-const NAME_PARTICLES: &[&str] = &["di", "da", "del", "della", "degli", "von", "van", "der", "den", "ten", "ter", "dos", "das", "bin", "ibn", "zu"];
+const NAME_PARTICLES: &[&str] = &["di", "da", "del", "della", "degli", "do", "von", "van", "der", "den", "ten", "ter", "dos", "das", "bin", "ibn", "zu"];
 
 /// `Yves Pozzo di Borgo` tagged `Yves Pozzo` + `Borgo`, `Ursula von der Leyen` tagged `Ursula`: a
 /// person (or a known first name) followed by name particles and a capitalised word is one
@@ -445,7 +463,12 @@ fn join_name_particles(doc: &Doc, raw: &mut Vec<RawMention>) {
         if m.tokens.start < absorbed_until {
             return false;
         }
-        let person = m.kind == EntityType::PER || word(doc, m.tokens.start).is_some_and(|w| first_names.get(w).is_some());
+        let first_name = word(doc, m.tokens.start).is_some_and(|w| first_names.get(w).is_some());
+        // `Amélia dos Reis` tagged whole as an organisation: a first name, a particle, a name.
+        if first_name && m.tokens.len() >= 3 && NAME_PARTICLES.contains(&doc.tok(m.tokens.start + 1)) {
+            m.kind = EntityType::PER;
+        }
+        let person = m.kind == EntityType::PER || first_name;
         let mut k = m.tokens.end;
         while k < doc.tokens.len() && NAME_PARTICLES.contains(&doc.tok(k)) {
             k += 1;
@@ -461,6 +484,50 @@ fn join_name_particles(doc: &Doc, raw: &mut Vec<RawMention>) {
         }
         true
     });
+}
+
+/// `Uzbek Ministry` + `Foreign Affairs`, `University` + `Toronto` for `Uzbek Ministry of Foreign
+/// Affairs`, `University of Toronto`: a name ending with a capitalised institution word that
+/// takes `of` (data/roles/institutions-of.txt; not a company's `Corp of South Korea`), `of` and
+/// the next name (not a person's) are one organisation.
+fn join_organisation_of(doc: &Doc, raw: &mut Vec<RawMention>) {
+    let heads = WordSet::institutions_of();
+    let mut absorbed = vec![false; raw.len()];
+    for i in 0..raw.len().saturating_sub(1) {
+        if absorbed[i] {
+            continue;
+        }
+        let (m, next) = (&raw[i], &raw[i + 1]);
+        let last = m.tokens.end - 1;
+        let joins = word(doc, last).is_some_and(|w| is_capitalised(w) && heads.contains(w))
+            && doc.folded(m.tokens.end) == "of"
+            && next.tokens.start == m.tokens.end + 1
+            && next.kind != EntityType::PER;
+        if joins {
+            raw[i].tokens.end = raw[i + 1].tokens.end;
+            raw[i].kind = EntityType::ORG;
+            absorbed[i + 1] = true;
+        }
+    }
+    let mut k = 0;
+    raw.retain(|_| {
+        k += 1;
+        !absorbed[k - 1]
+    });
+}
+
+/// `PIDE`, `RTP` read as a person: a word in capitals in ordinary text is an acronym, an
+/// organisation's (not in a headline or a dateline written in capitals).
+fn acronyms_are_no_persons(doc: &Doc, raw: &mut [RawMention]) {
+    for m in raw.iter_mut().filter(|m| m.kind == EntityType::PER && m.tokens.len() == 1) {
+        let w = doc.tok(m.tokens.start);
+        let acronym = (2..=6).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase());
+        let sentence = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens();
+        let ordinary = doc.text[doc.tokens[sentence.start].start()..doc.tokens[sentence.end - 1].end()].chars().filter(|c| c.is_lowercase()).count() > 20;
+        if acronym && ordinary {
+            m.kind = EntityType::ORG;
+        }
+    }
 }
 
 /// `rue du Landy`, `place de l'Opéra`, `avenue Gustave Eiffel` tagged `Landy`, `Opéra`, `Gustave
@@ -1459,6 +1526,31 @@ mod tests {
         assert_eq!(entity(&c, "Hale Township").1, LOC);
         assert_eq!(entity(&c, "Supreme Court of Westbrook County").1, ORG);
         assert_eq!(entity(&c, "Notts County").1, ORG, "a club beside its score");
+    }
+
+    #[test]
+    fn institutions_of_join_acronyms_are_no_persons_and_directions_are_adjectives() {
+        use EntityType::{LOC, MISC, ORG, PER};
+        let c = clusters_from_tags(
+            "The Uzbek Ministry of Foreign Affairs thanked the University of Toronto and Kia Motor Corp of South Korea. The secret police, the PIDE, watched Amélia dos Reis. Central Asian states agreed.",
+            &[
+                ("Uzbek Ministry", ORG),
+                ("Foreign Affairs", ORG),
+                ("University", ORG),
+                ("Toronto", LOC),
+                ("Kia Motor Corp", ORG),
+                ("South Korea", LOC),
+                ("PIDE", PER),
+                ("Amélia dos Reis", ORG),
+                ("Central Asian", MISC),
+            ],
+        );
+        assert_eq!(entity(&c, "Uzbek Ministry of Foreign Affairs").1, ORG);
+        assert_eq!(entity(&c, "University of Toronto").1, ORG);
+        assert_eq!(entity(&c, "South Korea").1, LOC, "a company's country is no part of its name");
+        assert_eq!(entity(&c, "PIDE").1, ORG);
+        assert_eq!(entity(&c, "Amélia dos Reis").1, PER);
+        assert!(c.iter().all(|e| e.0 != "Central Asian"));
     }
 
     #[test]

@@ -196,12 +196,22 @@ impl Model {
     /// The rules read places from here rather than from a second copy of the list in the core
     /// (7.5 KB gzipped of wasm).
     pub(crate) fn is_known_place(&self, text: &str) -> bool {
+        self.gazetteer_has(text, gazetteer::G_LOC)
+    }
+
+    /// Whether `text` is a first name of the curated list (`data/gazetteer/common/first.txt`),
+    /// read the same way.
+    pub(crate) fn is_first_name(&self, text: &str) -> bool {
+        self.gazetteer_has(text, gazetteer::G_FIRST)
+    }
+
+    fn gazetteer_has(&self, text: &str, category: usize) -> bool {
         let tokens = crate::text::tokenize(text);
         if tokens.is_empty() || tokens.len() > features::MAX_PHRASE {
             return false;
         }
         let hash = features::phrase_hash_of_lower(tokens.iter().map(|t| features::lower_hash(t.text(text), t.kind())));
-        self.gaz.lookup(hash) >> gazetteer::G_LOC & 1 != 0
+        self.gaz.lookup(hash) >> category & 1 != 0
     }
 
     /// Tags the tokens of each sentence (`sentences` are token-index ranges).
