@@ -1054,8 +1054,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// `Pour l'ONG, la situation est « grave »`, `For Smith, it was "a mistake"`: the sentence
     /// opens on a preposition and a named source (not `Pour la première fois,`) closed by a comma.
     fn read_viewpoint(&self, r: Range<usize>) -> Option<(SpeakerWords, Option<ByteSpan>)> {
-        let k = r.start;
-        if k >= r.end || !self.sentence_initial(k) || !VIEWPOINT_PREPOSITIONS.contains(&self.folded(k)) {
+        // At the sentence start, or after a short opening phrase (`En effet, pour X, « … »`).
+        let mut k = r.start;
+        if k < r.end && self.sentence_initial(k) && !VIEWPOINT_PREPOSITIONS.contains(&self.folded(k)) {
+            if let Some(c) = (k + 1..r.end.min(k + 4)).find(|&c| self.tok(c) == ",") {
+                k = c + 1;
+            }
+        } else if k < r.end && !self.sentence_initial(k) {
+            return None;
+        }
+        if k >= r.end || !VIEWPOINT_PREPOSITIONS.contains(&self.folded(k)) {
             return None;
         }
         let comma = (k + 1..r.end.min(k + 14)).find(|&c| self.tok(c) == ",")?;
@@ -1106,6 +1114,26 @@ impl<'a, 'd> Ctx<'a, 'd> {
         Some(SpeakerWords::Pronoun { span: start..t.end(), gender })
     }
 
+    /// `la Française Charlotte Bonnet`, `la première ministre britannique Theresa May`: a
+    /// description in a few words (lower case, or a nationality) written straight before a
+    /// person's name: the person. Not the complement of a noun (`le porte-parole de Paul Roux`).
+    fn name_after_description(&self, j: usize, end: usize) -> Option<SpeakerWords> {
+        let limit = end.min(j + 6);
+        let mut k = j;
+        while k < limit && self.mention_at(k).is_none() {
+            let described = self.is_word(k) && (!self.is_name_start(k) || self.capitalised_description(k).is_some());
+            if !described {
+                return None;
+            }
+            k += 1;
+        }
+        if k == j || k >= limit || matches!(self.folded(k - 1), "de" | "du" | "d'" | "des" | "of" | "à" | "au" | "by") {
+            return None;
+        }
+        let (range, cluster) = self.mentions[self.mention_at(k)? as usize].clone();
+        (range.start == k && self.cluster_kind(cluster) == EntityType::PER).then(|| SpeakerWords::Entity { span: self.span(range), cluster })
+    }
+
     /// `ce dernier`, `cette dernière`, `the latter`: the person named last before it (in its
     /// sentence or the one before), of the gender the words give.
     fn latter_at(&self, j: usize, end: usize) -> Option<SpeakerWords> {
@@ -1137,6 +1165,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         if let Some(latter) = self.latter_at(j, end) {
             return Some(latter);
+        }
+        if let Some(named) = self.name_after_description(j, end) {
+            return Some(named);
         }
         if let Some(described) = self.described_person_at(j, end) {
             return Some(described);
