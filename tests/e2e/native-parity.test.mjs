@@ -13,7 +13,7 @@ import { WASM_MODULES } from "../../scripts/wasm-modules.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CLI = join(ROOT, "target", "release", "article-lens");
-const SETS = [join(ROOT, "..", "shared", "eval", "dev"), ...["heldout", "heldout2", "heldout3"].map((s) => join(ROOT, "tests", s))];
+const SETS = [join(ROOT, "..", "shared", "eval", "dev"), ...["heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"].map((s) => join(ROOT, "tests", s))];
 
 /** What must agree: quote spans, speakers and their entities, entity names, types, roles. */
 const summary = (a) => ({
