@@ -513,8 +513,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // `d'En marche !, faisant allusion …`: `!` or `?` before a comma or a lower-case word
         // ends a name or an aside, not the sentence.
         let ends_sentence = |k: usize| {
-            self.is_sentence_end(k)
-                && !(matches!(self.tok(k), "!" | "?") && (self.tok(k + 1) == "," || self.tok(k + 1).starts_with(char::is_lowercase)))
+            let next = self.doc.tokens.get(k + 1).map_or("", |t| t.text(self.doc.text));
+            self.is_sentence_end(k) && !(matches!(self.tok(k), "!" | "?") && (next == "," || next.starts_with(char::is_lowercase)))
         };
         let mut a = b;
         while a > para_start && !self.quoted.get(a - 1) && !ends_sentence(a - 1) && b - a < 60 {
