@@ -451,7 +451,7 @@ fn join_titles_with_and(doc: &Doc, places: KnownPlaces, raw: &mut Vec<RawMention
 
 /// Particles inside a person's name (`Yves Pozzo di Borgo`, `Ursula von der Leyen`). Not the
 /// French `de`, `du`, `le`, which also join a name to a place (`Martine Aubry de Lille`).
-const NAME_PARTICLES: &[&str] = &["di", "da", "del", "della", "degli", "do", "von", "van", "der", "den", "ten", "ter", "dos", "das", "bin", "ibn", "zu"];
+const NAME_PARTICLES: &[&str] = &["di", "da", "del", "della", "degli", "von", "van", "der", "den", "ter", "dos", "das", "bin", "ibn", "zu"];
 
 /// `Yves Pozzo di Borgo` tagged `Yves Pozzo` + `Borgo`, `Ursula von der Leyen` tagged `Ursula`: a
 /// person (or a known first name) followed by name particles and a capitalised word is one
@@ -519,12 +519,24 @@ fn join_organisation_of(doc: &Doc, raw: &mut Vec<RawMention>) {
 /// `PIDE`, `RTP` read as a person: a word in capitals in ordinary text is an acronym, an
 /// organisation's (not in a headline or a dateline written in capitals).
 fn acronyms_are_no_persons(doc: &Doc, raw: &mut [RawMention]) {
+    // Mentions come in text order: each sentence is read at most once (linear in the text).
+    let mut read: Option<(usize, bool)> = None;
     for m in raw.iter_mut().filter(|m| m.kind == EntityType::PER && m.tokens.len() == 1) {
         let w = doc.tok(m.tokens.start);
-        let acronym = (2..=6).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase());
-        let sentence = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens();
-        let ordinary = doc.text[doc.tokens[sentence.start].start()..doc.tokens[sentence.end - 1].end()].chars().filter(|c| c.is_lowercase()).count() > 20;
-        if acronym && ordinary {
+        if !((2..=6).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase())) {
+            continue;
+        }
+        let s = doc.sentence_of_token(m.tokens.start);
+        let ordinary = match read {
+            Some((at, ordinary)) if at == s => ordinary,
+            _ => {
+                let r = doc.sentences[s].tokens();
+                let ordinary = doc.text[doc.tokens[r.start].start()..doc.tokens[r.end - 1].end()].chars().filter(|c| c.is_lowercase()).take(21).count() > 20;
+                read = Some((s, ordinary));
+                ordinary
+            }
+        };
+        if ordinary {
             m.kind = EntityType::ORG;
         }
     }
@@ -550,8 +562,13 @@ fn named_streets_and_schools(doc: &Doc, places: KnownPlaces, raw: &mut [RawMenti
         previous_end = m.tokens.end;
         let Some(n) = noun else { continue };
         let f = doc.folded(n);
-        // Not before a person: `prendre la place de Nolan Roux` is his position.
-        if streets.contains_folded(f) && m.kind != EntityType::PER && !places.contains(mention_text(doc, m)) {
+        // Not before a person: `prendre la place de Nolan Roux` is his position; nor, for a word
+        // with other senses (`à la place de Samsung`, `la place de Renault sur le marché`), before
+        // an organisation.
+        let after_article = s > 0 && matches!(doc.folded(s - 1), "l'" | "la");
+        let instead = n >= 2 && doc.folded(n - 1) == "la" && doc.folded(n - 2) == "à";
+        let other_senses = matches!(f, "place" | "chemin" | "pont") && !after_article && (m.kind == EntityType::ORG || instead);
+        if streets.contains_folded(f) && m.kind != EntityType::PER && !other_senses && !places.contains(mention_text(doc, m)) {
             m.tokens.start = n;
             m.kind = EntityType::LOC;
         } else if schools.contains_folded(f) {
@@ -579,9 +596,9 @@ fn complete_known_places(doc: &Doc, places: KnownPlaces, raw: &mut [RawMention])
     }
 }
 
-/// `Mifflin County`, `Hanover Township` (data/places/place-suffixes.txt) are places, and `Mifflin
-/// County and Juniata County` two of them; but not an organisation beside a score (`Notts County
-/// 2 Derby 1`: the football club).
+/// `Mifflin County and Juniata County` tagged as one name: two places (data/places/place-suffixes.txt).
+/// A single `X County` read as a miscellaneous name is a place too; as a person (`Sam Parish`) or
+/// an organisation (`Derby County`, the club) it stays what the tagger read.
 fn county_places(doc: &Doc, raw: &mut Vec<RawMention>) {
     let suffixes = WordSet::place_suffixes();
     let heads = WordSet::organisation_heads();
@@ -604,7 +621,7 @@ fn county_places(doc: &Doc, raw: &mut Vec<RawMention>) {
     raw.extend(split);
     for m in raw.iter_mut() {
         let score_near = (m.tokens.end..(m.tokens.end + 3).min(doc.tokens.len())).any(|k| doc.tok(k).starts_with(|c: char| c.is_ascii_digit()));
-        if ends_with_suffix(m) && (m.kind != EntityType::ORG || !score_near) {
+        if ends_with_suffix(m) && m.kind == EntityType::MISC && !score_near {
             m.kind = EntityType::LOC;
         }
     }
@@ -1516,16 +1533,17 @@ mod tests {
 
     #[test]
     fn counties_are_places() {
-        use EntityType::{LOC, ORG, PER};
+        use EntityType::{LOC, MISC, ORG, PER};
         let c = clusters_from_tags(
-            "Officials in Mifflin County and Juniata County agreed. Hale Township voted. The Supreme Court of Westbrook County ruled. Notts County 2 Derby 1.",
-            &[("Mifflin County and Juniata County", ORG), ("Hale Township", PER), ("Supreme Court of Westbrook County", ORG), ("Notts County", ORG)],
+            "Officials in Mifflin County and Juniata County agreed. Hale Township voted. The Supreme Court of Westbrook County ruled. Derby County signed him. Sam Parish, a lawyer, spoke.",
+            &[("Mifflin County and Juniata County", ORG), ("Hale Township", MISC), ("Supreme Court of Westbrook County", ORG), ("Derby County", ORG), ("Sam Parish", PER)],
         );
         assert_eq!(entity(&c, "Mifflin County").1, LOC);
         assert_eq!(entity(&c, "Juniata County").1, LOC);
         assert_eq!(entity(&c, "Hale Township").1, LOC);
         assert_eq!(entity(&c, "Supreme Court of Westbrook County").1, ORG);
-        assert_eq!(entity(&c, "Notts County").1, ORG, "a club beside its score");
+        assert_eq!(entity(&c, "Derby County").1, ORG, "the club");
+        assert_eq!(entity(&c, "Sam Parish").1, PER);
     }
 
     #[test]

@@ -604,7 +604,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // (`Heald noted the findings show … "An air-quality cleanup …"`) …
         // (or at the end of the paragraph before one the quote opens: `Il poursuit en
         // expliquant qu'il …` ¶ `« Artifact est le premier … »`) …
-        let reported_before = self.reported_in_paragraph == q.paragraph.checked_sub(1)
+        let reported_before = q.paragraph.checked_sub(1).is_some_and(|p| self.reported_in_paragraph == Some(p))
             && self.starts_paragraph(q)
             && self.last_speaker.is_some_and(|e| self.cluster_kind(e) == EntityType::PER);
         if self.reported_in_paragraph == Some(q.paragraph) || reported_before {
@@ -665,7 +665,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn signature_after(&self, paragraph: usize) -> Option<Option<(SpeakerWords, Option<ByteSpan>)>> {
         let next = self.doc.paragraphs().get(paragraph + 1)?.range();
         let (a, b) = (self.doc.token_at_or_after(next.start), self.doc.token_at_or_after(next.end));
-        if a + 1 >= b || b - a > 12 || !matches!(self.tok(a), "-" | "–" | "—" | "―") || !self.is_name_start(a + 1) {
+        // A signature is a short line with no colon (`— Lire aussi : …` is a link).
+        if a + 1 >= b || b - a > 12 || !matches!(self.tok(a), "-" | "–" | "—" | "―") || !self.is_name_start(a + 1) || (a..b).any(|k| self.tok(k) == ":") {
             return None;
         }
         let words = self.np_at(a + 1, b).filter(|w| matches!(w, SpeakerWords::Entity { .. }));
@@ -1041,7 +1042,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn source_behind_report(&self, j: usize, end: usize) -> Option<SpeakerWords> {
         let limit = end.min(j + 6);
         let by = (j + 1..limit).find(|&k| matches!(self.folded(k), "par" | "de" | "du" | "d'" | "des" | "by" | "from" | "of"))?;
-        if !(j..by).all(|k| self.is_word(k) && !self.is_name_start(k)) {
+        // Only after a noun for what was said (`les adversaires de Marine Le Pen` speak
+        // themselves).
+        let report = |k: usize| matches!(self.folded(k), "précisions" | "déclaration" | "déclarations" | "propos" | "informations" | "révélation" | "révélations" | "communiqué" | "statement" | "report" | "reports");
+        if !(j..by).all(|k| self.is_word(k) && !self.is_name_start(k)) || !(j..by).any(report) {
             return None;
         }
         let words = self.np_at(by + 1, end)?;
@@ -1052,7 +1056,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     /// `Pour l'ONG, la situation est « grave »`, `For Smith, it was "a mistake"`: the sentence
-    /// opens on a preposition and a named source (not `Pour la première fois,`) closed by a comma.
+    /// opens on a preposition (or has it after a short opening phrase: `En effet, pour X,`) and a
+    /// named source (not `Pour la première fois,`) closed by a comma.
     fn read_viewpoint(&self, r: Range<usize>) -> Option<(SpeakerWords, Option<ByteSpan>)> {
         // At the sentence start, or after a short opening phrase (`En effet, pour X, « … »`).
         let mut k = r.start;
@@ -1119,9 +1124,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// person's name: the person. Not the complement of a noun (`le porte-parole de Paul Roux`).
     fn name_after_description(&self, j: usize, end: usize) -> Option<SpeakerWords> {
         let limit = end.min(j + 6);
+        let (fr, en) = (crate::lexicon::WordSet::french_function_words(), crate::lexicon::WordSet::english_function_words());
         let mut k = j;
         while k < limit && self.mention_at(k).is_none() {
-            let described = self.is_word(k) && (!self.is_name_start(k) || self.capitalised_description(k).is_some());
+            let f = self.folded(k);
+            // An article first; then nouns and adjectives, not a preposition or a participle
+            // (`a lawyer for John Smith`, `the lawyer representing John Smith`).
+            let article = k == j && matches!(f, "la" | "le" | "l'" | "les" | "the" | "a" | "an" | "un" | "une");
+            let function = fr.contains_folded(f) || en.contains_folded(f) || f.ends_with("ing") || f.ends_with("ant");
+            let described = self.is_word(k) && (article || !function) && (!self.is_name_start(k) || self.capitalised_description(k).is_some());
             if !described {
                 return None;
             }
@@ -1855,7 +1866,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let named_before = holders.iter().filter(|h| h.2 > 0).max_by_key(|&&(_, overlap, seen)| (overlap, seen));
         // `le Premier ministre affirme …` hours before `le Premier ministre Édouard Philippe` in a
         // live blog: a role only one entity of the text holds is theirs, even named later.
-        let only_holder = || (holders.len() == 1).then(|| holders[0]);
+        // A role with a complement must be theirs word for word (`le ministre de l'Intérieur`
+        // is not `le ministre de la Santé Olivier Véran`).
+        let bare = !np_words.iter().any(|w| matches!(*w, "de" | "du" | "des" | "d'" | "of" | "for"));
+        let only_holder = || (holders.len() == 1 && (bare || holders[0].1 == np_words.len())).then(|| holders[0]);
         named_before.copied().or_else(only_holder).map(|(i, _, _)| i)
     }
 
