@@ -442,11 +442,7 @@ fn join_titles_with_and(doc: &Doc, places: KnownPlaces, raw: &mut Vec<RawMention
         }
         i += 1;
     }
-    let mut k = 0;
-    raw.retain(|_| {
-        k += 1;
-        !absorbed[k - 1]
-    });
+    drop_absorbed(raw, &absorbed);
 }
 
 /// Particles inside a person's name (`Yves Pozzo di Borgo`, `Ursula von der Leyen`). Not the
@@ -486,6 +482,15 @@ fn join_name_particles(doc: &Doc, raw: &mut Vec<RawMention>) {
     });
 }
 
+/// Removes the mentions an earlier one took over (`absorbed[i]` for `raw[i]`).
+fn drop_absorbed(raw: &mut Vec<RawMention>, absorbed: &[bool]) {
+    let mut k = 0;
+    raw.retain(|_| {
+        k += 1;
+        !absorbed[k - 1]
+    });
+}
+
 /// `Uzbek Ministry` + `Foreign Affairs`, `University` + `Toronto` for `Uzbek Ministry of Foreign
 /// Affairs`, `University of Toronto`: a name ending with a capitalised institution word that
 /// takes `of` (data/roles/institutions-of.txt; not a company's `Corp of South Korea`), `of` and
@@ -509,11 +514,7 @@ fn join_organisation_of(doc: &Doc, raw: &mut Vec<RawMention>) {
             absorbed[i + 1] = true;
         }
     }
-    let mut k = 0;
-    raw.retain(|_| {
-        k += 1;
-        !absorbed[k - 1]
-    });
+    drop_absorbed(raw, &absorbed);
 }
 
 /// `PIDE`, `RTP` read as a person: a word in capitals in ordinary text is an acronym, an
