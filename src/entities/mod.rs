@@ -47,6 +47,12 @@ impl KnownPlaces<'_> {
         self.0.is_some_and(|m| m.is_known_place(text))
     }
 
+    /// [`KnownPlaces::contains`] for the text of tokens `tokens` of `doc`, without tokenizing it
+    /// again.
+    fn contains_tokens(self, doc: &Doc, tokens: Range<usize>) -> bool {
+        self.0.is_some_and(|m| doc.tokens.get(tokens).is_some_and(|t| m.is_known_place_tokens(doc.text, t)))
+    }
+
     /// A first name of the model's longer list (`Johann`), beyond data/names.
     fn first_name(self, text: &str) -> bool {
         self.0.is_some_and(|m| m.is_first_name(text))
@@ -121,7 +127,7 @@ fn resolve(doc: &Doc, places: KnownPlaces, mut raw: Vec<RawMention>) -> Vec<Enti
 /// portfolio of an office holder is part of their role, not an organisation. (Places stay:
 /// `Secretary of State for Scotland`.)
 fn is_portfolio(doc: &Doc, places: KnownPlaces, m: &RawMention) -> bool {
-    if m.kind == EntityType::PER || m.tokens.len() > 3 || places.contains(mention_text(doc, m)) {
+    if m.kind == EntityType::PER || m.tokens.len() > 3 || places.contains_tokens(doc, m.tokens.clone()) {
         return false;
     }
     let mut k = m.tokens.start;
@@ -346,7 +352,7 @@ fn trim_edges(doc: &Doc, places: KnownPlaces, m: &mut RawMention) {
             }
             let place_complement = matches!(next.as_str(), "of" | "de" | "du" | "des")
                 && p + 1 == m.tokens.end
-                && places.contains(doc.tok(p));
+                && places.contains_tokens(doc, p..p + 1);
             if place_complement || (m.tokens.end == h + 2 && !is_capitalised(doc.tok(h + 1)) && doc.tokens[h + 1].kind() == TokenKind::Word) {
                 m.tokens.end = h + 1;
             }
@@ -379,7 +385,7 @@ fn trim_edges(doc: &Doc, places: KnownPlaces, m: &mut RawMention) {
     // `Education Stefania Giannini` (any type): one stray capitalised word before a first name
     // and surname is the end of a title, not part of the person.
     // Not a place or a first name (`San Diego Padres`, `Johann Olav Koss`).
-    let named_lead = |lead: &str, k: usize| places.first_name(lead) || places.contains(&doc.text[doc.tokens[k].start()..doc.tokens[k + 1].end()]);
+    let named_lead = |lead: &str, k: usize| places.first_name(lead) || places.contains_tokens(doc, k..k + 2);
     if m.kind != EntityType::PER && m.tokens.len() == 3 {
         let first_names = GenderedWords::first_names();
         let lead = doc.tok(m.tokens.start);
@@ -432,8 +438,8 @@ fn join_titles_with_and(doc: &Doc, places: KnownPlaces, raw: &mut Vec<RawMention
         let opens_title = the.is_some_and(|k| k > sentence_start && doc.tokens[k - 1].kind() == TokenKind::Word);
         let joined = next.tokens.start == m.tokens.end + 1 && matches!(doc.tok(m.tokens.end), "and" | "&") && next.tokens.len() == 1;
         let second = doc.tok(next.tokens.start);
-        let first_is_place = places.contains(mention_text(doc, m));
-        let separate = places.contains(second) || first_is_place || alone.get(second).is_some_and(|&n| n > 1);
+        let first_is_place = places.contains_tokens(doc, m.tokens.clone());
+        let separate = places.contains_tokens(doc, next.tokens.start..next.tokens.start + 1) || first_is_place || alone.get(second).is_some_and(|&n| n > 1);
         if opens_title && joined && !separate {
             raw[i].tokens.end = raw[i + 1].tokens.end;
             raw[i].kind = EntityType::ORG;
@@ -569,7 +575,7 @@ fn named_streets_and_schools(doc: &Doc, places: KnownPlaces, raw: &mut [RawMenti
         let after_article = s > 0 && matches!(doc.folded(s - 1), "l'" | "la");
         let instead = n >= 2 && doc.folded(n - 1) == "la" && doc.folded(n - 2) == "à";
         let other_senses = matches!(f, "place" | "chemin" | "pont") && !after_article && (m.kind == EntityType::ORG || instead);
-        if streets.contains_folded(f) && m.kind != EntityType::PER && !other_senses && !places.contains(mention_text(doc, m)) {
+        if streets.contains_folded(f) && m.kind != EntityType::PER && !other_senses && !places.contains_tokens(doc, m.tokens.clone()) {
             m.tokens.start = n;
             m.kind = EntityType::LOC;
         } else if schools.contains_folded(f) {
@@ -588,7 +594,7 @@ fn complete_known_places(doc: &Doc, places: KnownPlaces, raw: &mut [RawMention])
         let sentence_end = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens().end;
         let limit = next_start.min(sentence_end).min(m.tokens.end + 2);
         let longer = (m.tokens.end + 1..=limit).rev().find(|&end| {
-            (m.tokens.end..end).all(|k| word(doc, k).is_some()) && places.contains(&doc.text[doc.tokens[m.tokens.start].start()..doc.tokens[end - 1].end()])
+            (m.tokens.end..end).all(|k| word(doc, k).is_some()) && places.contains_tokens(doc, m.tokens.start..end)
         });
         if let Some(end) = longer {
             raw[i].tokens.end = end;
@@ -719,7 +725,7 @@ fn sources_are_no_places(doc: &Doc, places: KnownPlaces, raw: &mut [RawMention])
             EntityType::MISC => told(m.tokens.start),
             _ => false,
         };
-        if source && !places.contains(mention_text(doc, m)) {
+        if source && !places.contains_tokens(doc, m.tokens.clone()) {
             m.kind = EntityType::ORG;
         }
     }
@@ -743,7 +749,7 @@ fn datelines_are_places(doc: &Doc, places: KnownPlaces, raw: &mut Vec<RawMention
         let r = s.tokens();
         let Some(end) = dateline_end(doc, r.clone()) else { continue };
         let place = RawMention { tokens: r.start..end, kind: EntityType::LOC, title_gender: None };
-        let known = places.contains(mention_text(doc, &place));
+        let known = places.contains_tokens(doc, place.tokens.clone());
         let agency_form = doc.tok(end) == "(";
         while raw.get(cursor).is_some_and(|m| m.tokens.start < r.start) {
             cursor += 1;
