@@ -219,3 +219,8 @@ fn english_organisation_kinds_and_lead_ins() {
 fn french_signatures_and_addressees() {
     check_fixture("fr-signatures-and-addressees");
 }
+
+#[test]
+fn french_viewpoints_impersonal_verbs_and_relative_clauses() {
+    check_fixture("fr-viewpoints-and-clauses");
+}

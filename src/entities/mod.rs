@@ -1308,8 +1308,17 @@ fn role_before(doc: &Doc, name_start: usize, sent_start: usize, roles: &Gendered
         end -= 1;
     }
     let lo = end.saturating_sub(9).max(sent_start);
+    // `ministre de l'Économie et des Finances`: a conjunction between two capitalised parts of
+    // a portfolio is no clause.
+    let in_portfolio = |k: usize| {
+        matches!(doc.folded(k), "et" | "and")
+            && k > 0
+            && is_capitalised(doc.tok(k - 1))
+            && k + 1 < doc.tokens.len()
+            && (is_capitalised(doc.tok(k + 1)) || matches!(doc.folded(k + 1), "des" | "du" | "de" | "la" | "l'" | "of" | "the"))
+    };
     let breaks = |k: usize| {
-        matches!(doc.tok(k), "," | "." | ":" | ";" | "«" | "»" | "\"" | "“" | "”" | "(" | ")") || is_clause_word(doc.tok(k)) || in_person[k]
+        matches!(doc.tok(k), "," | "." | ":" | ";" | "«" | "»" | "\"" | "“" | "”" | "(" | ")") || (is_clause_word(doc.tok(k)) && !in_portfolio(k)) || in_person[k]
     };
     // The role noun nearest the name whose phrase runs unbroken up to the name…
     let head = (lo..end).rev().take_while(|&k| !breaks(k)).find(|&k| word(doc, k).is_some_and(|w| roles.get(w).is_some()))?;

@@ -71,6 +71,14 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// que …`): they refer back to a group of speakers.
 const PLURAL_PRONOUNS: &[&str] = &["ils", "elles", "eux", "they"];
 
+/// Verbs after which French `il` is impersonal (`il s'agit de`, `il faut`, `il y a`), so no
+/// speaker.
+const IMPERSONAL_VERBS: &[&str] = &[
+    "s'agit", "s'agissait", "s'agirait", "s'agira", "faut", "fallait", "faudrait", "faudra", "semble", "semblait",
+    "semblerait", "paraît", "parait", "paraissait", "convient", "importe", "suffit", "existe",
+    "existait",
+];
+
 const SUBJECT_PRONOUNS: &[(&str, Gender)] = &[
     ("il", Gender::Male),
     ("elle", Gender::Female),
@@ -488,6 +496,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         self.doc.tokens[i].kind() == TokenKind::Punct
     }
 
+    /// A quotation mark, also around words not taken as a quote (`le journal juge
+    /// « inacceptable »`).
+    fn quote_mark(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind() == TokenKind::QuoteMark
+    }
+
     fn is_sentence_end(&self, i: usize) -> bool {
         matches!(self.tok(i), "." | "!" | "?" | "…" | "...")
     }
@@ -555,8 +569,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // not the opening phrase's.
         if found.is_none() {
             let from = if post.start < post.end && self.tok(post.start) == "," { post.start + 1 } else { post.start };
-            let cue_follows =
-                (from..post.end.min(from + 5)).take_while(|&t| !matches!(self.tok(t), "." | ";" | "!" | "?")).any(|t| self.cue_at(t, post.end).is_some());
+            // (Not a verb of a clause of its own: `« … » que le journal estime`.)
+            let cue_follows = (from..post.end.min(from + 5))
+                .take_while(|&t| !matches!(self.tok(t), "." | ";" | "!" | "?") && !matches!(self.folded(t), "que" | "qu'" | "qui" | "dont" | "that" | "which" | "who"))
+                .any(|t| self.cue_at(t, post.end).is_some());
             if !cue_follows {
                 found = self.read_viewpoint(pre.clone());
             }
@@ -732,6 +748,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 // Subject after the verb: `, a déclaré Blinken`, `, said the spokesman`.
                 // (After the verb, `l'` is an article: `, a confié l'entraîneur`; in English, so
                 // is `a`: `, said a spokesman`.)
+                // Not after a participle, whose subject is the clause's (`qualifiant la tribune
+                // de « … »`, `calling the plan "…"`): what follows it is its object.
+                if is_participle(self.folded(k + n - 1)) {
+                    return None;
+                }
                 let mut j = k + n;
                 while j < r.end && (SKIPPABLE.contains(&self.folded(j)) || self.cue_at(j, r.end).is_some()) && !self.is_name_start(j) && !matches!((self.folded(j), self.doc.language), ("l'", _) | ("a", Language::English)) {
                     j += 1;
@@ -804,9 +825,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // `Hamon lui a rendu hommage après sa rencontre avec Jean-Claude Juncker, confiant
         // qu'il était « … »`: a participle after a comma has the clause's subject, not the
         // name before the comma.
-        let participle = cue_span.start > r.start
-            && self.tok(cue_span.start - 1) == ","
-            && (self.folded(cue_span.start).ends_with("ant") || self.folded(cue_span.start).ends_with("ing"));
+        let participle = cue_span.start > r.start && self.tok(cue_span.start - 1) == "," && is_participle(self.folded(cue_span.start));
         if participle && self.sentence_initial(r.start) {
             if let Some(subject) = self.colon_clause_subject(r.start..cue_span.start - 1) {
                 return Some((subject, Some(self.span(cue_span))));
@@ -844,6 +863,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // `X a déclaré … et a averti que`: the subject of the first verb.
             if let Some(earlier) = (floor..j - 1).rev().find(|&k| self.cue_at(k, j).is_some()) {
                 return self.subject_candidates(floor, self.extend_cue_left(floor, earlier));
+            }
+            // `Le Figaro dénonce des « … » dont le journal est victime et estime`: the subject
+            // of the first verb is before the quote; a relative clause's subject is not it.
+            let clause = (floor..j - 1).rev().take_while(|&k| !matches!(self.tok(k), "," | ";" | ":"));
+            if clause.clone().any(|k| matches!(self.folded(k), "dont" | "qui" | "que" | "qu'" | "où" | "which" | "who" | "whom")) {
+                return (None, None);
             }
             // `Hollande est arrivé … et évoque`: the subject of the first verb, further back.
             j -= 1;
@@ -1099,10 +1124,31 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     fn pronoun_at(&self, k: usize) -> Option<SpeakerWords> {
         let w = self.folded(k);
+        if w == "il" && self.impersonal_verb_at(k + 1) {
+            return None;
+        }
         SUBJECT_PRONOUNS
             .iter()
             .find(|(p, _)| *p == w)
             .map(|&(_, gender)| SpeakerWords::Pronoun { span: self.span(k..k + 1), gender })
+    }
+
+    /// `il s'agit`, `il ne faut pas`, `il y a`: a verb whose `il` stands for no one.
+    fn impersonal_verb_at(&self, mut k: usize) -> bool {
+        let n = self.doc.tokens.len();
+        while k < n && matches!(self.folded(k), "ne" | "n'") {
+            k += 1;
+        }
+        if k >= n {
+            return false;
+        }
+        match self.folded(k) {
+            // `s'agit` written as two tokens.
+            "s'" => k + 1 < n && IMPERSONAL_VERBS.iter().any(|v| v.strip_prefix("s'") == Some(self.folded(k + 1))),
+            // `il y a`, not `il y présente`.
+            "y" => k + 1 < n && matches!(self.folded(k + 1), "a" | "avait" | "aura" | "aurait" | "eut"),
+            w => IMPERSONAL_VERBS.contains(&w),
+        }
     }
 
     /// `a-t-il`, `dit-elle`, `explique-t-il`: the pronoun part of an inverted verb.
@@ -1262,12 +1308,28 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 if roles.get(w).is_some() || names_organisation {
                     // Complements of the role: `porte-parole du ministère de l'Intérieur`.
+                    // (A verb ends them: `le journal est victime`.)
+                    let verb = |c: usize| match self.doc.language {
+                        Language::French => matches!(self.folded(c), "est" | "sont" | "était" | "a" | "ont" | "avait"),
+                        _ => matches!(self.folded(c), "is" | "are" | "was" | "were" | "has" | "have" | "had"),
+                    };
                     let mut c = e;
-                    while c < end && c < e + 10 && !self.punct(c) && self.cue_at(c, end).is_none() && !self.quoted.get(c) {
+                    while c < end && c < e + 10 && !self.punct(c) && !self.quote_mark(c) && self.cue_at(c, end).is_none() && !self.quoted.get(c) && !verb(c) {
                         c += 1;
                     }
+                    // `le ministre de l'Économie et des Finances Michel Sapin`: a person named
+                    // at the end of the role's complement holds it (not after a preposition:
+                    // `le porte-parole de Paul Roux`).
+                    let holder = (e + 1..c).find_map(|t| {
+                        let (range, cluster) = self.mentions[self.mention_at(t)? as usize].clone();
+                        let complement = matches!(self.folded(t - 1), "de" | "du" | "des" | "d'" | "of" | "la" | "le" | "l'" | "les" | "the" | "à" | "au" | "aux" | "to" | "for" | "pour" | "par" | "by" | "with" | "avec");
+                        (range.start == t && !complement && self.cluster_kind(cluster) == EntityType::PER).then(|| SpeakerWords::Entity { span: self.span(range), cluster })
+                    });
+                    if holder.is_some() {
+                        return holder;
+                    }
                     // … never ending on a preposition or article (`de la Régie des`).
-                    while c > e && matches!(self.folded(c - 1), "de" | "du" | "des" | "la" | "le" | "l'" | "d'" | "of" | "the" | "à" | "au" | "aux" | "en" | "in" | "for" | "pour") {
+                    while c > e && matches!(self.folded(c - 1), "de" | "du" | "des" | "la" | "le" | "l'" | "d'" | "of" | "the" | "à" | "au" | "aux" | "en" | "in" | "for" | "pour" | "ne" | "n'" | "se" | "s'") {
                         c -= 1;
                     }
                     // `le préfet, Thomas Berger,`: the name in apposition is the speaker.
@@ -1449,7 +1511,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let roles = GenderedWords::roles();
         let org_nouns = crate::lexicon::WordSet::organisation_nouns();
         let lo = end.saturating_sub(9).max(floor);
-        if (lo..end).any(|k| self.punct(k) || self.quoted.get(k)) {
+        if (lo..end).any(|k| self.punct(k) || self.quote_mark(k) || self.quoted.get(k)) {
             return None;
         }
         // The first role noun after a determiner: `le ministre britannique des Affaires étrangères`.
@@ -1766,7 +1828,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if !ANAPHORIC_DETERMINERS.contains(&determiner) {
                 return None;
             }
-            let Some(SpeakerWords::Role { tokens, head }) = self.np_at(slot, r.end) else { return None };
+            let (tokens, head) = match self.np_at(slot, r.end) {
+                Some(SpeakerWords::Role { tokens, head }) => (tokens, head),
+                // `Le Ministre de la Défense Antoni Macierewicz était présent`: the role's holder.
+                Some(SpeakerWords::Entity { cluster, .. }) if self.cluster_kind(cluster) == EntityType::PER => return Some(Some(cluster)),
+                _ => return None,
+            };
             let at = self.doc.tokens[slot].start();
             if let Some(e) = self.resolve_role(clusters, &tokens, &head, at).filter(|&e| clusters[e].kind == EntityType::PER) {
                 return Some(Some(e));
@@ -1869,7 +1936,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // A role with a complement must be theirs word for word (`le ministre de l'Intérieur`
         // is not `le ministre de la Santé Olivier Véran`).
         let bare = !np_words.iter().any(|w| matches!(*w, "de" | "du" | "des" | "d'" | "of" | "for"));
-        let only_holder = || (holders.len() == 1 && (bare || holders[0].1 == np_words.len())).then(|| holders[0]);
+        // (A person's role only: `le journal` refers back, to a paper already named.)
+        let only_holder = || (holders.len() == 1 && (bare || holders[0].1 == np_words.len()) && clusters[holders[0].0].kind == EntityType::PER).then(|| holders[0]);
         named_before.copied().or_else(only_holder).map(|(i, _, _)| i)
     }
 
@@ -1974,6 +2042,11 @@ fn article_gender(determiner: &str) -> Gender {
 }
 
 /// Splits `a-t-il` / `dit-elle` / `explique-t-il` into (verb, pronoun).
+/// A present participle (`affirmant`, `saying`).
+fn is_participle(folded: &str) -> bool {
+    folded.len() > 5 && (folded.ends_with("ant") || folded.ends_with("ing"))
+}
+
 pub(crate) fn split_inverted(folded: &str) -> Option<(&str, &str)> {
     // (A byte scan: the last `-` of a word is found quicker than with `rsplit_once`'s
     // searcher, on every word read for a cue.)
