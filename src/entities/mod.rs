@@ -275,6 +275,16 @@ fn trim_edges(doc: &Doc, places: KnownPlaces, m: &mut RawMention) {
     while m.tokens.len() > 1 && !is_capitalised(doc.tok(m.tokens.start)) && !doc.tok(m.tokens.start).starts_with(|c: char| c.is_ascii_digit()) {
         m.tokens.start += 1;
     }
+    // … nor with a capitalised role (`Premier ministre Karel Novak`, `Ministre Beata Szydło`)
+    // before a first name and a surname: the role is read from the words before the name.
+    // (Not before one word: `Prince Harry`, `Pape François` are names as written.)
+    if m.kind == EntityType::PER && m.tokens.len() >= 3 {
+        let roles = GenderedWords::roles();
+        let lead = (m.tokens.start..m.tokens.end - 2).take_while(|&k| word(doc, k).is_some_and(|w| roles.get(w).is_some())).count();
+        if lead > 0 && (m.tokens.start + lead..m.tokens.end).all(|k| is_capitalised(doc.tok(k))) {
+            m.tokens.start += lead;
+        }
+    }
     // A capitalised French article inside a sentence is the name's own (`le port de La
     // Ciotat`, `raffinerie de La Mède`), where the tagger left it out.
     let before = m.tokens.start.wrapping_sub(1);

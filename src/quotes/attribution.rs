@@ -106,6 +106,9 @@ const DEFINITE_DETERMINERS: &[&str] = &["le", "la", "l'", "les", "ce", "cet", "c
 /// `l'élu`); narrower than [`DEFINITE_DETERMINERS`]: `that` and `these` open clauses and groups.
 const ANAPHORIC_DETERMINERS: &[&str] = &["le", "la", "l'", "ce", "cet", "cette", "the", "this"];
 
+/// Determiners of a plural subject naming people the text does not name (`les secours`).
+const PLURAL_DETERMINERS: &[&str] = &["les", "des", "ces", "de", "certains", "plusieurs", "nombreux", "the", "some", "many", "several", "these"];
+
 /// Determiners of a source that is one of many, never someone already named (`a police
 /// spokesman`, `un de ses proches`, `one investor`).
 const INDEFINITE_DETERMINERS: &[&str] = &["un", "une", "one", "a", "an"];
@@ -842,8 +845,24 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 self.np_at(j, r.end).filter(|w| matches!(w, SpeakerWords::Entity { .. } | SpeakerWords::Name { .. }))
             })
-            .or(fallback)?;
+            .or(fallback)
+            .or_else(|| self.plural_noun_subject(r.start, cue_span.start))?;
         Some((subject, Some(self.span(cue_span))))
+    }
+
+    /// `Les secours précisent`, `des habitants racontent`: people the text does not name, as
+    /// the subject right before the verb at `verb` (a plural determiner and one to three lower-case
+    /// words), so that no one named earlier is taken for them.
+    fn plural_noun_subject(&self, floor: usize, verb: usize) -> Option<SpeakerWords> {
+        let mut j = verb;
+        while j > floor && SKIPPABLE.contains(&self.folded(j - 1)) {
+            j -= 1;
+        }
+        let det = (j.saturating_sub(4).max(floor)..j.saturating_sub(1)).rev().find(|&k| PLURAL_DETERMINERS.contains(&self.folded(k)))?;
+        let words = det + 1..j;
+        let plain = words.clone().all(|k| self.is_word(k) && self.mention_at(k).is_none() && self.tok(k).chars().next().is_some_and(char::is_lowercase));
+        let opens = det == floor || det == 0 || matches!(self.tok(det - 1), "," | ";" | ":") || self.sentence_initial(det);
+        (plain && opens).then_some(SpeakerWords::Unnamed { tokens: det..j })
     }
 
     /// Reads back from a verb at `verb` to its subject, chunk by chunk between commas.
@@ -903,6 +922,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if chunk_start == chunk_end {
                 break;
             }
+            // `Ce dernier, accusant Soros de …, a affirmé`: names in a participle's clause are
+            // its objects (but `quoting KCNA`, `citant l'AFP` name the source).
+            let participle = self.folded(chunk_start);
+            if chunk_start > floor && is_participle(participle) && !matches!(participle, "quoting" | "citing" | "citant") {
+                chunk_end = chunk_start;
+                continue;
+            }
             let (person, other) = self.scan_chunk(chunk_start..chunk_end);
             if person.is_some() {
                 return (person, fallback.or(other));
@@ -946,8 +972,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     k = range.start.max(r.start);
                     continue;
                 }
-                // The tagger's MISC next to a reporting verb is usually a person it was unsure of.
-                if matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::MISC) {
+                // The tagger's MISC next to a reporting verb is usually a person it was unsure of
+                // (not the complement of a preposition: `en référence au Brexit`).
+                let before = if range.start > 0 { self.folded(range.start - 1) } else { "" };
+                let misc_complement = matches!(before, "au" | "aux")
+                    || self.cluster_kind(cluster) == EntityType::MISC && matches!(before, "à" | "de" | "du" | "des" | "d'" | "le" | "la" | "l'" | "the" | "of" | "to" | "in" | "en");
+                if matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::MISC) && !misc_complement {
                     let subject = self.group_ending_at(range.end).unwrap_or(SpeakerWords::Entity { span: self.span(range), cluster });
                     return (Some(subject), role.or(org));
                 }
@@ -978,7 +1008,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 // `Anna Berg of The Evening Ledger dubbed`: a name inside a complement is
                 // not the subject; keep looking.
-                let complement = (s.saturating_sub(2)..s).any(|p| matches!(self.folded(p), "of" | "de" | "du" | "des" | "at" | "from" | "for"));
+                let complement = (s.saturating_sub(2)..s).any(|p| matches!(self.folded(p), "of" | "de" | "du" | "des" | "at" | "from" | "for" | "au" | "aux"));
                 if complement {
                     k = s;
                     continue;
@@ -1309,9 +1339,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if roles.get(w).is_some() || names_organisation {
                     // Complements of the role: `porte-parole du ministère de l'Intérieur`.
                     // (A verb ends them: `le journal est victime`.)
+                    // (A verb ends them: `le journal est victime`; so does a preposition of time
+                    // or place: `le chef du gouvernement sur Twitter`, `l'agence dans son communiqué`.)
                     let verb = |c: usize| match self.doc.language {
-                        Language::French => matches!(self.folded(c), "est" | "sont" | "était" | "a" | "ont" | "avait"),
-                        _ => matches!(self.folded(c), "is" | "are" | "was" | "were" | "has" | "have" | "had"),
+                        Language::French => matches!(self.folded(c), "est" | "sont" | "était" | "a" | "ont" | "avait" | "dans" | "sur" | "lors" | "pendant" | "auprès"),
+                        _ => matches!(self.folded(c), "is" | "are" | "was" | "were" | "has" | "have" | "had" | "on" | "during"),
                     };
                     let mut c = e;
                     while c < end && c < e + 10 && !self.punct(c) && !self.quote_mark(c) && self.cue_at(c, end).is_none() && !self.quoted.get(c) && !verb(c) {
@@ -1753,6 +1785,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if previous == Some(None) {
                 return None;
             }
+            // `Business France a reconnu … Elle précise`: an organisation opening the sentence
+            // before, in the same paragraph, with no person named since.
+            if let Some(org) = self.previous_sentence_organisation(self.doc.sentence_of_token(context_tok)) {
+                return Some(org);
+            }
         }
         let candidates: Vec<usize> = same_sentence
             .chain(previous_subject)
@@ -1854,6 +1891,25 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let role_gender = if role_gender == Gender::Unknown { article_gender(determiner) } else { role_gender };
             gender.compatible(role_gender).then_some(None)
         })
+    }
+
+    /// The organisation opening the sentence before `sentence`, in the same paragraph
+    /// (`La CGT avait demandé …`).
+    fn previous_sentence_organisation(&self, sentence: usize) -> Option<usize> {
+        let prev = sentence.checked_sub(1)?;
+        let s = &self.doc.sentences[prev];
+        if self.doc.sentences[sentence].paragraph() != s.paragraph() {
+            return None;
+        }
+        let r = s.tokens();
+        let mut k = self.after_dateline(r.clone());
+        if k + 1 < r.end && matches!(self.folded(k), "le" | "la" | "l'" | "les" | "the") {
+            k += 1;
+        }
+        let (range, c) = self.mentions[self.mention_at(k)? as usize].clone();
+        // No person named in the sentence after it (`La CGT a reçu Paul Roux. Il …`).
+        let person_after = (range.end..r.end).any(|t| self.mention_at(t).is_some_and(|m| self.cluster_kind(self.mentions[m as usize].1) == EntityType::PER));
+        (self.cluster_kind(c) == EntityType::ORG && !person_after).then_some(c)
     }
 
     /// The person in subject position of the sentence before `sentence` in the same or the
