@@ -248,16 +248,6 @@ impl WordSet {
         })
     }
 
-    /// Nationalities and demonyms (`Bangladeshi`, `Russes`): adjectives, not entities.
-    pub(crate) fn demonyms() -> &'static WordSet {
-        static SET: OnceLock<WordSet> = OnceLock::new();
-        SET.get_or_init(|| {
-            let mut set = WordSet::parse(include_str!("../data/gazetteer/en/demonym.txt"));
-            set.words.extend(WordSet::parse(include_str!("../data/gazetteer/fr/demonym.txt")).words);
-            set
-        })
-    }
-
     list_file!(
         /// Office-holder nouns whose complement is a portfolio (`ministre de l'Intérieur`).
         portfolio_heads,

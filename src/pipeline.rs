@@ -67,6 +67,9 @@ pub(crate) struct Doc<'t> {
     /// Every token's folded form (see [`text::fold`]), computed once: every stage looks words
     /// up in lists by it, many times per token.
     folded: FoldedTokens,
+    /// The model whose gazetteer holds the word lists the rules read from it rather than from
+    /// a copy in the core (nationalities: [`Doc::is_demonym`]); none for a rules-only analysis.
+    pub gazetteer: Option<&'t crate::ner::Model>,
 }
 
 /// Folded token strings. Most tokens are already folded and are their own text; only the
@@ -124,6 +127,12 @@ fn word_key(w: &str) -> u64 {
 }
 
 impl<'t> Doc<'t> {
+    /// Whether `word` is a nationality or demonym (`italian`, `russe`), as the gazetteer of
+    /// the language's model lists them (data/gazetteer/*/demonym.txt); never without a model.
+    pub(crate) fn is_demonym(&self, word: &str) -> bool {
+        self.gazetteer.is_some_and(|m| m.is_demonym(word))
+    }
+
     pub(crate) fn new(text: &'t str) -> Doc<'t> {
         let paragraphs = text::paragraphs(text);
         // About one token per four bytes or more in prose: reserved once rather than grown
@@ -150,7 +159,7 @@ impl<'t> Doc<'t> {
             .filter(|&i| tokens[i].kind() == TokenKind::Word && tokens[i].text(text).chars().next().is_some_and(char::is_lowercase))
             .map(|i| word_key(folded.get(text, &tokens, i)))
             .collect();
-        Doc { text, tokens, paragraphs, sentences, language, lowercase_words, folded }
+        Doc { text, tokens, paragraphs, sentences, language, lowercase_words, folded, gazetteer: None }
     }
 
     /// Byte range of paragraph `p`.
@@ -242,9 +251,10 @@ impl Analyzer {
         if text.len() > crate::MAX_INPUT_BYTES {
             return Err(Error::InputTooLarge { bytes: text.len(), limit: crate::MAX_INPUT_BYTES });
         }
-        let doc = Doc::new(text);
+        let mut doc = Doc::new(text);
         let model = self.models.get(&doc.language);
         let places_from = model.or_else(|| [Language::French, Language::English].iter().find_map(|l| self.models.get(l)));
+        doc.gazetteer = places_from;
         let mut clusters = entities::find(&doc, model, places_from);
         let mut found = quotes::find(&doc, &mut clusters);
         order_by_first_mention(&mut clusters, &mut found);

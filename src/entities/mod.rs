@@ -218,7 +218,7 @@ fn is_junk(doc: &Doc, m: &RawMention) -> bool {
     if m.tokens.len() == 1 {
         let w = doc.tok(m.tokens.start);
         let f = doc.folded(m.tokens.start);
-        if is_demonym(f)
+        if is_demonym(doc, f)
             || WordSet::not_names().contains_folded(f)
             || (w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M')))
         {
@@ -227,7 +227,7 @@ fn is_junk(doc: &Doc, m: &RawMention) -> bool {
     }
     // `Central Asian`, `South African`: a nationality with a direction, an adjective too.
     if m.tokens.len() == 2
-        && is_demonym(doc.folded(m.tokens.end - 1))
+        && is_demonym(doc, doc.folded(m.tokens.end - 1))
         && matches!(doc.folded(m.tokens.start), "central" | "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "sub-saharan")
     {
         return true;
@@ -846,7 +846,7 @@ pub(crate) fn after_dateline(doc: &Doc, sentence_start: usize, k: usize) -> bool
 /// non-name (`Some`, `Eux`). Shared by the entity filter and the attribution's surname test.
 pub(crate) fn is_common_word(doc: &Doc, folded: &str) -> bool {
     doc.writes_in_lower_case(folded)
-        || is_demonym(folded)
+        || is_demonym(doc, folded)
         || WordSet::french_function_words().contains_folded(folded)
         || WordSet::english_function_words().contains_folded(folded)
         || (folded.ends_with("ly") && folded.chars().count() > 4)
@@ -854,9 +854,9 @@ pub(crate) fn is_common_word(doc: &Doc, folded: &str) -> bool {
 }
 
 /// A folded nationality or demonym, singular or plural (`italian`, `bangladeshis`, `russes`).
-fn is_demonym(folded: &str) -> bool {
+fn is_demonym(doc: &Doc, folded: &str) -> bool {
     let singular = folded.strip_suffix("es").or_else(|| folded.strip_suffix('s')).unwrap_or(folded);
-    WordSet::demonyms().contains_folded(folded) || WordSet::demonyms().contains_folded(singular)
+    doc.is_demonym(folded) || singular != folded && doc.is_demonym(singular)
 }
 
 /// Name words of a mention, folded, with hyphenated parts kept whole.
@@ -1382,7 +1382,9 @@ mod tests {
 
     /// Rules-only clusters (no model): name, type, role, mention texts.
     fn clusters(text: &str) -> Vec<(String, EntityType, Option<String>, Vec<String>)> {
-        let doc = Doc::new(text);
+        let mut doc = Doc::new(text);
+        // The word lists (nationalities) come from the model's gazetteer, as in an analysis.
+        doc.gazetteer = model_for(&doc);
         find(&doc, None, None)
             .into_iter()
             .filter(|c| !matches!(c.kind, EntityType::DATE | EntityType::NUMBER))
@@ -1415,7 +1417,8 @@ mod tests {
     /// Clusters from given tagger output: every occurrence of each phrase is a mention of that
     /// type (longer phrases first, so `Leeds` inside `Leeds Evening Post` is not re-tagged).
     fn clusters_from_tags(text: &str, tags: &[(&str, EntityType)]) -> Vec<(String, EntityType, Vec<String>)> {
-        let doc = Doc::new(text);
+        let mut doc = Doc::new(text);
+        doc.gazetteer = model_for(&doc);
         let mut taken = vec![false; text.len()];
         let mut sorted = tags.to_vec();
         sorted.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -1445,7 +1448,8 @@ mod tests {
 
     /// Clusters from tagger output given occurrence by occurrence: (phrase, its nth occurrence, type).
     fn clusters_from_mentions(text: &str, mentions: &[(&str, usize, EntityType)]) -> Vec<(String, EntityType, Vec<String>)> {
-        let doc = Doc::new(text);
+        let mut doc = Doc::new(text);
+        doc.gazetteer = model_for(&doc);
         let raw: Vec<RawMention> = mentions
             .iter()
             .map(|&(phrase, nth, kind)| {
@@ -1785,7 +1789,8 @@ mod tests {
 
     #[test]
     fn nationalities_are_common_words() {
-        let doc = Doc::new("Italian farmers met Canadians.");
+        let mut doc = Doc::new("Italian farmers met Canadians in the town hall, and they talked about the weather with the mayor.");
+        doc.gazetteer = model_for(&doc);
         for w in ["italian", "canadians", "also"] {
             assert!(is_common_word(&doc, w), "{w}");
         }

@@ -199,6 +199,12 @@ impl Model {
         self.gazetteer_has(text, gazetteer::G_LOC)
     }
 
+    /// Whether `text` is a nationality or demonym of the curated list
+    /// (`data/gazetteer/<language>/demonym.txt`), read the same way.
+    pub(crate) fn is_demonym(&self, text: &str) -> bool {
+        self.gazetteer_has(text, gazetteer::G_DEMONYM)
+    }
+
     /// Whether `text` is a first name of the curated list (`data/gazetteer/common/first.txt`),
     /// read the same way.
     pub(crate) fn is_first_name(&self, text: &str) -> bool {
@@ -213,6 +219,12 @@ impl Model {
     }
 
     fn gazetteer_has(&self, text: &str, category: usize) -> bool {
+        // One word of letters is one token: hashed without tokenizing (the rules ask about
+        // single words, e.g. nationalities, several hundred times an article).
+        if !text.is_empty() && text.chars().all(char::is_alphabetic) {
+            let hash = features::phrase_hash_of_lower([features::lower_hash(text, crate::text::TokenKind::Word)]);
+            return self.gaz.lookup(hash) >> category & 1 != 0;
+        }
         self.gazetteer_has_tokens(text, &crate::text::tokenize(text), category)
     }
 

@@ -245,3 +245,25 @@ fn avx2_pass_tags_as_the_portable_pass() {
     }
     assert!(tagged > 0);
 }
+
+/// A word of letters is hashed without tokenizing (`Model::gazetteer_has`'s shortcut): the same
+/// answer as through the tokenizer, for every word of the curated lists it is asked about.
+#[test]
+fn one_word_gazetteer_lookups_match_the_tokenized_ones() {
+    let lists = [include_str!("../../data/gazetteer/fr/demonym.txt"), include_str!("../../data/gazetteer/en/demonym.txt"), include_str!("../../data/gazetteer/common/loc.txt")];
+    let words: Vec<&str> = lists.iter().flat_map(|l| l.lines()).map(|l| l.split('#').next().unwrap_or("").trim()).filter(|w| !w.is_empty()).collect();
+    let mut found = 0;
+    for bytes in BUILTIN_MODELS {
+        let m = Model::from_bytes(bytes).expect("builtin model loads");
+        for w in &words {
+            for form in [w.to_string(), w.to_lowercase(), format!("{w}s")] {
+                let tokenized = m.gazetteer_has_tokens(&form, &crate::text::tokenize(&form), gazetteer::G_DEMONYM);
+                assert_eq!(m.gazetteer_has(&form, gazetteer::G_DEMONYM), tokenized, "{form:?}");
+                let tokenized = m.gazetteer_has_tokens(&form, &crate::text::tokenize(&form), gazetteer::G_LOC);
+                assert_eq!(m.gazetteer_has(&form, gazetteer::G_LOC), tokenized, "{form:?}");
+                found += tokenized as usize;
+            }
+        }
+    }
+    assert!(found > 100, "{found}");
+}

@@ -1017,7 +1017,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         // `A spokesman for the agency said`: an unnamed person speaks, not the organisation.
-        let person_role = matches!(&role, Some(SpeakerWords::Role { head, .. }) if GenderedWords::roles().get(head).is_some() || GenderedWords::person_descriptions().get(head).is_some() || WordSet::demonyms().contains(head));
+        let person_role = matches!(&role, Some(SpeakerWords::Role { head, .. }) if GenderedWords::roles().get(head).is_some() || GenderedWords::person_descriptions().get(head).is_some() || self.doc.is_demonym(head));
         if person_role {
             return (None, role.or(org));
         }
@@ -1446,7 +1446,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return None;
         }
         let w = self.tok(k);
-        GenderedWords::person_descriptions().get(w).or_else(|| WordSet::demonyms().contains(w).then_some(Gender::Unknown))
+        GenderedWords::person_descriptions().get(w).or_else(|| self.doc.is_demonym(w).then_some(Gender::Unknown))
     }
 
     /// Gender of a noun that can stand for a person: a role, a description or a nationality.
@@ -1721,7 +1721,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let noun_gender = GenderedWords::roles()
             .get(head)
             .or_else(|| GenderedWords::person_descriptions().get(head))
-            .or_else(|| WordSet::demonyms().contains(head).then_some(Gender::Unknown))?;
+            .or_else(|| self.doc.is_demonym(head).then_some(Gender::Unknown))?;
         let gender = match noun_gender {
             Gender::Unknown => article_gender(determiner),
             g => g,
