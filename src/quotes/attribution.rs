@@ -757,6 +757,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     return None;
                 }
                 let mut j = k + n;
+                // `a confié, à Reuters, le directeur …`: the one told, between commas.
+                if j + 2 < r.end && self.tok(j) == "," && matches!(self.folded(j + 1), "à" | "au" | "aux" | "to") {
+                    if let Some(c) = (j + 2..r.end.min(j + 8)).find(|&c| self.tok(c) == ",") {
+                        j = c + 1;
+                    }
+                }
                 while j < r.end && (SKIPPABLE.contains(&self.folded(j)) || self.cue_at(j, r.end).is_some()) && !self.is_name_start(j) && !matches!((self.folded(j), self.doc.language), ("l'", _) | ("a", Language::English)) {
                     j += 1;
                 }
@@ -833,6 +839,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some(subject) = self.colon_clause_subject(r.start..cue_span.start - 1) {
                 return Some((subject, Some(self.span(cue_span))));
             }
+        }
+        // People the text does not name right before the verb (`Sur LCI, des voisins
+        // décrivent`), before any name further back; not members speaking for an institution
+        // (`les juges estiment` → the court) nor holders of a role.
+        let unnamed = self.plural_noun_subject(r.start, cue_span.start).filter(|w| {
+            !matches!(w, SpeakerWords::Unnamed { tokens } if tokens.clone().any(|k| OrganisationReferences::get().heads(self.folded(k)).is_some() || GenderedWords::roles().get(self.tok(k)).is_some()))
+        });
+        if let Some(words) = unnamed {
+            return Some((words, Some(self.span(cue_span))));
         }
         // A person or pronoun before the verb wins; else a name right after it (`comme le
         // rappelle HRW, « … »`, `said Smith: "…"`); else an organisation or role before it.
@@ -1039,8 +1054,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if !article || k + 1 >= r.end {
             return None;
         }
+        // `un de ses proches`; `un proche de Brigitte Troadec`, `un membre de l'entreprise`:
+        // someone near the one named, not them.
         if matches!(self.folded(k + 1), "de" | "d'" | "des" | "of") {
             return Some(SpeakerWords::Unnamed { tokens: k..(k + 4).min(r.end) });
+        }
+        if matches!(self.folded(k + 1), "proche" | "membre" | "source" | "témoin" | "voisin" | "voisine") {
+            return Some(SpeakerWords::Unnamed { tokens: k..k + 2 });
         }
         // The head: a person noun, or a noun followed by a relative pronoun (`who`, `qui`).
         let window = k + 1..(k + 5).min(r.end);
@@ -1099,11 +1119,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let by = (j + 1..limit).find(|&k| matches!(self.folded(k), "par" | "de" | "du" | "d'" | "des" | "by" | "from" | "of"))?;
         // Only after a noun for what was said (`les adversaires de Marine Le Pen` speak
         // themselves).
-        let report = |k: usize| matches!(self.folded(k), "précisions" | "déclaration" | "déclarations" | "propos" | "informations" | "révélation" | "révélations" | "communiqué" | "statement" | "report" | "reports");
+        let report = |k: usize| matches!(self.folded(k), "précisions" | "déclaration" | "déclarations" | "propos" | "informations" | "révélation" | "révélations" | "communiqué" | "mots" | "termes" | "statement" | "report" | "reports" | "words");
         if !(j..by).all(|k| self.is_word(k) && !self.is_name_start(k)) || !(j..by).any(report) {
             return None;
         }
-        let words = self.np_at(by + 1, end)?;
+        // `selon les mots du procureur de la République Pierre Sennès`: a role without an
+        // article, then its holder.
+        let bare_role = by + 1 < end && self.is_word(by + 1) && GenderedWords::roles().get(self.tok(by + 1)).is_some();
+        let holder = || bare_role.then(|| self.holder_in(by + 2..end.min(by + 12))).flatten();
+        let words = self.np_at(by + 1, end).filter(|w| !matches!(w, SpeakerWords::Name { .. })).or_else(holder)?;
         match words {
             SpeakerWords::Entity { cluster, .. } if matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::ORG) => Some(words),
             _ => None,
@@ -1352,11 +1376,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     // `le ministre de l'Économie et des Finances Michel Sapin`: a person named
                     // at the end of the role's complement holds it (not after a preposition:
                     // `le porte-parole de Paul Roux`).
-                    let holder = (e + 1..c).find_map(|t| {
-                        let (range, cluster) = self.mentions[self.mention_at(t)? as usize].clone();
-                        let complement = matches!(self.folded(t - 1), "de" | "du" | "des" | "d'" | "of" | "la" | "le" | "l'" | "les" | "the" | "à" | "au" | "aux" | "to" | "for" | "pour" | "par" | "by" | "with" | "avec");
-                        (range.start == t && !complement && self.cluster_kind(cluster) == EntityType::PER).then(|| SpeakerWords::Entity { span: self.span(range), cluster })
-                    });
+                    let holder = self.holder_in(e + 1..c);
                     if holder.is_some() {
                         return holder;
                     }
@@ -1381,6 +1401,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         None
+    }
+
+    /// A person named in the complement of a role noun, not after a preposition (`ministre de
+    /// l'Économie et des Finances Michel Sapin`; not `le porte-parole de Paul Roux`): its holder.
+    fn holder_in(&self, r: Range<usize>) -> Option<SpeakerWords> {
+        r.clone().filter(|&t| t > 0).find_map(|t| {
+            let (range, cluster) = self.mentions[self.mention_at(t)? as usize].clone();
+            let complement = matches!(self.folded(t - 1), "de" | "du" | "des" | "d'" | "of" | "la" | "le" | "l'" | "les" | "the" | "à" | "au" | "aux" | "to" | "for" | "pour" | "par" | "by" | "with" | "avec");
+            (range.start == t && !complement && self.cluster_kind(cluster) == EntityType::PER).then(|| SpeakerWords::Entity { span: self.span(range), cluster })
+        })
     }
 
     /// `, Thomas Berger` right after a role phrase ending at `at`: the person it names.
@@ -1658,7 +1688,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// The cluster for a name no mention covered: a known person it abbreviates or misspells,
     /// or a new person.
-    fn name_cluster(&mut self, clusters: &mut Vec<EntityCluster>, tokens: Range<usize>) -> usize {
+    fn name_cluster(&mut self, clusters: &mut Vec<EntityCluster>, mut tokens: Range<usize>) -> usize {
+        // A function word capitalised because it opens the sentence is no part of the name
+        // (`Sur LCI, des voisins décrivent`); articles stay (`Le Progrès`).
+        while tokens.len() > 1
+            && self.sentence_initial(tokens.start)
+            && crate::entities::is_function_word(self.folded(tokens.start))
+            && !matches!(self.folded(tokens.start), "the" | "le" | "la" | "les" | "l'" | "a" | "an" | "un" | "une")
+        {
+            tokens.start += 1;
+        }
         let words: Vec<&str> = tokens.clone().map(|k| self.folded(k)).collect();
         let last = words.last().copied().unwrap_or_default();
         let span = self.span(tokens.clone());
