@@ -600,9 +600,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // nor a role phrase as subject, whose end the clause does not mark.
         let woven = self.doc.text[q.content.clone()].chars().next().is_some_and(char::is_lowercase);
         if found.is_none() && woven && pre.end > pre.start && self.sentence_initial(pre.start) {
+            // (An organisation opening the clause too: `Mediapart y voit une « … »`.)
+            let organisation = || match self.np_at(pre.start, pre.end) {
+                Some(w @ SpeakerWords::Entity { cluster, .. }) if self.cluster_kind(cluster) == EntityType::ORG => Some(w),
+                _ => None,
+            };
             found = self
                 .colon_clause_subject(pre.clone())
                 .filter(|w| !matches!(w, SpeakerWords::Role { .. }))
+                .or_else(organisation)
                 .map(|words| (words, None));
         }
         if let Some((words, cue)) = found {
