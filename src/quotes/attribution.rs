@@ -738,7 +738,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 k += 1;
                 continue;
             }
-            if CLAUSE_OPENERS.contains(&self.folded(k)) {
+            // (A name particle before a name opens none: `," de Wit said`.)
+            let particle = matches!(self.folded(k), "de" | "du" | "des" | "van" | "von" | "da" | "di" | "del" | "le" | "la") && k + 1 < r.end && self.is_name_start(k + 1);
+            if CLAUSE_OPENERS.contains(&self.folded(k)) && !particle {
                 return None;
             }
             if let Some(n) = self.cue_at(k, r.end) {
@@ -1900,7 +1902,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(c) = self.previous_sentence_subject(sentence) {
             return Some(Some(c));
         }
-        if self.unnamed_spoke_in.is_some_and(|(s, g)| s == prev && g == gender) {
+        if self.unnamed_spoke_in.is_some_and(|(s, g)| s == prev && (g == gender || g == Gender::Unknown)) {
             return Some(None);
         }
         let first_comma = (start..r.end.min(start + 10)).find(|&k| self.tok(k) == ",");
@@ -2119,6 +2121,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     return;
                 }
                 Some(SpeakerWords::Role { tokens, head }) => self.resolve_role(clusters, &tokens, &head, self.doc.tokens[k].start()),
+                // `A lorry driver … told the newspaper that …`: a later `he said` is theirs.
+                Some(SpeakerWords::Unnamed { .. }) => {
+                    self.unnamed_spoke_in = Some((s_idx, Gender::Unknown));
+                    return;
+                }
                 _ => None,
             };
             if let Some(e) = entity.filter(|&e| matches!(clusters[e].kind, EntityType::PER | EntityType::ORG)) {
