@@ -128,7 +128,9 @@ test("sidebar and highlight colours have contrast ≥ 4.5:1, light and dark; foc
 test("exports: CSV and JSON downloads, JSON to the clipboard", async () => {
   const { page, log } = await newPage(env.context);
   await page.goto(`${env.url}/demo/`);
-  await page.waitForFunction(() => document.querySelector("article-lens")?.lens?.analysis?.quotes.length > 3);
+  // The demo page appends a live update after a second (www/demo/demo.js): wait until it is
+  // analysed too, or a slow first analysis races the re-analysis and the exports differ.
+  await page.waitForFunction(() => document.querySelector("article-lens")?.lens?.analysis?.quotes.some((q) => q.text.includes("fontaines publiques")));
   const analysis = await page.evaluate(() => document.querySelector("article-lens").lens.analysis);
 
   const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.locator("article-lens button.tool", { hasText: "CSV" }).click()]);
