@@ -853,11 +853,6 @@ pub(crate) fn is_common_word(doc: &Doc, folded: &str) -> bool {
         || WordSet::not_names().contains_folded(folded)
 }
 
-/// A folded French or English function word (`sur`, `the`).
-pub(crate) fn is_function_word(folded: &str) -> bool {
-    WordSet::french_function_words().contains_folded(folded) || WordSet::english_function_words().contains_folded(folded)
-}
-
 /// A folded nationality or demonym, singular or plural (`italian`, `bangladeshis`, `russes`).
 fn is_demonym(doc: &Doc, folded: &str) -> bool {
     let singular = folded.strip_suffix("es").or_else(|| folded.strip_suffix('s')).unwrap_or(folded);

@@ -74,10 +74,11 @@ const PLURAL_PRONOUNS: &[&str] = &["ils", "elles", "eux", "they"];
 /// Verbs after which French `il` is impersonal (`il s'agit de`, `il faut`, `il y a`), so no
 /// speaker.
 const IMPERSONAL_VERBS: &[&str] = &[
-    "s'agit", "s'agissait", "s'agirait", "s'agira", "faut", "fallait", "faudrait", "faudra", "semble", "semblait",
-    "semblerait", "paraît", "parait", "paraissait", "convient", "importe", "suffit", "existe",
-    "existait",
+    "s'agit", "s'agissait", "s'agirait", "s'agira", "faut", "fallait", "faudrait", "faudra", "convient", "suffit",
 ];
+
+/// Verbs whose `il` is impersonal only before `que` (`il semble que`, not `il semblait fatigué`).
+const IMPERSONAL_BEFORE_QUE: &[&str] = &["semble", "semblait", "semblerait", "paraît", "parait", "paraissait", "importe", "apparaît", "apparait"];
 
 const SUBJECT_PRONOUNS: &[(&str, Gender)] = &[
     ("il", Gender::Male),
@@ -107,7 +108,7 @@ const DEFINITE_DETERMINERS: &[&str] = &["le", "la", "l'", "les", "ce", "cet", "c
 const ANAPHORIC_DETERMINERS: &[&str] = &["le", "la", "l'", "ce", "cet", "cette", "the", "this"];
 
 /// Determiners of a plural subject naming people the text does not name (`les secours`).
-const PLURAL_DETERMINERS: &[&str] = &["les", "des", "ces", "de", "certains", "plusieurs", "nombreux", "the", "some", "many", "several", "these"];
+const PLURAL_DETERMINERS: &[&str] = &["les", "des", "ces", "de", "certains", "plusieurs", "nombreux", "some", "many", "several", "these"];
 
 /// Determiners of a source that is one of many, never someone already named (`a police
 /// spokesman`, `un de ses proches`, `one investor`).
@@ -851,7 +852,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // People the text does not name right before the verb (`Sur LCI, des voisins
         // décrivent`), before any name further back; not members speaking for an institution
         // (`les juges estiment` → the court) nor holders of a role.
-        let unnamed = self.plural_noun_subject(r.start, cue_span.start).filter(|w| {
+        let plural = self.plural_noun_subject(r.start, cue_span.start);
+        let unnamed = plural.clone().filter(|w| {
             !matches!(w, SpeakerWords::Unnamed { tokens } if tokens.clone().any(|k| OrganisationReferences::get().heads(self.folded(k)).is_some() || GenderedWords::roles().get(self.tok(k)).is_some()))
         });
         if let Some(words) = unnamed {
@@ -869,7 +871,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 self.np_at(j, r.end).filter(|w| matches!(w, SpeakerWords::Entity { .. } | SpeakerWords::Name { .. }))
             })
             .or(fallback)
-            .or_else(|| self.plural_noun_subject(r.start, cue_span.start))?;
+            .or(plural)?;
         Some((subject, Some(self.span(cue_span))))
     }
 
@@ -948,7 +950,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // `Ce dernier, accusant Soros de …, a affirmé`: names in a participle's clause are
             // its objects (but `quoting KCNA`, `citant l'AFP` name the source).
             let participle = self.folded(chunk_start);
-            if chunk_start > floor && is_participle(participle) && !matches!(participle, "quoting" | "citing" | "citant") {
+            let lower = self.tok(chunk_start).starts_with(char::is_lowercase) && self.mention_at(chunk_start).is_none();
+            if chunk_start > floor && lower && is_participle(participle) && !matches!(participle, "quoting" | "citing" | "citant") {
                 chunk_end = chunk_start;
                 continue;
             }
@@ -1209,6 +1212,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             "s'" => k + 1 < n && IMPERSONAL_VERBS.iter().any(|v| v.strip_prefix("s'") == Some(self.folded(k + 1))),
             // `il y a`, not `il y présente`.
             "y" => k + 1 < n && matches!(self.folded(k + 1), "a" | "avait" | "aura" | "aurait" | "eut"),
+            w if IMPERSONAL_BEFORE_QUE.contains(&w) => (k + 1..(k + 3).min(n)).any(|q| matches!(self.folded(q), "que" | "qu'")),
             w => IMPERSONAL_VERBS.contains(&w),
         }
     }
@@ -1370,15 +1374,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 if roles.get(w).is_some() || names_organisation {
                     // Complements of the role: `porte-parole du ministère de l'Intérieur`.
-                    // (A verb ends them: `le journal est victime`.)
                     // (A verb ends them: `le journal est victime`; so does a preposition of time
                     // or place: `le chef du gouvernement sur Twitter`, `l'agence dans son communiqué`.)
-                    let verb = |c: usize| match self.doc.language {
+                    let ends_complement = |c: usize| match self.doc.language {
                         Language::French => matches!(self.folded(c), "est" | "sont" | "était" | "a" | "ont" | "avait" | "dans" | "sur" | "lors" | "pendant" | "auprès"),
                         _ => matches!(self.folded(c), "is" | "are" | "was" | "were" | "has" | "have" | "had" | "on" | "during"),
                     };
                     let mut c = e;
-                    while c < end && c < e + 10 && !self.punct(c) && !self.quote_mark(c) && self.cue_at(c, end).is_none() && !self.quoted.get(c) && !verb(c) {
+                    while c < end && c < e + 10 && !self.punct(c) && !self.quote_mark(c) && self.cue_at(c, end).is_none() && !self.quoted.get(c) && !ends_complement(c) {
                         c += 1;
                     }
                     // `le ministre de l'Économie et des Finances Michel Sapin`: a person named
@@ -1414,7 +1417,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// A person named in the complement of a role noun, not after a preposition (`ministre de
     /// l'Économie et des Finances Michel Sapin`; not `le porte-parole de Paul Roux`): its holder.
     fn holder_in(&self, r: Range<usize>) -> Option<SpeakerWords> {
-        r.clone().filter(|&t| t > 0).find_map(|t| {
+        // Only over a portfolio's words (`de l'Économie et des Finances`), not a clause (`le
+        // directeur de l'hôpital où travaillait Paul Roux`).
+        let portfolio_word = |u: usize| self.is_name_start(u) || matches!(self.folded(u), "de" | "du" | "des" | "d'" | "l'" | "la" | "le" | "et" | "and" | "of" | "the");
+        r.clone().filter(|&t| t > 0).take_while(|&t| t == r.start || portfolio_word(t - 1)).find_map(|t| {
             let (range, cluster) = self.mentions[self.mention_at(t)? as usize].clone();
             let complement = matches!(self.folded(t - 1), "de" | "du" | "des" | "d'" | "of" | "la" | "le" | "l'" | "les" | "the" | "à" | "au" | "aux" | "to" | "for" | "pour" | "par" | "by" | "with" | "avec");
             (range.start == t && !complement && self.cluster_kind(cluster) == EntityType::PER).then(|| SpeakerWords::Entity { span: self.span(range), cluster })
@@ -1701,8 +1707,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // (`Sur LCI, des voisins décrivent`); articles stay (`Le Progrès`).
         while tokens.len() > 1
             && self.sentence_initial(tokens.start)
-            && crate::entities::is_function_word(self.folded(tokens.start))
-            && !matches!(self.folded(tokens.start), "the" | "le" | "la" | "les" | "l'" | "a" | "an" | "un" | "une")
+            && matches!(self.folded(tokens.start), "sur" | "dans" | "en" | "pour" | "par" | "avec" | "selon" | "chez" | "on" | "in" | "at" | "for" | "with" | "from" | "by")
         {
             tokens.start += 1;
         }
@@ -1943,9 +1948,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// The organisation opening the sentence before `sentence`, in the same paragraph
     /// (`La CGT avait demandé …`).
     fn previous_sentence_organisation(&self, sentence: usize) -> Option<usize> {
-        let prev = sentence.checked_sub(1)?;
+        // French only (`il`/`elle` stand for organisations as for persons; `he`/`she` do not).
+        let prev = sentence.checked_sub(1).filter(|_| self.doc.language == Language::French)?;
         let s = &self.doc.sentences[prev];
         if self.doc.sentences[sentence].paragraph() != s.paragraph() {
+            return None;
+        }
+        // … and only when no person was named earlier in the paragraph (`Le maire Paul Roux a
+        // reçu les syndicats. La CGT a salué … « … », a-t-il déclaré` is the mayor).
+        let paragraph_start = self.doc.paragraphs().get(s.paragraph()).map_or(0, |p| self.doc.token_at_or_after(p.range().start));
+        let person_before = (paragraph_start.max(s.tokens().start.saturating_sub(200))..s.tokens().start)
+            .any(|t| self.mention_at(t).is_some_and(|m| self.cluster_kind(self.mentions[m as usize].1) == EntityType::PER));
+        if person_before {
             return None;
         }
         let r = s.tokens();
@@ -1955,7 +1969,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         let (range, c) = self.mentions[self.mention_at(k)? as usize].clone();
         // No person named in the sentence after it (`La CGT a reçu Paul Roux. Il …`).
-        let person_after = (range.end..r.end).any(|t| self.mention_at(t).is_some_and(|m| self.cluster_kind(self.mentions[m as usize].1) == EntityType::PER));
+        let person_after = (range.end..r.end.min(range.end + 60)).any(|t| self.mention_at(t).is_some_and(|m| self.cluster_kind(self.mentions[m as usize].1) == EntityType::PER));
         (self.cluster_kind(c) == EntityType::ORG && !person_after).then_some(c)
     }
 
@@ -2122,8 +2136,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 Some(SpeakerWords::Role { tokens, head }) => self.resolve_role(clusters, &tokens, &head, self.doc.tokens[k].start()),
                 // `A lorry driver … told the newspaper that …`: a later `he said` is theirs.
-                Some(SpeakerWords::Unnamed { .. }) => {
-                    self.unnamed_spoke_in = Some((s_idx, Gender::Unknown));
+                Some(SpeakerWords::Unnamed { tokens }) => {
+                    // Its gender from the article (`un habitant` is no `elle`).
+                    let gender = match self.folded(tokens.start) {
+                        "une" | "la" | "cette" => Gender::Female,
+                        "un" | "le" | "ce" | "cet" => Gender::Male,
+                        _ => Gender::Unknown,
+                    };
+                    self.unnamed_spoke_in = Some((s_idx, gender));
                     return;
                 }
                 _ => None,
@@ -2149,12 +2169,20 @@ fn article_gender(determiner: &str) -> Gender {
     }
 }
 
-/// Splits `a-t-il` / `dit-elle` / `explique-t-il` into (verb, pronoun).
-/// A present participle (`affirmant`, `saying`).
+/// A present participle (`affirmant`, `saying`), by its ending, less the common words that end
+/// the same way (`pendant`, `cependant`, `morning`, `habitant`).
 fn is_participle(folded: &str) -> bool {
-    folded.len() > 5 && (folded.ends_with("ant") || folded.ends_with("ing"))
+    folded.len() > 5
+        && (folded.ends_with("ant") || folded.ends_with("ing"))
+        && !matches!(
+            folded,
+            "pendant" | "durant" | "cependant" | "maintenant" | "pourtant" | "pourvu" | "enfant" | "enfants" | "habitant" | "manifestant"
+                | "représentant" | "lieutenant" | "sergeant" | "restaurant" | "during" | "morning" | "evening" | "nothing" | "something"
+                | "anything" | "everything" | "meeting" | "building" | "according" | "following" | "including" | "regarding" | "concerning"
+        )
 }
 
+/// Splits `a-t-il` / `dit-elle` / `explique-t-il` into (verb, pronoun).
 pub(crate) fn split_inverted(folded: &str) -> Option<(&str, &str)> {
     // (A byte scan: the last `-` of a word is found quicker than with `rsplit_once`'s
     // searcher, on every word read for a cue.)
