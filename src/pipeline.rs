@@ -68,7 +68,8 @@ pub(crate) struct Doc<'t> {
     /// up in lists by it, many times per token.
     folded: FoldedTokens,
     /// The model whose gazetteer holds the word lists the rules read from it rather than from
-    /// a copy in the core (nationalities: [`Doc::is_demonym`]); none for a rules-only analysis.
+    /// a copy in the core (known places, nationalities: [`Doc::is_demonym`]): the language's,
+    /// else any loaded one; none for a rules-only analysis.
     pub gazetteer: Option<&'t crate::ner::Model>,
 }
 
@@ -255,7 +256,7 @@ impl Analyzer {
         let model = self.models.get(&doc.language);
         let places_from = model.or_else(|| [Language::French, Language::English].iter().find_map(|l| self.models.get(l)));
         doc.gazetteer = places_from;
-        let mut clusters = entities::find(&doc, model, places_from);
+        let mut clusters = entities::find(&doc, model);
         let mut found = quotes::find(&doc, &mut clusters);
         order_by_first_mention(&mut clusters, &mut found);
         Ok(assemble(&doc, &clusters, &found))

@@ -66,9 +66,9 @@ impl KnownPlaces<'_> {
 const MAX_TAGGED_SENTENCE: usize = 1024;
 
 /// Finds and clusters the entities of `doc`: tagged by `model` (its language's), with the
-/// places `places_from` knows (any loaded model: every model holds the same place list, and a
-/// text in another language still names the same countries).
-pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>, places_from: Option<&ner::Model>) -> Vec<EntityCluster> {
+/// places the gazetteer of `doc` knows ([`Doc::gazetteer`]: any loaded model, as every model
+/// holds the same place list, and a text in another language still names the same countries).
+pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>) -> Vec<EntityCluster> {
     let raw = match model {
         Some(m) => {
             let sentences: Vec<Range<usize>> = doc
@@ -87,7 +87,7 @@ pub(crate) fn find(doc: &Doc, model: Option<&ner::Model>, places_from: Option<&n
         }
         None => capitalised_runs(doc),
     };
-    resolve(doc, KnownPlaces(places_from), raw)
+    resolve(doc, KnownPlaces(doc.gazetteer), raw)
 }
 
 /// The rules after tagging: filters and repairs mentions, clusters them, and adds what the
@@ -1382,10 +1382,8 @@ mod tests {
 
     /// Rules-only clusters (no model): name, type, role, mention texts.
     fn clusters(text: &str) -> Vec<(String, EntityType, Option<String>, Vec<String>)> {
-        let mut doc = Doc::new(text);
-        // The word lists (nationalities) come from the model's gazetteer, as in an analysis.
-        doc.gazetteer = model_for(&doc);
-        find(&doc, None, None)
+        let doc = doc_with_gazetteer(text);
+        find(&doc, None)
             .into_iter()
             .filter(|c| !matches!(c.kind, EntityType::DATE | EntityType::NUMBER))
             .map(|c| (c.name, c.kind, c.role, c.mentions.iter().map(|m| text[m.clone()].to_string()).collect()))
@@ -1404,10 +1402,18 @@ mod tests {
         models.iter().find(|m| m.language() == doc.language)
     }
 
+    /// `text` segmented, with the word lists (places, nationalities) of its language's model's
+    /// gazetteer, as in an analysis.
+    fn doc_with_gazetteer(text: &str) -> Doc<'_> {
+        let mut doc = Doc::new(text);
+        doc.gazetteer = model_for(&doc);
+        doc
+    }
+
     /// The clusters `resolve` makes of tagger mentions: name, type, mention texts.
     fn resolved(text: &str, doc: &Doc, mut raw: Vec<RawMention>) -> Vec<(String, EntityType, Vec<String>)> {
         crate::sort::sort_by_key(&mut raw, |m| m.tokens.start as u64);
-        resolve(doc, KnownPlaces(model_for(doc)), raw)
+        resolve(doc, KnownPlaces(doc.gazetteer), raw)
             .into_iter()
             .filter(|c| !matches!(c.kind, EntityType::DATE | EntityType::NUMBER))
             .map(|c| (c.name, c.kind, c.mentions.iter().map(|m| text[m.clone()].to_string()).collect()))
@@ -1417,8 +1423,7 @@ mod tests {
     /// Clusters from given tagger output: every occurrence of each phrase is a mention of that
     /// type (longer phrases first, so `Leeds` inside `Leeds Evening Post` is not re-tagged).
     fn clusters_from_tags(text: &str, tags: &[(&str, EntityType)]) -> Vec<(String, EntityType, Vec<String>)> {
-        let mut doc = Doc::new(text);
-        doc.gazetteer = model_for(&doc);
+        let doc = doc_with_gazetteer(text);
         let mut taken = vec![false; text.len()];
         let mut sorted = tags.to_vec();
         sorted.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -1448,8 +1453,7 @@ mod tests {
 
     /// Clusters from tagger output given occurrence by occurrence: (phrase, its nth occurrence, type).
     fn clusters_from_mentions(text: &str, mentions: &[(&str, usize, EntityType)]) -> Vec<(String, EntityType, Vec<String>)> {
-        let mut doc = Doc::new(text);
-        doc.gazetteer = model_for(&doc);
+        let doc = doc_with_gazetteer(text);
         let raw: Vec<RawMention> = mentions
             .iter()
             .map(|&(phrase, nth, kind)| {
@@ -1789,8 +1793,7 @@ mod tests {
 
     #[test]
     fn nationalities_are_common_words() {
-        let mut doc = Doc::new("Italian farmers met Canadians in the town hall, and they talked about the weather with the mayor.");
-        doc.gazetteer = model_for(&doc);
+        let doc = doc_with_gazetteer("Italian farmers met Canadians in the town hall, and they talked about the weather with the mayor.");
         for w in ["italian", "canadians", "also"] {
             assert!(is_common_word(&doc, w), "{w}");
         }

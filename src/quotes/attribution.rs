@@ -1954,23 +1954,22 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if self.doc.sentences[sentence].paragraph() != s.paragraph() {
             return None;
         }
-        // … and only when no person was named earlier in the paragraph (`Le maire Paul Roux a
-        // reçu les syndicats. La CGT a salué … « … », a-t-il déclaré` is the mayor).
-        let paragraph_start = self.doc.paragraphs().get(s.paragraph()).map_or(0, |p| self.doc.token_at_or_after(p.range().start));
-        let person_before = (paragraph_start.max(s.tokens().start.saturating_sub(200))..s.tokens().start)
-            .any(|t| self.mention_at(t).is_some_and(|m| self.cluster_kind(self.mentions[m as usize].1) == EntityType::PER));
-        if person_before {
-            return None;
-        }
         let r = s.tokens();
         let mut k = self.after_dateline(r.clone());
         if k + 1 < r.end && matches!(self.folded(k), "le" | "la" | "l'" | "les" | "the") {
             k += 1;
         }
         let (range, c) = self.mentions[self.mention_at(k)? as usize].clone();
-        // No person named in the sentence after it (`La CGT a reçu Paul Roux. Il …`).
-        let person_after = (range.end..r.end.min(range.end + 60)).any(|t| self.mention_at(t).is_some_and(|m| self.cluster_kind(self.mentions[m as usize].1) == EntityType::PER));
-        (self.cluster_kind(c) == EntityType::ORG && !person_after).then_some(c)
+        if self.cluster_kind(c) != EntityType::ORG {
+            return None;
+        }
+        let names_person = |tokens: Range<usize>| tokens.into_iter().any(|t| self.mention_at(t).is_some_and(|m| self.cluster_kind(self.mentions[m as usize].1) == EntityType::PER));
+        // No person named in the sentence after it (`La CGT a reçu Paul Roux. Il …`), nor
+        // earlier in the paragraph (`Le maire Paul Roux a reçu les syndicats. La CGT a salué …
+        // « … », a-t-il déclaré` is the mayor).
+        let paragraph_start = self.doc.paragraphs().get(s.paragraph()).map_or(0, |p| self.doc.token_at_or_after(p.range().start));
+        let person = names_person(range.end..r.end.min(range.end + 60)) || names_person(paragraph_start.max(r.start.saturating_sub(200))..r.start);
+        (!person).then_some(c)
     }
 
     /// The person in subject position of the sentence before `sentence` in the same or the
@@ -2176,7 +2175,7 @@ fn is_participle(folded: &str) -> bool {
         && (folded.ends_with("ant") || folded.ends_with("ing"))
         && !matches!(
             folded,
-            "pendant" | "durant" | "cependant" | "maintenant" | "pourtant" | "pourvu" | "enfant" | "enfants" | "habitant" | "manifestant"
+            "pendant" | "durant" | "cependant" | "maintenant" | "pourtant" | "enfant" | "enfants" | "habitant" | "manifestant"
                 | "représentant" | "lieutenant" | "sergeant" | "restaurant" | "during" | "morning" | "evening" | "nothing" | "something"
                 | "anything" | "everything" | "meeting" | "building" | "according" | "following" | "including" | "regarding" | "concerning"
         )
