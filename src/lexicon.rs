@@ -41,6 +41,13 @@ impl WordSet {
 
     list_file!(french_function_words, "../data/lang/fr.txt");
 
+    list_file!(
+        /// Participles that make the agent after them (`par X`) a quote's speaker (`« … » lancée
+        /// par le député`).
+        utterance_participles,
+        "../data/cues/fr-utterance-participles.txt"
+    );
+
     list_file!(english_function_words, "../data/lang/en.txt");
 }
 

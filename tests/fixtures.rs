@@ -224,3 +224,13 @@ fn french_signatures_and_addressees() {
 fn french_viewpoints_impersonal_verbs_and_relative_clauses() {
     check_fixture("fr-viewpoints-and-clauses");
 }
+
+#[test]
+fn french_participles_appositions_and_colon_introductions() {
+    check_fixture("fr-participles-and-appositions");
+}
+
+#[test]
+fn english_appositions_agents_and_organisations_referred_to() {
+    check_fixture("en-appositions-and-agents");
+}

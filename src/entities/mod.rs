@@ -112,6 +112,7 @@ fn resolve(doc: &Doc, places: KnownPlaces, mut raw: Vec<RawMention>) -> Vec<Enti
     organisations_by_kind_noun(doc, &mut raw);
     named_streets_and_schools(doc, places, &mut raw);
     sources_are_no_places(doc, places, &mut raw);
+    apposed_roles_make_persons(doc, places, &mut raw);
     datelines_are_places(doc, places, &mut raw);
     let mut clusters = cluster(doc, places, &raw);
     merge_acronyms(&mut clusters);
@@ -231,6 +232,16 @@ fn is_junk(doc: &Doc, m: &RawMention) -> bool {
         && matches!(doc.folded(m.tokens.start), "central" | "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "sub-saharan")
     {
         return true;
+    }
+    // `Un Français`, `le Britannique`: a nationality after an article is someone unnamed (a
+    // capital article in the sentence is part of a name: `Le Parisien`).
+    if m.tokens.len() == 2 && is_demonym(doc, doc.folded(m.tokens.end - 1)) {
+        let article = doc.tok(m.tokens.start);
+        let indefinite = matches!(doc.folded(m.tokens.start), "un" | "une" | "des" | "a" | "an");
+        let definite = matches!(doc.folded(m.tokens.start), "le" | "la" | "l'" | "les" | "the");
+        if (indefinite || definite) && (article.starts_with(char::is_lowercase) || indefinite && doc.is_sentence_start(m.tokens.start)) {
+            return true;
+        }
     }
     // Shouted text (`ON SE VOIT AU TRIBUNAL`): capitals say nothing about names there.
     let (fr, en) = (WordSet::french_function_words(), WordSet::english_function_words());
@@ -689,6 +700,14 @@ fn organisations_by_kind_noun(doc: &Doc, raw: &mut [RawMention]) {
         // `NGO Clean Seas Trust` tagged as one name: the kind is no part of it.
         if m.tokens.len() >= 2 && is_kind(m.tokens.start) {
             m.tokens.start += 1;
+            // … nor the description after it (`agence de presse officielle togolaise
+            // Sentinelle`), unless the name is its complement (`université de Lyon`).
+            let name = (m.tokens.start..m.tokens.end).find(|&k| word(doc, k).is_some_and(is_capitalised));
+            if let Some(name) = name.filter(|&n| n > m.tokens.start && !matches!(doc.folded(n - 1), "de" | "du" | "des" | "d'" | "of" | "for")) {
+                if (m.tokens.start..name).all(|k| word(doc, k).is_some()) {
+                    m.tokens.start = name;
+                }
+            }
         }
         let (start, end) = (m.tokens.start, m.tokens.end);
         // Only `and`/`et`: after a comma a new clause may start (`Selon le quotidien Le
@@ -737,6 +756,19 @@ fn sources_are_no_places(doc: &Doc, places: KnownPlaces, raw: &mut [RawMention])
         };
         if source && !places.contains_tokens(doc, m.tokens.clone()) {
             m.kind = EntityType::ORG;
+        }
+    }
+}
+
+/// `Besancenot, leader du NPA,`: a name with a person's role in apposition after it is a
+/// person's, where the tagger read a place or a miscellaneous name, unless it is a known place
+/// (organisations keep their type: `Renault, leader du marché`).
+fn apposed_roles_make_persons(doc: &Doc, places: KnownPlaces, raw: &mut [RawMention]) {
+    let roles = GenderedWords::roles();
+    for m in raw.iter_mut().filter(|m| matches!(m.kind, EntityType::LOC | EntityType::MISC)) {
+        let sentence_end = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens().end;
+        if role_after(doc, m.tokens.end, sentence_end, roles).is_some() && !places.contains_tokens(doc, m.tokens.clone()) {
+            m.kind = EntityType::PER;
         }
     }
 }
@@ -935,8 +967,11 @@ fn cluster(doc: &Doc, places: KnownPlaces, raw: &[RawMention]) -> Vec<EntityClus
     let mut built: Vec<Building> = Vec::new();
     // Clusters by (first letter, length) of each of their words: a mention is compared only with
     // clusters that have a word it could equal or misspell (linear time over long texts).
-    let mut by_word_shape: FastHashMap<(char, usize), Vec<usize>> = FastHashMap::default();
+    // (Both in one `u64` key: the table type the quote stage uses too, one copy of the hash
+    // table's code in the wasm module.)
+    let mut by_word_shape: FastHashMap<u64, Vec<usize>> = FastHashMap::default();
     let shape = |w: &str| (w.chars().next().unwrap_or(' '), w.chars().count());
+    let shape_key = |c: char, len: usize| u64::from(c) << 32 | len as u64;
     for i in order {
         let m = &raw[i];
         let words = name_words(doc, &m.tokens);
@@ -948,7 +983,7 @@ fn cluster(doc: &Doc, places: KnownPlaces, raw: &[RawMention]) -> Vec<EntityClus
             .iter()
             .flat_map(|w| {
                 let (c, n) = shape(w);
-                [n.saturating_sub(1), n, n + 1].into_iter().map(move |len| (c, len))
+                [n.saturating_sub(1), n, n + 1].into_iter().map(move |len| shape_key(c, len))
             })
             .filter_map(|key| by_word_shape.get(&key))
             .flatten()
@@ -996,7 +1031,8 @@ fn cluster(doc: &Doc, places: KnownPlaces, raw: &[RawMention]) -> Vec<EntityClus
             Some(k) => k,
             None => {
                 for w in &words {
-                    let ids = by_word_shape.entry(shape(w)).or_default();
+                    let (c, n) = shape(w);
+                    let ids = by_word_shape.entry(shape_key(c, n)).or_default();
                     if ids.last() != Some(&built.len()) {
                         ids.push(built.len());
                     }
@@ -1116,9 +1152,16 @@ fn add_untagged_repeats(doc: &Doc, clusters: &mut [EntityCluster]) {
         if c.kind == EntityType::PER {
             keys.extend(c.name.split_whitespace().last());
         }
-        // Each key once per entity (a set rather than a sort: no sort of strings to compile).
-        let mut seen: crate::hash::FastHashSet<&str> = Default::default();
-        keys.retain(|k| seen.insert(k));
+        // Each key once per entity (the distinct forms of a name are few: a list rather than a
+        // sort, no sort of strings to compile, nor a hash set's code).
+        let mut seen: Vec<&str> = Vec::new();
+        keys.retain(|k| {
+            let new = !seen.contains(k);
+            if new {
+                seen.push(k);
+            }
+            new
+        });
         for w in keys.into_iter().filter(|w| w.chars().count() >= 3 && is_capitalised(w)) {
             // A word two entities share (`Le Pen`) is ambiguous: leave it.
             by_word.entry(w.to_string()).and_modify(|e| *e = None).or_insert(Some(i));
@@ -1211,7 +1254,15 @@ fn attach_handles_and_acronyms(doc: &Doc, clusters: &mut [EntityCluster]) {
             continue;
         }
         // Later uses of the acronym or handle elsewhere join too.
-        let forms: crate::hash::FastHashSet<&str> = extra.iter().map(|r| &doc.text[r.clone()]).collect();
+        // (The distinct forms are one or two: a list, not a hash set, whose code the wasm
+        // module would carry once more for this one use.)
+        let mut forms: Vec<&str> = Vec::new();
+        for r in &extra {
+            let form = &doc.text[r.clone()];
+            if !forms.contains(&form) {
+                forms.push(form);
+            }
+        }
         for t in &doc.tokens {
             if forms.contains(&t.text(doc.text)) {
                 extra.push(t.span());
@@ -1222,14 +1273,17 @@ fn attach_handles_and_acronyms(doc: &Doc, clusters: &mut [EntityCluster]) {
         c.mentions.dedup();
     }
     // An acronym tagged on its own elsewhere is now a duplicate cluster: drop its mentions.
-    let mut first_owner: FastHashMap<(usize, usize), usize> = FastHashMap::default();
+    // (Keyed by both offsets in one `u64`, values `u32`: the table type the tagger uses, one copy
+    // of the hash table's code in the wasm module. Inputs are capped at 32 MiB.)
+    let key = |m: &ByteSpan| (m.start as u64) << 32 | m.end as u64;
+    let mut first_owner: FastHashMap<u64, u32> = FastHashMap::default();
     for (i, c) in clusters.iter().enumerate() {
         for m in &c.mentions {
-            first_owner.entry((m.start, m.end)).or_insert(i);
+            first_owner.entry(key(m)).or_insert(i as u32);
         }
     }
     for (i, c) in clusters.iter_mut().enumerate() {
-        c.mentions.retain(|m| first_owner.get(&(m.start, m.end)).is_none_or(|&j| j >= i));
+        c.mentions.retain(|m| first_owner.get(&key(m)).is_none_or(|&j| j as usize >= i));
     }
 }
 
@@ -1256,7 +1310,9 @@ fn find_roles(doc: &Doc, clusters: &mut [EntityCluster]) -> Vec<Range<usize>> {
     for c in clusters.iter_mut().filter(|c| c.kind == EntityType::ORG) {
         for m in &c.mentions {
             let start = doc.token_at_or_after(m.start);
-            let noun = (start.saturating_sub(3)..start).rev().find(|&k| word(doc, k).is_some_and(|w| org_nouns.contains(w)));
+            // (In lower case or an acronym: a title-case noun ends another name, `the Finnish
+            // Ice Hockey Association celebrated on Instagram`.)
+            let noun = (start.saturating_sub(3)..start).rev().find(|&k| word(doc, k).is_some_and(|w| org_nouns.contains(w) && (!is_capitalised(w) || w.chars().all(char::is_uppercase))));
             if let Some(k) = noun {
                 if (k + 1..start).all(|j| word(doc, j).is_some_and(|w| !is_capitalised(w) || j + 1 == start)) || k + 1 == start {
                     c.role_head = Some(doc.folded(k).to_string());

@@ -182,7 +182,9 @@ struct Ctx<'a, 'd> {
     /// The index of the mention covering each token that has one: a map, as most tokens have
     /// none (a per-token table would cost 8 bytes a token, on any text). Read with
     /// [`Ctx::mention_at`].
-    mention_of_token: FastHashMap<u32, u32>,
+    /// Keyed by token index (as `u64`: the same table type as the tagger's, one copy of the
+    /// hash table's code in the wasm module).
+    mention_of_token: FastHashMap<u64, u32>,
     /// Mentions of names: token range and cluster.
     mentions: Vec<(Range<usize>, usize)>,
     /// Tokens inside a kept quote (marks included).
@@ -255,7 +257,11 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
     for k in (0..out.len().saturating_sub(1)).rev() {
         if out[k].speaker.is_none() && out[k + 1].speaker.is_some() && raw[k].paragraph == raw[k + 1].paragraph {
             let between = doc.token_at_or_after(raw[k].outer.end)..doc.token_at_or_after(raw[k + 1].outer.start);
-            if !between.clone().any(|t| matches!(doc.tok(t), "." | "!" | "?" | "…")) {
+            // (Nor across a sentence the first quote ends: `« … au-delà. » Lee Unkrich a écrit
+            // : « … »`.)
+            let closes_sentence = doc.text[raw[k].content.clone()].trim_end().ends_with(['.', '!', '?', '…'])
+                && between.clone().next().is_some_and(|t| doc.tok(t).starts_with(char::is_uppercase));
+            if !closes_sentence && !between.clone().any(|t| matches!(doc.tok(t), "." | "!" | "?" | "…")) {
                 out[k].speaker = out[k + 1].speaker.clone();
             }
         }
@@ -268,9 +274,12 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
     // `Mayor warns of 'a hard winter'` as a headline, attributed later in the body: the same
     // words quoted again are the same quotation, and share its speaker.
     let words: Vec<String> = out.iter().map(|q| fold(doc.text[q.span.clone()].trim_end_matches(['.', ',', '!', '?', ';', ':', ' ']))).collect();
-    let mut attributed: FastHashMap<&str, Vec<usize>> = FastHashMap::default();
+    // (Keyed by the words' hash, checked on use: the table type the entity stage uses too, one
+    // copy of the hash table's code in the wasm module.)
+    let mut attributed: FastHashMap<u64, Vec<usize>> = FastHashMap::default();
+    let key = |w: &str| crate::ner::features::fnv(w.as_bytes());
     for (k, _) in out.iter().enumerate().filter(|(_, q)| q.speaker.is_some()) {
-        attributed.entry(words[k].as_str()).or_default().push(k);
+        attributed.entry(key(&words[k])).or_default().push(k);
     }
     for k in 0..out.len() {
         // A word or two (`"genocide"`) is a term anyone may quote, not the same quotation.
@@ -278,7 +287,8 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
             continue;
         }
         // The nearest attributed quotation of the same words (indices are in text order).
-        let Some(same) = attributed.get(words[k].as_str()) else { continue };
+        let Some(same) = attributed.get(&key(&words[k])) else { continue };
+        let same: Vec<usize> = same.iter().copied().filter(|&j| words[j] == words[k]).collect();
         let at = same.partition_point(|&j| j < k);
         let nearest = [at.checked_sub(1), Some(at)].into_iter().flatten().filter_map(|i| same.get(i).copied()).min_by_key(|&j| j.abs_diff(k));
         if let Some(j) = nearest {
@@ -296,9 +306,9 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
 
 /// Records mention `id` as covering `tokens`. Token indices fit in `u32`: there are fewer
 /// tokens than bytes, and inputs are capped at 32 MiB.
-fn cover(mention_of_token: &mut FastHashMap<u32, u32>, tokens: Range<usize>, id: u32) {
+fn cover(mention_of_token: &mut FastHashMap<u64, u32>, tokens: Range<usize>, id: u32) {
     for t in tokens {
-        mention_of_token.insert(t as u32, id);
+        mention_of_token.insert(t as u64, id);
     }
 }
 
@@ -435,7 +445,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// Index (into `mentions`) of the mention covering token `t`.
     fn mention_at(&self, t: usize) -> Option<u32> {
-        self.mention_of_token.get(&(t as u32)).copied()
+        self.mention_of_token.get(&(t as u64)).copied()
     }
 
     fn tok(&self, i: usize) -> &'d str {
@@ -546,7 +556,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let pre = self.pre_region(q);
         let after_previous_quote = pre.start > 0 && self.quoted.get(pre.start - 1) && prev.is_some_and(|(p, _)| p.paragraph == q.paragraph);
 
-        let mut found = self.read_after(post.clone());
+        // Words woven into a sentence that the quote closes (`… had ordered a reprint "before
+        // the applause had stopped." Sandbar posted …`): what follows is a new sentence.
+        let content = self.doc.text[q.content.clone()].trim_end();
+        let closes_woven_sentence = content.chars().next().is_some_and(char::is_lowercase) && content.ends_with(['.', '!', '?']) && pre.end > pre.start && !self.sentence_initial(pre.end);
+        let mut found = if closes_woven_sentence { None } else { self.read_after(post.clone()) };
         if found.is_none() && self.paragraph_is_quote(q) {
             match self.signature_after(q.paragraph) {
                 Some(Some(signed)) => found = Some(signed),
@@ -585,7 +599,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // `le pape François « s'associe … »`: a person or organisation right before the quote.
             if let Some(m) = self.mention_at(pre.end - 1) {
                 let (range, cluster) = self.mentions[m as usize].clone();
-                if matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::ORG) {
+                // (Not a preposition's object: `prête serment » à l'EI « et …`.)
+                let mut before = range.start;
+                if before > 0 && matches!(self.folded(before - 1), "le" | "la" | "l'" | "les" | "the") {
+                    before -= 1;
+                }
+                let object = before > 0 && matches!(self.folded(before - 1), "à" | "au" | "aux" | "de" | "du" | "des" | "d'" | "par" | "pour" | "avec" | "contre" | "sur" | "to" | "of" | "by" | "for" | "with" | "against" | "on");
+                if matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::ORG) && !object {
                     found = Some((SpeakerWords::Entity { span: self.span(range), cluster }, None));
                 }
             }
@@ -645,9 +665,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if self.starts_paragraph(q) && q.paragraph > 0 {
             let prev_para = self.doc.paragraph(q.paragraph - 1);
             if self.doc.text[prev_para].trim_end().ends_with(':') {
+                let sentence = self.doc.sentence_of_token(self.doc.token_at_or_after(q.outer.start));
+                // The subject of the clause the colon ends, read as the colon clause before a
+                // quote in its own paragraph is (`Le ministre de l'Intérieur Pascal Barandagiye
+                // est plus explicite :`): a named or resolved person only.
+                let clause = sentence.checked_sub(1).map(|s| self.doc.sentences[s].tokens()).filter(|r| r.end > r.start + 1 && self.tok(r.end - 1) == ":");
+                if let Some(words) = clause.and_then(|r| self.colon_clause_subject(self.after_dateline(r.clone())..r.end - 1)) {
+                    let speaker = self.resolve(clusters, words, q.outer.start);
+                    if speaker.entity.is_some() {
+                        return Attribution { speaker: Some(speaker), cue: None };
+                    }
+                }
                 // The person introducing it (`Paul Roux, …, puts it this way:`), else the last
                 // speaker.
-                let intro = self.previous_sentence_subject(self.doc.sentence_of_token(self.doc.token_at_or_after(q.outer.start)));
+                let intro = self.previous_sentence_subject(sentence);
                 if let Some(e) = intro.or(self.last_speaker) {
                     let span = clusters[e].mentions.iter().rev().find(|m| m.end <= q.outer.start).or(clusters[e].mentions.first()).cloned();
                     if let Some(span) = span {
@@ -722,6 +753,44 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if matches!(self.tok(i), "-" | "–" | "—" | "―") {
             let words = self.np_at(i + 1, r.end)?;
             return matches!(words, SpeakerWords::Entity { .. } | SpeakerWords::Name { .. }).then(|| (words, Some(self.span(i..i + 1))));
+        }
+        // `« … » mardi, mettant ainsi fin à la grève, a déclaré le maire`: the reporting clause
+        // after a participle's clause between commas (and a word or two before it).
+        let participle_at = |k: usize| k < r.end && is_participle(self.folded(k)) && self.tok(k).starts_with(char::is_lowercase);
+        let clause = if participle_at(i) { Some(i) } else { (i..r.end.min(i + 4)).find(|&k| self.tok(k) == ",").map(|c| c + 1).filter(|&p| participle_at(p)) };
+        if let Some(p) = clause {
+            if let Some(c2) = (p + 1..r.end.min(p + 24)).find(|&k| matches!(self.tok(k), "," | "." | ";" | ":" | "«" | "»" | "\"")).filter(|&k| self.tok(k) == ",") {
+                if let Some(found) = self.read_after(c2 + 1..r.end) {
+                    return Some(found);
+                }
+            }
+        }
+        // `la réplique « … » lancée par le député`: a participle and its agent right after the
+        // quote.
+        if i + 2 < r.end && self.folded(i + 1) == "par" && self.tok(i).starts_with(char::is_lowercase) {
+            let f = self.folded(i);
+            if WordSet::utterance_participles().contains_folded(f) || self.is_cue_word(f) {
+                if let Some(w) = self.np_at(i + 2, r.end).filter(|w| !matches!(w, SpeakerWords::Pronoun { .. } | SpeakerWords::PluralPronoun { .. })) {
+                    return Some((w, Some(self.span(i..i + 2))));
+                }
+            }
+        }
+        // `" Aaron Whitcombe, the lead lawyer for the residents, told jurors`: a name, its
+        // apposition between commas, then the reporting verb.
+        // (Not after a quote that closes its sentence: `« Merci. » Claire Fabre, adjointe, a écrit
+        // : « … »` starts another.)
+        let closes_sentence = r.start >= 2 && self.quote_mark(r.start - 1) && matches!(self.tok(r.start - 2), "." | "!" | "?");
+        if let Some(m) = self.mention_at(i).filter(|_| !closes_sentence) {
+            let (range, cluster) = self.mentions[m as usize].clone();
+            if range.start == i && self.cluster_kind(cluster) == EntityType::PER && range.end < r.end && self.tok(range.end) == "," {
+                let close = (range.end + 2..r.end.min(range.end + 14)).find(|&c| matches!(self.tok(c), "," | "." | ";" | ":"));
+                if let Some(c) = close.filter(|&c| self.tok(c) == ",") {
+                    let verb = if c + 1 < r.end && SKIPPABLE.contains(&self.folded(c + 1)) { c + 2 } else { c + 1 };
+                    if let Some(n) = (verb < r.end).then(|| self.cue_at(verb, r.end)).flatten() {
+                        return Some((SpeakerWords::Entity { span: self.span(range), cluster }, Some(self.span(c + 1..verb + n))));
+                    }
+                }
+            }
         }
         // The reporting verb must come within a few words of the quote, with no subordinate
         // clause opening before it (`… « lourd prix » s’il lançait …` is no attribution).
@@ -823,6 +892,22 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// The subject of the reporting verb nearest before the quote.
     fn read_before(&self, r: Range<usize>) -> Option<(SpeakerWords, Option<ByteSpan>)> {
+        // `répète les propos tenus par le Gilet jaune Eric Drouet : « … »`: the agent of a
+        // participle of utterance just before the quote.
+        let end = if r.end > r.start && self.tok(r.end - 1) == ":" { r.end - 1 } else { r.end };
+        let agent = (r.start + 1..end).rev().take(8).find(|&p| self.folded(p) == "par").filter(|&p| {
+            let f = self.folded(p - 1);
+            WordSet::utterance_participles().contains_folded(f) || is_participle_of_cue(self, f)
+        });
+        // (The person named at the end of the agent's words: `par le Gilet jaune Eric Drouet`.)
+        if let Some(p) = agent.filter(|&p| end > p + 1 && (p + 1..end).all(|k| self.is_word(k))) {
+            if let Some(m) = self.mention_at(end - 1) {
+                let (range, cluster) = self.mentions[m as usize].clone();
+                if range.end == end && range.start > p && matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::ORG) {
+                    return Some((SpeakerWords::Entity { span: self.span(range), cluster }, Some(self.span(p - 1..p + 1))));
+                }
+            }
+        }
         let cue = (r.start..r.end).rev().find_map(|k| self.cue_at(k, r.end).map(|n| k..k + n))?;
         let cue_span = self.extend_cue_left(r.start, cue.start)..cue.end;
         if let Some(p) = (cue_span.start..cue.end).find_map(|t| self.inverted_pronoun(t)) {
@@ -845,6 +930,26 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // name before the comma.
         let participle = cue_span.start > r.start && self.tok(cue_span.start - 1) == "," && is_participle(self.folded(cue_span.start));
         if participle && self.sentence_initial(r.start) {
+            if let Some(subject) = self.colon_clause_subject(r.start..cue_span.start - 1) {
+                return Some((subject, Some(self.span(cue_span))));
+            }
+        }
+        // `Sur RTL, rappelant que … « … », Chantal Perrichon, …, a dénoncé`: a participle's
+        // clause opening the sentence (or after an opening phrase with no subject) has the
+        // subject of the clause after it.
+        let opening_participle = is_participle(self.folded(cue_span.start))
+            && (self.sentence_initial(cue_span.start)
+                || cue_span.start > 0 && matches!(self.folded(cue_span.start - 1), "en" | "tout") && self.sentence_initial(cue_span.start - 1)
+                || participle && self.sentence_initial(r.start) && !self.has_person_or_pronoun(r.start..cue_span.start - 1));
+        if opening_participle {
+            if let Some(subject) = self.subject_after_quote(r.end) {
+                return Some((subject, Some(self.span(cue_span))));
+            }
+        }
+        // `Hamon avait dénoncé le soutien de Miguet à Pécresse en tweetant : « … »`: a gerund
+        // has the subject of its clause, not the nearest name.
+        let gerund = cue_span.start > r.start && matches!(self.folded(cue_span.start - 1), "en" | "tout") && is_participle(self.folded(cue_span.start));
+        if gerund && self.sentence_initial(r.start) {
             if let Some(subject) = self.colon_clause_subject(r.start..cue_span.start - 1) {
                 return Some((subject, Some(self.span(cue_span))));
             }
@@ -903,6 +1008,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
         while j > floor && SKIPPABLE.contains(&self.folded(j - 1)) {
             j -= 1;
         }
+        // `d'après la SNCF, qui précise`: a relative clause's antecedent, named right before
+        // it, is the subject (over a pronoun opening the sentence).
+        if j >= floor + 3 && matches!(self.folded(j - 1), "qui" | "who" | "which") && self.tok(j - 2) == "," {
+            if let Some(m) = self.mention_at(j - 3) {
+                let (range, cluster) = self.mentions[m as usize].clone();
+                if range.end == j - 2 && matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::ORG) && !self.quoted.get(j - 3) {
+                    return (Some(SpeakerWords::Entity { span: self.span(range), cluster }), None);
+                }
+            }
+        }
         if j > floor && COORDINATORS.contains(&self.folded(j - 1)) {
             // `X a déclaré … et a averti que`: the subject of the first verb.
             if let Some(earlier) = (floor..j - 1).rev().find(|&k| self.cue_at(k, j).is_some()) {
@@ -955,7 +1070,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 chunk_end = chunk_start;
                 continue;
             }
+            // `Benjamin Cauchy, Gilet jaune « modéré » et fondateur de « Citron », annonce`: a
+            // chunk after a person's name standing alone between commas is in apposition to it,
+            // whatever capitalised words it holds; the name is the subject.
             let (person, other) = self.scan_chunk(chunk_start..chunk_end);
+            // (Not over a pronoun subject of the chunk's own: `…, Ingrid Solheim, for what he
+            // called`.)
+            if !matches!(person, Some(SpeakerWords::Pronoun { .. })) {
+                match self.lone_name_before(floor, chunk_start) {
+                    Some((lone, EntityType::PER)) => return (Some(lone), fallback),
+                    // (An organisation, when the apposition names no one: `The Coastal Waters
+                    // Alliance, a group based in Fort William, wrote`.)
+                    Some((lone, _)) if !matches!(person, Some(SpeakerWords::Entity { .. } | SpeakerWords::Name { .. })) => return (None, Some(lone)),
+                    _ => {}
+                }
+            }
             if person.is_some() {
                 return (person, fallback.or(other));
             }
@@ -965,6 +1094,57 @@ impl<'a, 'd> Ctx<'a, 'd> {
             chunk_end = chunk_start;
         }
         (None, fallback)
+    }
+
+    /// Whether tokens `r` name a person or hold a personal pronoun.
+    fn has_person_or_pronoun(&self, r: Range<usize>) -> bool {
+        r.into_iter().any(|k| self.pronoun_at(k).is_some() || self.mention_at(k).is_some_and(|m| self.cluster_kind(self.mentions[m as usize].1) == EntityType::PER))
+    }
+
+    /// The person named right after the quote that follows token `from` and its comma (`« … »,
+    /// Chantal Perrichon, …, a dénoncé`).
+    fn subject_after_quote(&self, from: usize) -> Option<SpeakerWords> {
+        let mut k = from;
+        let end = self.doc.tokens.len();
+        while k < end && (self.quoted.get(k) || self.quote_mark(k)) {
+            k += 1;
+        }
+        if k == from || k >= end || self.tok(k) != "," {
+            return None;
+        }
+        let sentence_end = self.doc.sentences[self.doc.sentence_of_token(k)].tokens().end;
+        match self.np_at(k + 1, sentence_end)? {
+            SpeakerWords::Entity { cluster, span } if self.cluster_kind(cluster) == EntityType::PER => Some(SpeakerWords::Entity { cluster, span }),
+            words @ SpeakerWords::Name { .. } => Some(words),
+            _ => None,
+        }
+    }
+
+    /// A person's or organisation's name that is a chunk of its own (`, Benjamin Cauchy,`, or
+    /// opening the sentence) right before the comma at `chunk_start - 1`, and its type.
+    fn lone_name_before(&self, floor: usize, chunk_start: usize) -> Option<(SpeakerWords, EntityType)> {
+        if chunk_start < floor + 2 || self.tok(chunk_start - 1) != "," {
+            return None;
+        }
+        let m = self.mention_at(chunk_start - 2)?;
+        let (range, cluster) = self.mentions[m as usize].clone();
+        // The name opens the sentence, or follows one opening phrase with no one in it (`Vers
+        // 14h20, Benjamin Cauchy, …`), not an object's apposition (`X thanked its chief
+        // executive, Ingrid Solheim, for …`).
+        let opens = self.sentence_initial(range.start)
+            || range.start > floor && matches!(self.folded(range.start - 1), "the" | "le" | "la" | "l'" | "les") && self.sentence_initial(range.start - 1)
+            || range.start > floor + 1 && self.tok(range.start - 1) == "," && {
+                let sentence_start = self.doc.sentences[self.doc.sentence_of_token(range.start)].tokens().start;
+                let opening = self.after_dateline(sentence_start..range.start - 1)..range.start - 1;
+                !opening.is_empty()
+                    && opening.len() <= 6
+                    && !opening.clone().any(|k| matches!(self.tok(k), "," | ";" | ":"))
+                    && !self.has_person_or_pronoun(opening)
+            };
+        let alone = range.end == chunk_start - 1 && opens;
+        let kind = self.cluster_kind(cluster);
+        (alone && matches!(kind, EntityType::PER | EntityType::ORG) && !self.quoted.get(range.start) && !self.is_generic_mention(&range))
+            .then(|| (SpeakerWords::Entity { span: self.span(range), cluster }, kind))
     }
 
     /// In one chunk, the candidate nearest its end: a person or a pronoun first; else a role
@@ -1192,6 +1372,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if w == "il" && self.impersonal_verb_at(k + 1) {
             return None;
         }
+        // `La municipalité, quant à elle, justifie`: a stressed pronoun, not the subject.
+        if k >= 2 && self.folded(k - 1) == "à" && self.folded(k - 2) == "quant" {
+            return None;
+        }
         SUBJECT_PRONOUNS
             .iter()
             .find(|(p, _)| *p == w)
@@ -1257,6 +1441,45 @@ impl<'a, 'd> Ctx<'a, 'd> {
         (range.start == k && self.cluster_kind(cluster) == EntityType::PER).then(|| SpeakerWords::Entity { span: self.span(range), cluster })
     }
 
+    /// `l'agence de presse officielle syrienne Sana`, `le fournisseur de services Internet
+    /// Algérie Télécom`: a kind of organisation and a few lower-case words describing it, then
+    /// its name, which ends the phrase: the name.
+    fn organisation_after_description(&self, j: usize, end: usize) -> Option<SpeakerWords> {
+        let kind = if matches!(self.folded(j), "la" | "le" | "l'" | "the") { j + 1 } else { j };
+        if kind >= end || !self.is_organisation_kind(kind) || self.mention_at(kind).is_some() {
+            return None;
+        }
+        let ends_phrase = |e: usize| e >= end || !self.is_word(e);
+        // A run of capitalised words from `k` that the tagger did not take for a name, when it
+        // ends the phrase (`l'agence … togolaise Sentinelle`); otherwise it is a common word
+        // capitalised (`de services Internet Norvox`).
+        let untagged_name = |k: usize| {
+            let mut e = k;
+            while e < end && self.is_name_start(e) && self.mention_at(e).is_none() {
+                e += 1;
+            }
+            (e > k && ends_phrase(e)).then_some(k..e)
+        };
+        let mut k = kind + 1;
+        while k < end.min(kind + 8) && self.mention_at(k).is_none() && untagged_name(k).is_none() {
+            if !self.is_word(k) {
+                return None;
+            }
+            k += 1;
+        }
+        // (Not a complement: `militant pour les droits de l'Homme`.)
+        let complement = |k: usize| matches!(self.folded(k), "de" | "du" | "d'" | "des" | "of" | "à" | "au" | "by" | "for" | "pour");
+        if k == kind + 1 || complement(k - 1) || matches!(self.folded(k - 1), "l'" | "la" | "le" | "les" | "the") && k >= 2 && complement(k - 2) {
+            return None;
+        }
+        let Some(m) = self.mention_at(k) else {
+            return untagged_name(k).map(|tokens| SpeakerWords::Name { tokens });
+        };
+        let (range, cluster) = self.mentions[m as usize].clone();
+        (range.start == k && ends_phrase(range.end) && !matches!(self.cluster_kind(cluster), EntityType::LOC | EntityType::DATE | EntityType::NUMBER))
+            .then(|| SpeakerWords::Entity { span: self.span(range), cluster })
+    }
+
     /// `ce dernier`, `cette dernière`, `the latter`: the person named last before it (in its
     /// sentence or the one before), of the gender the words give.
     fn latter_at(&self, j: usize, end: usize) -> Option<SpeakerWords> {
@@ -1289,7 +1512,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(latter) = self.latter_at(j, end) {
             return Some(latter);
         }
-        if let Some(named) = self.name_after_description(j, end) {
+        if let Some(named) = self.name_after_description(j, end).or_else(|| self.organisation_after_description(j, end)) {
             return Some(named);
         }
         if let Some(described) = self.described_person_at(j, end) {
@@ -1527,6 +1750,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if k >= end || self.capitalised_description(k).is_none() || !self.np_may_end_at(k, end) {
             return None;
         }
+        // (`Le Parisien` the newspaper, as the tagger read it, is no Parisian.)
+        if self.mention_at(k).is_some_and(|m| self.cluster_kind(self.mentions[m as usize].1) == EntityType::ORG) {
+            return None;
+        }
         Some(SpeakerWords::Role { tokens: j + 1..k + 1, head: self.folded(k).to_string() })
     }
 
@@ -1715,7 +1942,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let last = words.last().copied().unwrap_or_default();
         let span = self.span(tokens.clone());
         // After a kind of organisation (`la start-up Lumio`) the name is an organisation's.
-        let kind = tokens.start.checked_sub(1).filter(|&k| self.is_organisation_kind(k));
+        // (Or a few words before it, describing it: `l'agence de presse officielle togolaise
+        // Sentinelle`.)
+        let kind = (tokens.start.saturating_sub(8)..tokens.start)
+            .rev()
+            .take_while(|&k| self.is_word(k) && self.mention_at(k).is_none())
+            .find(|&k| self.is_organisation_kind(k));
         let existing = clusters.iter().position(|c| {
             matches!(c.kind, EntityType::PER | EntityType::MISC)
                 && kind.is_none()
@@ -1905,7 +2137,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return self.previous_sentence_subject(prev).map(Some);
         }
         if let Some(c) = self.previous_sentence_subject(sentence) {
-            return Some(Some(c));
+            // `Sidorenko finit par réagir et Kovacs flanche. « … » a-t-elle déclaré`: the subject
+            // of a clause coordinated after the first one is nearer, and is the one meant when
+            // both agree with the pronoun.
+            let later = self.coordinated_subject(r.clone()).filter(|&l| l != c && gender != Gender::Unknown && gender.compatible(clusters[l].gender) && gender.compatible(clusters[c].gender));
+            return Some(Some(later.unwrap_or(c)));
         }
         if self.unnamed_spoke_in.is_some_and(|(s, g)| s == prev && (g == gender || g == Gender::Unknown)) {
             return Some(None);
@@ -1945,6 +2181,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
         })
     }
 
+    /// The person subject of a clause coordinated in tokens `r` (`… et Kovacs flanche`, `…, mais
+    /// Claire Whitmore a jugé`): named right after `et`/`mais`/`and`/`but` and followed by a
+    /// lower-case word; the last such.
+    fn coordinated_subject(&self, r: Range<usize>) -> Option<usize> {
+        (r.start + 1..r.end).rev().find_map(|k| {
+            if !matches!(self.folded(k - 1), "et" | "mais" | "and" | "but") || self.quoted.get(k) {
+                return None;
+            }
+            let (range, c) = self.mentions[self.mention_at(k)? as usize].clone();
+            let verb_follows = range.end < r.end && self.is_word(range.end) && self.tok(range.end).starts_with(char::is_lowercase);
+            (range.start == k && verb_follows && self.cluster_kind(c) == EntityType::PER).then_some(c)
+        })
+    }
+
     /// The organisation opening the sentence before `sentence`, in the same paragraph
     /// (`La CGT avait demandé …`).
     fn previous_sentence_organisation(&self, sentence: usize) -> Option<usize> {
@@ -1959,10 +2209,24 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if k + 1 < r.end && matches!(self.folded(k), "le" | "la" | "l'" | "les" | "the") {
             k += 1;
         }
-        let (range, c) = self.mentions[self.mention_at(k)? as usize].clone();
-        if self.cluster_kind(c) != EntityType::ORG {
-            return None;
-        }
+        let organisation_at = |k: usize| {
+            let (range, c) = self.mentions[self.mention_at(k)? as usize].clone();
+            (self.cluster_kind(c) == EntityType::ORG && range.start == k).then_some((range, c))
+        };
+        // … or the subject of a reporting verb after a comma (`Un Français a été enlevé au
+        // Tchad, a confirmé le ministère des Affaires étrangères.`).
+        let inverted = || {
+            (r.start..r.end).filter(|&k| self.tok(k) == ",").find_map(|k| {
+                let verb = if matches!(self.folded(k + 1), "a" | "avait" | "ont") { k + 2 } else { k + 1 };
+                let n = self.cue_at(verb, r.end)?;
+                let mut j = verb + n;
+                if j + 1 < r.end && matches!(self.folded(j), "le" | "la" | "l'" | "les") {
+                    j += 1;
+                }
+                organisation_at(j)
+            })
+        };
+        let (range, c) = organisation_at(k).or_else(inverted)?;
         let names_person = |tokens: Range<usize>| tokens.into_iter().any(|t| self.mention_at(t).is_some_and(|m| self.cluster_kind(self.mentions[m as usize].1) == EntityType::PER));
         // No person named in the sentence after it (`La CGT a reçu Paul Roux. Il …`), nor
         // earlier in the paragraph (`Le maire Paul Roux a reçu les syndicats. La CGT a salué …
@@ -2170,6 +2434,11 @@ fn article_gender(determiner: &str) -> Gender {
 
 /// A present participle (`affirmant`, `saying`), by its ending, less the common words that end
 /// the same way (`pendant`, `cependant`, `morning`, `habitant`).
+/// Whether `folded` is a past participle of a reporting verb (`déclarés`, `écrite`).
+fn is_participle_of_cue(ctx: &Ctx, folded: &str) -> bool {
+    ctx.is_cue_word(folded) && (folded.ends_with('é') || folded.ends_with("ée") || folded.ends_with("és") || folded.ends_with("ées") || folded.ends_with("it") || folded.ends_with("ite"))
+}
+
 fn is_participle(folded: &str) -> bool {
     folded.len() > 5
         && (folded.ends_with("ant") || folded.ends_with("ing"))
