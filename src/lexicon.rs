@@ -5,13 +5,15 @@
 
 use std::sync::OnceLock;
 
-use crate::hash::{FastHashMap, FastHashSet};
+use crate::hash::FastHashMap;
 
 use crate::text::{fold, with_fold};
 
 /// A set of folded words or phrases.
 pub(crate) struct WordSet {
-    words: FastHashSet<String>,
+    /// Keys only (values unused): the table type of the other string-keyed tables, one copy of
+    /// its code in the wasm module.
+    words: FastHashMap<String, usize>,
 }
 
 /// A getter for a word list read from a data file once, on first use.
@@ -27,16 +29,16 @@ macro_rules! list_file {
 
 impl WordSet {
     pub(crate) fn parse(data: &str) -> WordSet {
-        WordSet { words: data_lines(data).map(fold).collect() }
+        WordSet { words: data_lines(data).map(|w| (fold(w), 0)).collect() }
     }
 
     pub(crate) fn contains(&self, word: &str) -> bool {
-        with_fold(word, |w| self.words.contains(w))
+        with_fold(word, |w| self.words.contains_key(w))
     }
 
     /// Looks up an already-folded key without allocating.
     pub(crate) fn contains_folded(&self, folded: &str) -> bool {
-        self.words.contains(folded)
+        self.words.contains_key(folded)
     }
 
     list_file!(french_function_words, "../data/lang/fr.txt");
@@ -82,15 +84,15 @@ impl Gender {
 
 /// Every inflected form of the reporting verbs of one language, folded.
 pub(crate) struct Cues {
-    /// One-word forms.
-    words: FastHashSet<String>,
+    /// One-word forms (keys only: the table type of the other string-keyed tables).
+    words: FastHashMap<String, usize>,
     /// Multi-word forms (`point out`, `mettre en garde`), as folded word sequences.
     phrases: Vec<Vec<String>>,
 }
 
 impl Cues {
     fn parse(data: &str, inflect: fn(&str) -> Vec<String>) -> Cues {
-        let mut words = FastHashSet::default();
+        let mut words = FastHashMap::default();
         let mut phrases = Vec::new();
         for line in data_lines(data) {
             let (lemma, forms) = match line.split_once(':') {
@@ -114,7 +116,7 @@ impl Cues {
                 if f.contains(' ') {
                     phrases.push(f.split(' ').map(str::to_string).collect());
                 } else {
-                    words.insert(f);
+                    words.insert(f, 0);
                 }
             }
         }
@@ -132,7 +134,7 @@ impl Cues {
     }
 
     pub(crate) fn contains_word(&self, folded: &str) -> bool {
-        self.words.contains(folded)
+        self.words.contains_key(folded)
     }
 
     /// Whether some multi-word cue starts with this (folded) word.
@@ -176,7 +178,20 @@ fn inflect_english(lemma: &str) -> Vec<String> {
 
 /// A folded word → gender table (titles, role nouns, first names).
 pub(crate) struct GenderedWords {
-    map: FastHashMap<String, Gender>,
+    /// Each word's gender as its index in [`GENDERS`]: the table type of the other string-keyed
+    /// tables, one copy of its code in the wasm module.
+    map: FastHashMap<String, usize>,
+}
+
+/// Genders by their index in [`GenderedWords`]' table.
+const GENDERS: [Gender; 3] = [Gender::Unknown, Gender::Male, Gender::Female];
+
+fn gender_index(g: Gender) -> usize {
+    match g {
+        Gender::Unknown => 0,
+        Gender::Male => 1,
+        Gender::Female => 2,
+    }
 }
 
 impl GenderedWords {
@@ -185,7 +200,7 @@ impl GenderedWords {
         let map = data_lines(data)
             .filter_map(|l| {
                 let (w, g) = l.split_once('\t')?;
-                Some((fold(w.trim()), Gender::parse(g.trim())))
+                Some((fold(w.trim()), gender_index(Gender::parse(g.trim()))))
             })
             .collect();
         GenderedWords { map }
@@ -195,10 +210,11 @@ impl GenderedWords {
     fn parse_names(female: &str, male: &str) -> GenderedWords {
         let mut map = FastHashMap::default();
         for (data, g) in [(female, Gender::Female), (male, Gender::Male)] {
+            let g = gender_index(g);
             for name in data_lines(data).flat_map(str::split_whitespace) {
                 let e = map.entry(fold(name)).or_insert(g);
                 if *e != g {
-                    *e = Gender::Unknown;
+                    *e = gender_index(Gender::Unknown);
                 }
             }
         }
@@ -206,7 +222,7 @@ impl GenderedWords {
     }
 
     pub(crate) fn get(&self, word: &str) -> Option<Gender> {
-        with_fold(word, |w| self.map.get(w).copied())
+        with_fold(word, |w| self.map.get(w).and_then(|&g| GENDERS.get(g).copied()))
     }
 
     pub(crate) fn titles() -> &'static GenderedWords {
@@ -247,8 +263,8 @@ impl WordSet {
             let mut set = WordSet::parse(include_str!("../data/gazetteer/en/orgword.txt"));
             set.words.extend(WordSet::parse(include_str!("../data/gazetteer/fr/orgword.txt")).words);
             set.words.extend(WordSet::parse(include_str!("../data/roles/org-nouns.txt")).words);
-            set.words.extend(["municipality", "center", "centre"].map(String::from));
-            for place_head in WordSet::parse(include_str!("../data/roles/place-heads.txt")).words {
+            set.words.extend(["municipality", "center", "centre"].map(|w| (w.to_string(), 0)));
+            for place_head in WordSet::parse(include_str!("../data/roles/place-heads.txt")).words.into_keys() {
                 set.words.remove(&place_head);
             }
             set

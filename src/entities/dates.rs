@@ -19,7 +19,9 @@ enum Calendar {
 
 /// The month, weekday and relative-day words, folded.
 struct CalendarWords {
-    words: FastHashMap<String, Calendar>,
+    /// Each word's kind as its index in [`CALENDAR_KINDS`]: the table type of the other
+    /// string-keyed tables, one copy of its code in the wasm module.
+    words: FastHashMap<String, usize>,
     /// Per first byte, bit `n` set if a word of `words` starting with it is `n` bytes long (bit
     /// 31: 31 bytes or more): most words of a text are ruled out by their first byte and
     /// length, without hashing them.
@@ -32,20 +34,22 @@ impl CalendarWords {
         if self.lengths_by_first_byte[first as usize] >> folded.len().min(31) & 1 == 0 {
             return None;
         }
-        self.words.get(folded).copied()
+        self.words.get(folded).and_then(|&k| CALENDAR_KINDS.get(k).copied())
     }
 }
+
+const CALENDAR_KINDS: [Calendar; 3] = [Calendar::Month, Calendar::Weekday, Calendar::Relative];
 
 fn calendar() -> &'static CalendarWords {
     static WORDS: OnceLock<CalendarWords> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let words: FastHashMap<String, Calendar> = data_lines(include_str!("../../data/dates/calendar.txt"))
+        let words: FastHashMap<String, usize> = data_lines(include_str!("../../data/dates/calendar.txt"))
             .filter_map(|l| {
                 let (w, k) = l.split_once('\t')?;
                 let kind = match k.trim() {
-                    "month" => Calendar::Month,
-                    "weekday" => Calendar::Weekday,
-                    _ => Calendar::Relative,
+                    "month" => 0,
+                    "weekday" => 1,
+                    _ => 2,
                 };
                 Some((fold(w.trim()), kind))
             })
@@ -133,10 +137,13 @@ pub(super) fn find(doc: &Doc) -> Vec<EntityCluster> {
     // Mentions go straight into their cluster: a list of them all first would cost 24 bytes a
     // mention, on a text of numbers one every few bytes.
     let mut clusters: Vec<EntityCluster> = Vec::new();
-    let mut by_text: FastHashMap<(String, EntityType), usize> = FastHashMap::default();
+    // (Keyed by the folded text and a mark of the type, one string: the table type of the
+    // entity stage's string-keyed tables, one copy of its code in the wasm module.)
+    let mut by_text: FastHashMap<String, usize> = FastHashMap::default();
     let mut add = |span: ByteSpan, kind: EntityType| {
         let text = &doc.text[span.clone()];
-        let key = (fold(text), kind);
+        let mut key = fold(text);
+        key.push(if kind == EntityType::DATE { '\u{1}' } else { '\u{2}' });
         match by_text.get(&key) {
             Some(&k) => clusters[k].mentions.push(span),
             None => {

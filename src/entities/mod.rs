@@ -113,6 +113,7 @@ fn resolve(doc: &Doc, places: KnownPlaces, mut raw: Vec<RawMention>) -> Vec<Enti
     named_streets_and_schools(doc, places, &mut raw);
     sources_are_no_places(doc, places, &mut raw);
     apposed_roles_make_persons(doc, places, &mut raw);
+    persons_described_in_apposition(doc, &mut raw);
     datelines_are_places(doc, places, &mut raw);
     let mut clusters = cluster(doc, places, &raw);
     merge_acronyms(&mut clusters);
@@ -445,9 +446,11 @@ fn trim_edges(doc: &Doc, places: KnownPlaces, m: &mut RawMention) {
 /// Not when either side is a known place (`The Hague and Geneva`) or the second word is named
 /// on its own elsewhere in the text (`told The Guardian and Reuters … Reuters reported`).
 fn join_titles_with_and(doc: &Doc, places: KnownPlaces, raw: &mut Vec<RawMention>) {
-    let mut alone: FastHashMap<&str, usize> = FastHashMap::default();
+    // (Owned keys: the table type of the other string-keyed tables, one copy of its code in the
+    // wasm module.)
+    let mut alone: FastHashMap<String, usize> = FastHashMap::default();
     for m in raw.iter().filter(|m| m.tokens.len() == 1) {
-        *alone.entry(doc.tok(m.tokens.start)).or_default() += 1;
+        *alone.entry(doc.tok(m.tokens.start).to_string()).or_default() += 1;
     }
     let mut absorbed = vec![false; raw.len()];
     let mut i = 0;
@@ -770,6 +773,44 @@ fn apposed_roles_make_persons(doc: &Doc, places: KnownPlaces, raw: &mut [RawMent
         if role_after(doc, m.tokens.end, sentence_end, roles).is_some() && !places.contains_tokens(doc, m.tokens.clone()) {
             m.kind = EntityType::PER;
         }
+    }
+}
+
+/// `Yaw Boakye, a cowpea farmer from Techiman,`: two or three capitalised words the tagger left
+/// out, followed by an indefinite description with a person's role in apposition, are a person's
+/// name. (Not a sentence-opening function word: `The Doe family, a …`.)
+fn persons_described_in_apposition(doc: &Doc, raw: &mut Vec<RawMention>) {
+    let roles = GenderedWords::roles();
+    let mut covered = crate::bits::BitSet::new(doc.tokens.len());
+    for m in raw.iter() {
+        covered.set_range(m.tokens.clone());
+    }
+    let capital = |k: usize| word(doc, k).is_some_and(is_capitalised) && !covered.get(k);
+    let mut added = Vec::new();
+    for (c, t) in doc.tokens.iter().enumerate() {
+        if t.text(doc.text) != "," || c < 2 || !matches!(doc.folded(c + 1), "a" | "an" | "un" | "une") {
+            continue;
+        }
+        let described = (c + 2..doc.tokens.len().min(c + 6)).take_while(|&k| word(doc, k).is_some()).any(|k| roles.get(doc.tok(k)).is_some());
+        if !described {
+            continue;
+        }
+        let mut start = c;
+        while start > 0 && c - start < 3 && capital(start - 1) {
+            start -= 1;
+        }
+        let (fr, en) = (WordSet::french_function_words(), WordSet::english_function_words());
+        if start > 0 && word(doc, start - 1).is_some_and(is_capitalised) {
+            continue; // a longer capitalised run: a title or a name the rules do not know
+        }
+        let opening_word = fr.contains_folded(doc.folded(start)) || en.contains_folded(doc.folded(start));
+        if c - start >= 2 && !opening_word {
+            added.push(RawMention { tokens: start..c, kind: EntityType::PER, title_gender: None });
+        }
+    }
+    if !added.is_empty() {
+        raw.extend(added);
+        crate::sort::sort_by_key(raw, |m| m.tokens.start as u64);
     }
 }
 
@@ -1142,7 +1183,9 @@ fn add_untagged_repeats(doc: &Doc, clusters: &mut [EntityCluster]) {
             (doc.token_at_or_after(m.start)..doc.token_at_or_after(m.end)).for_each(|k| covered[k] = true);
         }
     }
-    let mut by_word: FastHashMap<String, Option<usize>> = FastHashMap::default();
+    // (`usize::MAX`: a word two entities share. The table type of the other string-keyed tables.)
+    const SHARED: usize = usize::MAX;
+    let mut by_word: FastHashMap<String, usize> = FastHashMap::default();
     for (i, c) in clusters.iter().enumerate() {
         if matches!(c.kind, EntityType::DATE | EntityType::NUMBER) {
             continue;
@@ -1164,7 +1207,7 @@ fn add_untagged_repeats(doc: &Doc, clusters: &mut [EntityCluster]) {
         });
         for w in keys.into_iter().filter(|w| w.chars().count() >= 3 && is_capitalised(w)) {
             // A word two entities share (`Le Pen`) is ambiguous: leave it.
-            by_word.entry(w.to_string()).and_modify(|e| *e = None).or_insert(Some(i));
+            by_word.entry(w.to_string()).and_modify(|e| *e = SHARED).or_insert(i);
         }
     }
     for (k, t) in doc.tokens.iter().enumerate() {
@@ -1172,7 +1215,7 @@ fn add_untagged_repeats(doc: &Doc, clusters: &mut [EntityCluster]) {
         if covered[k] || t.kind() != TokenKind::Word || !is_capitalised(t.text(doc.text)) {
             continue;
         }
-        if let Some(Some(i)) = by_word.get(t.text(doc.text)) {
+        if let Some(i) = by_word.get(t.text(doc.text)).filter(|&&i| i != SHARED) {
             clusters[*i].mentions.push(t.span());
         }
     }

@@ -271,6 +271,22 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
             out[k].speaker = out[k + 1].speaker.clone();
         }
     }
+    // A quote opening a paragraph with no attribution, nor one at the end of the paragraphs it
+    // runs on into: the person the paragraph before is about (`Asked why …, Owusu-Mensah pointed
+    // to the hybrid maize programmes.` ¶ `"Nobody forced anyone. …` ¶ `"But in a bad year …"`).
+    for k in 0..out.len() {
+        let continues = k > 0 && raw[k - 1].runs_on && raw[k - 1].paragraph + 1 == raw[k].paragraph;
+        if out[k].speaker.is_some() || continues || !ctx.starts_paragraph(&raw[k]) {
+            continue;
+        }
+        let Some(speaker) = ctx.previous_paragraph_subject(clusters, &raw[k]) else { continue };
+        out[k].speaker = Some(speaker);
+        let mut j = k;
+        while raw[j].runs_on && j + 1 < out.len() && raw[j + 1].paragraph == raw[j].paragraph + 1 && out[j + 1].speaker.is_none() {
+            out[j + 1].speaker = out[k].speaker.clone();
+            j += 1;
+        }
+    }
     // `Mayor warns of 'a hard winter'` as a headline, attributed later in the body: the same
     // words quoted again are the same quotation, and share its speaker.
     let words: Vec<String> = out.iter().map(|q| fold(doc.text[q.span.clone()].trim_end_matches(['.', ',', '!', '?', ';', ':', ' ']))).collect();
@@ -698,6 +714,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         Attribution::default()
+    }
+
+    /// The person the last sentence of the paragraph before `q`'s is about (not the first
+    /// paragraph, often a headline), as a speaker with the mention of them nearest before `q`.
+    fn previous_paragraph_subject(&self, clusters: &[EntityCluster], q: &RawQuote) -> Option<FoundSpeaker> {
+        let sentence = self.doc.sentence_of_token(self.doc.token_at_or_after(q.outer.start));
+        let before = self.doc.sentences[sentence.checked_sub(1)?].paragraph();
+        if before == 0 || before + 1 != q.paragraph {
+            return None;
+        }
+        let e = self.previous_subject(clusters, sentence, Gender::Unknown).flatten()?;
+        let span = clusters[e].mentions.iter().rev().find(|m| m.end <= q.outer.start).cloned()?;
+        Some(FoundSpeaker { span, entity: Some(e) })
     }
 
     /// The subject opening a clause (or following its opening phrase: `Interrogée sur ce point,
@@ -1295,7 +1324,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     return Some((SpeakerWords::Pronoun { span: self.span(j..j + 1), gender }, Some(self.span(k..j))));
                 }
                 if let Some(w) = self.source_behind_report(j, r.end).or_else(|| self.np_at(j, r.end)) {
-                    return Some((w, Some(self.span(k..j))));
+                    // `according to their employer, the security company Transvalor`: the name in
+                    // apposition to a description.
+                    let described = match &w {
+                        SpeakerWords::Role { tokens, .. } | SpeakerWords::Unnamed { tokens } => Some(tokens.end),
+                        _ => None,
+                    };
+                    let apposed = described.filter(|&e| e + 1 < r.end && self.tok(e) == ",").and_then(|e| {
+                        self.np_at(e + 1, r.end).filter(|a| matches!(a, SpeakerWords::Entity { .. } | SpeakerWords::Name { .. }))
+                    });
+                    return Some((apposed.unwrap_or(w), Some(self.span(k..j))));
                 }
             }
         }
@@ -1445,10 +1483,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// Algérie Télécom`: a kind of organisation and a few lower-case words describing it, then
     /// its name, which ends the phrase: the name.
     fn organisation_after_description(&self, j: usize, end: usize) -> Option<SpeakerWords> {
-        let kind = if matches!(self.folded(j), "la" | "le" | "l'" | "the") { j + 1 } else { j };
-        if kind >= end || !self.is_organisation_kind(kind) || self.mention_at(kind).is_some() {
-            return None;
-        }
+        let first = if matches!(self.folded(j), "la" | "le" | "l'" | "the") { j + 1 } else { j };
+        // (After a modifier or two: `the security company Vaultrex`.)
+        let kind = (first..end.min(first + 3))
+            .take_while(|&k| self.is_word(k) && self.tok(k).starts_with(char::is_lowercase) && self.mention_at(k).is_none())
+            .find(|&k| self.is_organisation_kind(k))?;
         let ends_phrase = |e: usize| e >= end || !self.is_word(e);
         // A run of capitalised words from `k` that the tagger did not take for a name, when it
         // ends the phrase (`l'agence … togolaise Sentinelle`); otherwise it is a common word
@@ -1469,7 +1508,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         // (Not a complement: `militant pour les droits de l'Homme`.)
         let complement = |k: usize| matches!(self.folded(k), "de" | "du" | "d'" | "des" | "of" | "à" | "au" | "by" | "for" | "pour");
-        if k == kind + 1 || complement(k - 1) || matches!(self.folded(k - 1), "l'" | "la" | "le" | "les" | "the") && k >= 2 && complement(k - 2) {
+        // (`l'ONG Amnesty`, the kind right before the name, is read in `np_at`.)
+        if k == kind + 1 && kind == first || complement(k - 1) || matches!(self.folded(k - 1), "l'" | "la" | "le" | "les" | "the") && k >= 2 && complement(k - 2) {
             return None;
         }
         let Some(m) = self.mention_at(k) else {
@@ -2247,7 +2287,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         let r = s.tokens();
         let r = self.after_dateline(r.clone())..r.end;
-        let first_comma = (r.start..r.end.min(r.start + 10)).find(|&k| self.tok(k) == ",");
+        // (An opening phrase may be a clause: `Asked why farmers in the region had abandoned the
+        // older varieties, Owusu-Mensah pointed …`.)
+        let first_comma = (r.start..r.end.min(r.start + 16)).find(|&k| self.tok(k) == ",");
         // A role phrase in apposition before the name (`Le capitaine toulousain, Julien Marty,`):
         // the name after its comma is the subject too.
         let after_role = |slot: usize| {
