@@ -768,9 +768,23 @@ fn sources_are_no_places(doc: &Doc, places: KnownPlaces, raw: &mut [RawMention])
 /// (organisations keep their type: `Renault, leader du marché`).
 fn apposed_roles_make_persons(doc: &Doc, places: KnownPlaces, raw: &mut [RawMention]) {
     let roles = GenderedWords::roles();
+    // (Not a name after a preposition, `À Montbrison, le maire …`, `After the Tour de France,
+    // the director …`, nor a role whose holder is named next: the role is the next clause's.)
+    let preposition = |k: usize| {
+        let mut k = k;
+        if k > 0 && matches!(doc.folded(k - 1), "le" | "la" | "l'" | "les" | "the") {
+            k -= 1;
+        }
+        k > 0 && matches!(doc.folded(k - 1), "à" | "au" | "aux" | "dans" | "en" | "après" | "avant" | "depuis" | "pour" | "sur" | "de" | "du" | "in" | "at" | "after" | "before" | "from" | "on" | "for" | "since")
+    };
+    let raw_view: Vec<(Range<usize>, EntityType)> = raw.iter().map(|m| (m.tokens.clone(), m.kind)).collect();
+    let starts_name = |k: usize| raw_view.iter().any(|(r, _)| r.start == k) || word(doc, k).is_some_and(is_capitalised);
     for m in raw.iter_mut().filter(|m| matches!(m.kind, EntityType::LOC | EntityType::MISC)) {
         let sentence_end = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens().end;
-        if role_after(doc, m.tokens.end, sentence_end, roles).is_some() && !places.contains_tokens(doc, m.tokens.clone()) {
+        let Some((role, ..)) = role_after(doc, m.tokens.end, sentence_end, roles) else { continue };
+        let head = (role.start..role.end).find(|&k| word(doc, k).is_some_and(|w| roles.get(w).is_some()));
+        let holder_follows = head.is_some_and(|h| h + 1 < sentence_end && starts_name(h + 1));
+        if !preposition(m.tokens.start) && !holder_follows && !places.contains_tokens(doc, m.tokens.clone()) {
             m.kind = EntityType::PER;
         }
     }

@@ -304,9 +304,13 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
         }
         // The nearest attributed quotation of the same words (indices are in text order).
         let Some(same) = attributed.get(&key(&words[k])) else { continue };
-        let same: Vec<usize> = same.iter().copied().filter(|&j| words[j] == words[k]).collect();
+        // Outward from `k`'s place, the first of the same words each way (the hash may, very
+        // rarely, be another's).
         let at = same.partition_point(|&j| j < k);
-        let nearest = [at.checked_sub(1), Some(at)].into_iter().flatten().filter_map(|i| same.get(i).copied()).min_by_key(|&j| j.abs_diff(k));
+        let equal = |&&j: &&usize| words[j] == words[k];
+        let before = same[..at].iter().rev().find(equal).copied();
+        let after = same[at..].iter().find(equal).copied();
+        let nearest = [before, after].into_iter().flatten().min_by_key(|&j| j.abs_diff(k));
         if let Some(j) = nearest {
             out[k].speaker = out[j].speaker.clone();
         }
@@ -575,7 +579,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // Words woven into a sentence that the quote closes (`… had ordered a reprint "before
         // the applause had stopped." Sandbar posted …`): what follows is a new sentence.
         let content = self.doc.text[q.content.clone()].trim_end();
-        let closes_woven_sentence = content.chars().next().is_some_and(char::is_lowercase) && content.ends_with(['.', '!', '?']) && pre.end > pre.start && !self.sentence_initial(pre.end);
+        let new_sentence_follows = post.start < post.end && self.is_word(post.start) && self.tok(post.start).starts_with(char::is_uppercase);
+        let closes_woven_sentence = content.chars().next().is_some_and(char::is_lowercase) && content.ends_with(['.', '!', '?']) && new_sentence_follows && pre.end > pre.start && !self.sentence_initial(pre.end);
         let mut found = if closes_woven_sentence { None } else { self.read_after(post.clone()) };
         if found.is_none() && self.paragraph_is_quote(q) {
             match self.signature_after(q.paragraph) {
@@ -798,7 +803,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // quote.
         if i + 2 < r.end && self.folded(i + 1) == "par" && self.tok(i).starts_with(char::is_lowercase) {
             let f = self.folded(i);
-            if WordSet::utterance_participles().contains_folded(f) || self.is_cue_word(f) {
+            if WordSet::utterance_participles().contains_folded(f) {
                 if let Some(w) = self.np_at(i + 2, r.end).filter(|w| !matches!(w, SpeakerWords::Pronoun { .. } | SpeakerWords::PluralPronoun { .. })) {
                     return Some((w, Some(self.span(i..i + 2))));
                 }
@@ -924,10 +929,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // `répète les propos tenus par le Gilet jaune Eric Drouet : « … »`: the agent of a
         // participle of utterance just before the quote.
         let end = if r.end > r.start && self.tok(r.end - 1) == ":" { r.end - 1 } else { r.end };
-        let agent = (r.start + 1..end).rev().take(8).find(|&p| self.folded(p) == "par").filter(|&p| {
-            let f = self.folded(p - 1);
-            WordSet::utterance_participles().contains_folded(f) || is_participle_of_cue(self, f)
-        });
+        let agent = (r.start + 1..end).rev().take(8).find(|&p| self.folded(p) == "par").filter(|&p| WordSet::utterance_participles().contains_folded(self.folded(p - 1)));
         // (The person named at the end of the agent's words: `par le Gilet jaune Eric Drouet`.)
         if let Some(p) = agent.filter(|&p| end > p + 1 && (p + 1..end).all(|k| self.is_word(k))) {
             if let Some(m) = self.mention_at(end - 1) {
@@ -1042,7 +1044,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if j >= floor + 3 && matches!(self.folded(j - 1), "qui" | "who" | "which") && self.tok(j - 2) == "," {
             if let Some(m) = self.mention_at(j - 3) {
                 let (range, cluster) = self.mentions[m as usize].clone();
-                if range.end == j - 2 && matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::ORG) && !self.quoted.get(j - 3) {
+                let complement = range.start > 0 && matches!(self.folded(range.start - 1), "de" | "du" | "des" | "d'" | "of");
+                if range.end == j - 2 && matches!(self.cluster_kind(cluster), EntityType::PER | EntityType::ORG) && !self.quoted.get(j - 3) && !complement {
                     return (Some(SpeakerWords::Entity { span: self.span(range), cluster }), None);
                 }
             }
@@ -1499,9 +1502,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             (e > k && ends_phrase(e)).then_some(k..e)
         };
+        // Nouns and adjectives, and the prepositions that join them (`de presse`, `of services`):
+        // no other function word, verb or participle (`le régulateur qui a auditionné X`, `the
+        // regulator after meeting X`).
+        let (fr, en) = (WordSet::french_function_words(), WordSet::english_function_words());
         let mut k = kind + 1;
         while k < end.min(kind + 8) && self.mention_at(k).is_none() && untagged_name(k).is_none() {
-            if !self.is_word(k) {
+            let f = self.folded(k);
+            let joining = matches!(f, "de" | "du" | "des" | "d'" | "of");
+            let function = fr.contains_folded(f) || en.contains_folded(f) || is_participle(f) || self.is_cue_word(f);
+            if !self.is_word(k) || function && !joining {
                 return None;
             }
             k += 1;
@@ -2230,8 +2240,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return None;
             }
             let (range, c) = self.mentions[self.mention_at(k)? as usize].clone();
-            let verb_follows = range.end < r.end && self.is_word(range.end) && self.tok(range.end).starts_with(char::is_lowercase);
-            (range.start == k && verb_follows && self.cluster_kind(c) == EntityType::PER).then_some(c)
+            // A verb follows (not a function or calendar word: `et Claire Martin mardi`), and the
+            // name is no second member of a list (`a reçu Paul Roux et Claire Martin`).
+            let next = range.end;
+            let (fr, en) = (WordSet::french_function_words(), WordSet::english_function_words());
+            let f = self.folded(next);
+            let auxiliary = matches!(f, "a" | "avait" | "est" | "était" | "ne" | "n'" | "has" | "had" | "is" | "was" | "will" | "would");
+            let verb_follows = next < r.end
+                && self.is_word(next)
+                && self.tok(next).starts_with(char::is_lowercase)
+                && (auxiliary || !fr.contains_folded(f) && !en.contains_folded(f))
+                && !crate::entities::is_calendar_word(f);
+            let listed = k >= 2 && self.mention_at(k - 2).is_some_and(|m| self.mentions[m as usize].0.end == k - 1);
+            (range.start == k && verb_follows && !listed && self.cluster_kind(c) == EntityType::PER).then_some(c)
         })
     }
 
@@ -2267,6 +2288,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
             })
         };
         let (range, c) = organisation_at(k).or_else(inverted)?;
+        // (No person named before it in its sentence either: `Les pompiers ont secouru Paul Roux,
+        // a indiqué la SNCF. « … », a-t-il raconté`.)
+        let person_before = (r.start..range.start).any(|t| self.mention_at(t).is_some_and(|m| self.cluster_kind(self.mentions[m as usize].1) == EntityType::PER));
+        if person_before {
+            return None;
+        }
         let names_person = |tokens: Range<usize>| tokens.into_iter().any(|t| self.mention_at(t).is_some_and(|m| self.cluster_kind(self.mentions[m as usize].1) == EntityType::PER));
         // No person named in the sentence after it (`La CGT a reçu Paul Roux. Il …`), nor
         // earlier in the paragraph (`Le maire Paul Roux a reçu les syndicats. La CGT a salué …
@@ -2476,11 +2503,6 @@ fn article_gender(determiner: &str) -> Gender {
 
 /// A present participle (`affirmant`, `saying`), by its ending, less the common words that end
 /// the same way (`pendant`, `cependant`, `morning`, `habitant`).
-/// Whether `folded` is a past participle of a reporting verb (`déclarés`, `écrite`).
-fn is_participle_of_cue(ctx: &Ctx, folded: &str) -> bool {
-    ctx.is_cue_word(folded) && (folded.ends_with('é') || folded.ends_with("ée") || folded.ends_with("és") || folded.ends_with("ées") || folded.ends_with("it") || folded.ends_with("ite"))
-}
-
 fn is_participle(folded: &str) -> bool {
     folded.len() > 5
         && (folded.ends_with("ant") || folded.ends_with("ing"))
