@@ -114,6 +114,7 @@ fn resolve(doc: &Doc, places: KnownPlaces, mut raw: Vec<RawMention>) -> Vec<Enti
     sources_are_no_places(doc, places, &mut raw);
     apposed_roles_make_persons(doc, places, &mut raw);
     persons_described_in_apposition(doc, &mut raw);
+    known_places_after_prepositions(doc, places, &mut raw);
     datelines_are_places(doc, places, &mut raw);
     let mut clusters = cluster(doc, places, &raw);
     merge_acronyms(&mut clusters);
@@ -820,6 +821,37 @@ fn persons_described_in_apposition(doc: &Doc, raw: &mut Vec<RawMention>) {
         let opening_word = fr.contains_folded(doc.folded(start)) || en.contains_folded(doc.folded(start));
         if c - start >= 2 && !opening_word {
             added.push(RawMention { tokens: start..c, kind: EntityType::PER, title_gender: None });
+        }
+    }
+    if !added.is_empty() {
+        raw.extend(added);
+        crate::sort::sort_by_key(raw, |m| m.tokens.start as u64);
+    }
+}
+
+/// `à Genève, en Suisse`: a known place (the curated list, one to three capitalised words)
+/// right after a preposition of place, that the tagger left out, is that place.
+fn known_places_after_prepositions(doc: &Doc, places: KnownPlaces, raw: &mut Vec<RawMention>) {
+    let mut covered = crate::bits::BitSet::new(doc.tokens.len());
+    for m in raw.iter() {
+        covered.set_range(m.tokens.clone());
+    }
+    let capital = |k: usize| word(doc, k).is_some_and(is_capitalised) && !covered.get(k);
+    let mut added = Vec::new();
+    for k in 1..doc.tokens.len() {
+        if !matches!(doc.folded(k - 1), "en" | "à" | "au" | "aux" | "in" | "at" | "near" | "from") || !capital(k) || doc.is_sentence_start(k) {
+            continue;
+        }
+        let mut end = k;
+        while end < doc.tokens.len().min(k + 3) && capital(end) {
+            end += 1;
+        }
+        // The whole capitalised run, not a place inside a longer name (`in New Lynn`).
+        if word(doc, end).is_some_and(is_capitalised) {
+            continue;
+        }
+        if places.contains_tokens(doc, k..end) {
+            added.push(RawMention { tokens: k..end, kind: EntityType::LOC, title_gender: None });
         }
     }
     if !added.is_empty() {
@@ -1562,6 +1594,20 @@ mod tests {
         assert_eq!(person.1, PER);
         assert_eq!(person.2, ["Talia Brennick", "Brennick", "Talia"]);
         assert_eq!(c.len(), 2, "{c:?}");
+    }
+
+    #[test]
+    fn the_tagger_s_missed_persons_and_places_are_added() {
+        use EntityType::{LOC, PER};
+        // A known place after a preposition of place; a person named with an indefinite
+        // apposition holding a role; neither given by the tagger here.
+        let c = clusters_from_tags("Les entretiens ont eu lieu mardi à Genève, en Suisse, entre les deux délégations.", &[("Genève", LOC)]);
+        assert!(c.iter().any(|e| e.0 == "Suisse" && e.1 == LOC), "{c:?}");
+        let c = clusters_from_tags("The fairs run in thirty villages. Kwabena Asante, a cowpea farmer, is one of them.", &[]);
+        assert!(c.iter().any(|e| e.0 == "Kwabena Asante" && e.1 == PER), "{c:?}");
+        // Not a place inside a longer capitalised name, nor a role's holder's town.
+        let c = clusters_from_tags("Il vit à Paris Saint-Germain depuis 2019.", &[]);
+        assert!(!c.iter().any(|e| e.0 == "Paris"), "{c:?}");
     }
 
     /// Clusters from tagger output given occurrence by occurrence: (phrase, its nth occurrence, type).
