@@ -183,16 +183,8 @@ pub(crate) struct GenderedWords {
     map: FastHashMap<String, usize>,
 }
 
-/// Genders by their index in [`GenderedWords`]' table.
+/// Genders by their index (`gender as usize`) in [`GenderedWords`]' table.
 const GENDERS: [Gender; 3] = [Gender::Unknown, Gender::Male, Gender::Female];
-
-fn gender_index(g: Gender) -> usize {
-    match g {
-        Gender::Unknown => 0,
-        Gender::Male => 1,
-        Gender::Female => 2,
-    }
-}
 
 impl GenderedWords {
     /// `word<TAB>gender` lines.
@@ -200,7 +192,7 @@ impl GenderedWords {
         let map = data_lines(data)
             .filter_map(|l| {
                 let (w, g) = l.split_once('\t')?;
-                Some((fold(w.trim()), gender_index(Gender::parse(g.trim()))))
+                Some((fold(w.trim()), Gender::parse(g.trim()) as usize))
             })
             .collect();
         GenderedWords { map }
@@ -210,11 +202,11 @@ impl GenderedWords {
     fn parse_names(female: &str, male: &str) -> GenderedWords {
         let mut map = FastHashMap::default();
         for (data, g) in [(female, Gender::Female), (male, Gender::Male)] {
-            let g = gender_index(g);
+            let g = g as usize;
             for name in data_lines(data).flat_map(str::split_whitespace) {
                 let e = map.entry(fold(name)).or_insert(g);
                 if *e != g {
-                    *e = gender_index(Gender::Unknown);
+                    *e = Gender::Unknown as usize;
                 }
             }
         }

@@ -19,7 +19,7 @@ enum Calendar {
 
 /// The month, weekday and relative-day words, folded.
 struct CalendarWords {
-    /// Each word's kind as its index in [`CALENDAR_KINDS`]: the table type of the other
+    /// Each word's kind as its index (`kind as usize`) in [`CALENDAR_KINDS`]: the table type of the other
     /// string-keyed tables, one copy of its code in the wasm module.
     words: FastHashMap<String, usize>,
     /// Per first byte, bit `n` set if a word of `words` starting with it is `n` bytes long (bit
@@ -47,10 +47,10 @@ fn calendar() -> &'static CalendarWords {
             .filter_map(|l| {
                 let (w, k) = l.split_once('\t')?;
                 let kind = match k.trim() {
-                    "month" => 0,
-                    "weekday" => 1,
-                    _ => 2,
-                };
+                    "month" => Calendar::Month,
+                    "weekday" => Calendar::Weekday,
+                    _ => Calendar::Relative,
+                } as usize;
                 Some((fold(w.trim()), kind))
             })
             .collect();

@@ -778,8 +778,11 @@ fn apposed_roles_make_persons(doc: &Doc, places: KnownPlaces, raw: &mut [RawMent
         }
         k > 0 && matches!(doc.folded(k - 1), "à" | "au" | "aux" | "dans" | "en" | "après" | "avant" | "depuis" | "pour" | "sur" | "de" | "du" | "in" | "at" | "after" | "before" | "from" | "on" | "for" | "since")
     };
-    let raw_view: Vec<(Range<usize>, EntityType)> = raw.iter().map(|m| (m.tokens.clone(), m.kind)).collect();
-    let starts_name = |k: usize| raw_view.iter().any(|(r, _)| r.start == k) || word(doc, k).is_some_and(is_capitalised);
+    let mut mention_starts = crate::bits::BitSet::new(doc.tokens.len());
+    for m in raw.iter() {
+        mention_starts.set(m.tokens.start);
+    }
+    let starts_name = |k: usize| mention_starts.get(k) || word(doc, k).is_some_and(is_capitalised);
     for m in raw.iter_mut().filter(|m| matches!(m.kind, EntityType::LOC | EntityType::MISC)) {
         let sentence_end = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens().end;
         let Some((role, ..)) = role_after(doc, m.tokens.end, sentence_end, roles) else { continue };
@@ -796,10 +799,8 @@ fn apposed_roles_make_persons(doc: &Doc, places: KnownPlaces, raw: &mut [RawMent
 /// name. (Not a sentence-opening function word: `The Doe family, a …`.)
 fn persons_described_in_apposition(doc: &Doc, raw: &mut Vec<RawMention>) {
     let roles = GenderedWords::roles();
-    let mut covered = crate::bits::BitSet::new(doc.tokens.len());
-    for m in raw.iter() {
-        covered.set_range(m.tokens.clone());
-    }
+    let (fr, en) = (WordSet::french_function_words(), WordSet::english_function_words());
+    let covered = covered_tokens(doc, raw);
     let capital = |k: usize| word(doc, k).is_some_and(is_capitalised) && !covered.get(k);
     let mut added = Vec::new();
     for (c, t) in doc.tokens.iter().enumerate() {
@@ -814,7 +815,6 @@ fn persons_described_in_apposition(doc: &Doc, raw: &mut Vec<RawMention>) {
         while start > 0 && c - start < 3 && capital(start - 1) {
             start -= 1;
         }
-        let (fr, en) = (WordSet::french_function_words(), WordSet::english_function_words());
         if start > 0 && word(doc, start - 1).is_some_and(is_capitalised) {
             continue; // a longer capitalised run: a title or a name the rules do not know
         }
@@ -823,19 +823,13 @@ fn persons_described_in_apposition(doc: &Doc, raw: &mut Vec<RawMention>) {
             added.push(RawMention { tokens: start..c, kind: EntityType::PER, title_gender: None });
         }
     }
-    if !added.is_empty() {
-        raw.extend(added);
-        crate::sort::sort_by_key(raw, |m| m.tokens.start as u64);
-    }
+    add_mentions(raw, added);
 }
 
 /// `à Genève, en Suisse`: a known place (the curated list, one to three capitalised words)
 /// right after a preposition of place, that the tagger left out, is that place.
 fn known_places_after_prepositions(doc: &Doc, places: KnownPlaces, raw: &mut Vec<RawMention>) {
-    let mut covered = crate::bits::BitSet::new(doc.tokens.len());
-    for m in raw.iter() {
-        covered.set_range(m.tokens.clone());
-    }
+    let covered = covered_tokens(doc, raw);
     let capital = |k: usize| word(doc, k).is_some_and(is_capitalised) && !covered.get(k);
     let mut added = Vec::new();
     for k in 1..doc.tokens.len() {
@@ -854,6 +848,21 @@ fn known_places_after_prepositions(doc: &Doc, places: KnownPlaces, raw: &mut Vec
             added.push(RawMention { tokens: k..end, kind: EntityType::LOC, title_gender: None });
         }
     }
+    add_mentions(raw, added);
+}
+
+/// The tokens some mention of `raw` covers.
+fn covered_tokens(doc: &Doc, raw: &[RawMention]) -> crate::bits::BitSet {
+    let mut covered = crate::bits::BitSet::new(doc.tokens.len());
+    for m in raw {
+        covered.set_range(m.tokens.clone());
+    }
+    covered
+}
+
+/// Adds mentions the rules found to `raw`, which stays in text order (the later rules walk it
+/// with a cursor).
+fn add_mentions(raw: &mut Vec<RawMention>, added: Vec<RawMention>) {
     if !added.is_empty() {
         raw.extend(added);
         crate::sort::sort_by_key(raw, |m| m.tokens.start as u64);
@@ -1605,7 +1614,7 @@ mod tests {
         assert!(c.iter().any(|e| e.0 == "Suisse" && e.1 == LOC), "{c:?}");
         let c = clusters_from_tags("The fairs run in thirty villages. Kwabena Asante, a cowpea farmer, is one of them.", &[]);
         assert!(c.iter().any(|e| e.0 == "Kwabena Asante" && e.1 == PER), "{c:?}");
-        // Not a place inside a longer capitalised name, nor a role's holder's town.
+        // Not a place inside a longer capitalised name.
         let c = clusters_from_tags("Il vit à Paris Saint-Germain depuis 2019.", &[]);
         assert!(!c.iter().any(|e| e.0 == "Paris"), "{c:?}");
     }

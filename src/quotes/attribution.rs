@@ -1128,9 +1128,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         (None, fallback)
     }
 
+    /// Whether a person is named among tokens `r`.
+    fn names_person(&self, r: Range<usize>) -> bool {
+        r.into_iter().any(|k| self.mention_at(k).is_some_and(|m| self.cluster_kind(self.mentions[m as usize].1) == EntityType::PER))
+    }
+
     /// Whether tokens `r` name a person or hold a personal pronoun.
     fn has_person_or_pronoun(&self, r: Range<usize>) -> bool {
-        r.into_iter().any(|k| self.pronoun_at(k).is_some() || self.mention_at(k).is_some_and(|m| self.cluster_kind(self.mentions[m as usize].1) == EntityType::PER))
+        self.names_person(r.clone()) || r.into_iter().any(|k| self.pronoun_at(k).is_some())
     }
 
     /// The person named right after the quote that follows token `from` and its comma (`« … »,
@@ -2288,18 +2293,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
             })
         };
         let (range, c) = organisation_at(k).or_else(inverted)?;
-        // (No person named before it in its sentence either: `Les pompiers ont secouru Paul Roux,
-        // a indiqué la SNCF. « … », a-t-il raconté`.)
-        let person_before = (r.start..range.start).any(|t| self.mention_at(t).is_some_and(|m| self.cluster_kind(self.mentions[m as usize].1) == EntityType::PER));
-        if person_before {
-            return None;
-        }
-        let names_person = |tokens: Range<usize>| tokens.into_iter().any(|t| self.mention_at(t).is_some_and(|m| self.cluster_kind(self.mentions[m as usize].1) == EntityType::PER));
-        // No person named in the sentence after it (`La CGT a reçu Paul Roux. Il …`), nor
-        // earlier in the paragraph (`Le maire Paul Roux a reçu les syndicats. La CGT a salué …
-        // « … », a-t-il déclaré` is the mayor).
+        // No person named before it in its sentence (`Les pompiers ont secouru Paul Roux, a
+        // indiqué la SNCF. « … », a-t-il raconté`), nor in the sentence after it (`La CGT a reçu
+        // Paul Roux. Il …`), nor earlier in the paragraph (`Le maire Paul Roux a reçu les
+        // syndicats. La CGT a salué … « … », a-t-il déclaré` is the mayor).
         let paragraph_start = self.doc.paragraphs().get(s.paragraph()).map_or(0, |p| self.doc.token_at_or_after(p.range().start));
-        let person = names_person(range.end..r.end.min(range.end + 60)) || names_person(paragraph_start.max(r.start.saturating_sub(200))..r.start);
+        let person = self.names_person(r.start..range.start)
+            || self.names_person(range.end..r.end.min(range.end + 60))
+            || self.names_person(paragraph_start.max(r.start.saturating_sub(200))..r.start);
         (!person).then_some(c)
     }
 
