@@ -2,6 +2,7 @@
 //! receives. All `start`/`end` offsets are UTF-16 code units into the input (what a JavaScript
 //! string indexes), and every span's `text` equals the input slice at those offsets.
 
+use crate::text::sub;
 use serde::Serialize;
 
 /// The whole result of [`crate::Analyzer::analyze`].
@@ -207,7 +208,7 @@ fn json_string(out: &mut String, s: &str) {
             0..=0x1f => "",
             _ => continue,
         };
-        out.push_str(&s[plain..i]);
+        out.push_str(sub(s, plain..i));
         if escape.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.push_str("\\u00");
@@ -218,7 +219,7 @@ fn json_string(out: &mut String, s: &str) {
         }
         plain = i + 1;
     }
-    out.push_str(&s[plain..]);
+    out.push_str(sub(s, plain..));
     out.push('"');
 }
 

@@ -294,7 +294,7 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 fn assemble(doc: &Doc, clusters: &[EntityCluster], found: &[FoundQuote]) -> Analysis {
     let ix = Utf16Index::new(doc.text);
     let span = |b: &ByteSpan| Utf16Span {
-        text: doc.text[b.clone()].to_string(),
+        text: crate::text::sub(doc.text, b.clone()).to_string(),
         start_utf16: ix.utf16(b.start),
         end_utf16: ix.utf16(b.end),
     };

@@ -85,7 +85,7 @@ impl Token {
     }
 
     pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.span()]
+        sub(text, self.span())
     }
 }
 
@@ -148,6 +148,14 @@ pub(crate) fn lower_char(c: char) -> (char, Option<char>) {
 }
 
 /// A lower-cased, apostrophe-folded copy for dictionary lookups (not for spans).
+/// `sub(s, range)`, or `""` where the range is out of bounds or off a character boundary (never, for
+/// the offsets the crate computes). Indexing a `str` would compile its panic message, which
+/// formats characters for display, into the wasm module: about 2 KB gzipped.
+#[inline]
+pub(crate) fn sub<R: std::slice::SliceIndex<str, Output = str>>(s: &str, range: R) -> &str {
+    s.get(range).unwrap_or_default()
+}
+
 pub(crate) fn fold(s: &str) -> String {
     fold_cow(s).into_owned()
 }
@@ -229,7 +237,7 @@ pub(crate) fn paragraphs(text: &str) -> Vec<CompactSpan> {
     let mut out = Vec::new();
     let mut line_start = 0;
     let push = |a: usize, b: usize, out: &mut Vec<CompactSpan>| {
-        let line = &text[a..b];
+        let line = sub(text, a..b);
         let trimmed_start = line.len() - line.trim_start().len();
         let trimmed = line.trim();
         if !trimmed.is_empty() {
@@ -322,7 +330,7 @@ pub(crate) fn tokenize_into(text: &str, range: ByteSpan, out: &mut Vec<Token>) {
     let mut i = range.start;
     let end = range.end;
     while i < end {
-        let Some(c) = text[i..end].chars().next() else { break };
+        let Some(c) = sub(text, i..end).chars().next() else { break };
         // Control characters (NUL, DEL, C1…) carry no meaning: dropped like whitespace rather
         // than made one token each (the spans of the other tokens still index the input).
         if c.is_whitespace() || c.is_control() {
@@ -330,13 +338,13 @@ pub(crate) fn tokenize_into(text: &str, range: ByteSpan, out: &mut Vec<Token>) {
             continue;
         }
         // URLs: scheme, www. or a known bare host with a path.
-        if let Some(len) = url_len(&text[i..end]) {
+        if let Some(len) = url_len(sub(text, i..end)) {
             out.push(Token::new(i, i + len, TokenKind::Url));
             i += len;
             continue;
         }
         if (c == '@' || c == '#') && i + 1 < end {
-            let rest = &text[i + 1..end];
+            let rest = sub(text, i + 1..end);
             let len: usize = rest
                 .char_indices()
                 .take_while(|&(_, ch)| ch.is_alphanumeric() || ch == '_')
@@ -350,20 +358,20 @@ pub(crate) fn tokenize_into(text: &str, range: ByteSpan, out: &mut Vec<Token>) {
             }
         }
         if c.is_ascii_digit() {
-            let len = number_len(&text[i..end]);
+            let len = number_len(sub(text, i..end));
             out.push(Token::new(i, i + len, TokenKind::Number));
             i += len;
             continue;
         }
         if is_word_char(c) {
-            let (len, kind) = word_len(&text[i..end]);
+            let (len, kind) = word_len(sub(text, i..end));
             out.push(Token::new(i, i + len, kind));
             i += len;
             continue;
         }
         // English possessive `'s` after a word (`Blinken's`) is one token, as in CoNLL.
-        if is_apostrophe(c) && i > range.start && text[..i].chars().next_back().is_some_and(is_word_char) {
-            let rest = &text[i + c.len_utf8()..end];
+        if is_apostrophe(c) && i > range.start && sub(text, ..i).chars().next_back().is_some_and(is_word_char) {
+            let rest = sub(text, i + c.len_utf8()..end);
             let mut r = rest.chars();
             if matches!(r.next(), Some('s' | 'S')) && !r.next().is_some_and(is_word_char) {
                 out.push(Token::new(i, i + c.len_utf8() + 1, TokenKind::Word));
@@ -396,7 +404,7 @@ fn url_len(s: &str) -> Option<usize> {
         .unwrap_or(s.len());
     // Trailing sentence punctuation is not part of the URL.
     while len > 0 {
-        let last = s[..len].chars().next_back().unwrap_or(' ');
+        let last = sub(s, ..len).chars().next_back().unwrap_or(' ');
         if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '\'' | '’') {
             len -= last.len_utf8();
         } else {
@@ -419,7 +427,7 @@ fn number_len(s: &str) -> usize {
         }
         // A separator followed by digits continues the number.
         if matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}') {
-            let after = &s[j + c.len_utf8()..];
+            let after = sub(s, j + c.len_utf8()..);
             let digits = after.bytes().take_while(u8::is_ascii_digit).count();
             let spaced = c != ',' && c != '.';
             let next_is_digit = after.as_bytes().get(digits).is_some_and(u8::is_ascii_digit);
@@ -445,43 +453,43 @@ fn word_len(s: &str) -> (usize, TokenKind) {
     // The ASCII letters and digits first, a byte at a time (most of a French or English word).
     let ascii = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
     let mut len = ascii;
-    for (j, c) in s[ascii..].char_indices().map(|(j, c)| (j + ascii, c)) {
+    for (j, c) in sub(s, ascii..).char_indices().map(|(j, c)| (j + ascii, c)) {
         if is_word_char(c) {
             len = j + c.len_utf8();
             continue;
         }
-        let next = s[j + c.len_utf8()..].chars().next();
+        let next = sub(s, j + c.len_utf8()..).chars().next();
         let next_is_word = next.is_some_and(is_word_char);
         if (c == '-' || c == '‑') && next_is_word {
             continue;
         }
         if is_apostrophe(c) && next_is_word {
-            let head = &s[..j];
+            let head = sub(s, ..j);
             if with_fold(head, |h| ELISIONS.contains(&h)) {
                 // `l’Ukraine` → `l’` | `Ukraine`
                 return (j + c.len_utf8(), TokenKind::Elision);
             }
             // English `'s` is its own token (as in CoNLL): `Blinken's` → `Blinken` | `'s`.
-            let mut rest = s[j + c.len_utf8()..].chars();
+            let mut rest = sub(s, j + c.len_utf8()..).chars();
             if matches!(rest.next(), Some('s' | 'S')) && !rest.next().is_some_and(is_word_char) {
                 return (j, TokenKind::Word);
             }
             continue; // `don't`, `aujourd’hui`
         }
-        if c == '.' && is_domain_suffix(&s[j + 1..]) {
+        if c == '.' && is_domain_suffix(sub(s, j + 1..)) {
             // `Gawker.com`, `Scientology.org`: a site name is one word.
-            let tld_len = s[j + 1..].chars().take_while(|ch| ch.is_ascii_alphabetic()).count();
+            let tld_len = sub(s, j + 1..).chars().take_while(|ch| ch.is_ascii_alphabetic()).count();
             len = j + 1 + tld_len;
             break;
         }
         if c == '.' {
             // Initialisms (`U.S.`, `J.-C.`) and known abbreviations keep their dots.
-            let with_dot = &s[..j + 1];
-            let segment = s[..j].rsplit(['.', '-']).next().unwrap_or("");
+            let with_dot = sub(s, ..j + 1);
+            let segment = sub(s, ..j).rsplit(['.', '-']).next().unwrap_or("");
             let single_capital = segment.chars().count() == 1 && segment.chars().all(char::is_uppercase);
-            let mut ahead = s[j + 1..].chars();
+            let mut ahead = sub(s, j + 1..).chars();
             let more_initials = matches!((ahead.next(), ahead.next()), (Some(a), Some('.')) if a.is_uppercase())
-                || s[j + 1..].starts_with('-');
+                || sub(s, j + 1..).starts_with('-');
             if single_capital && more_initials {
                 len = j + 1;
                 continue;
@@ -498,7 +506,7 @@ fn word_len(s: &str) -> (usize, TokenKind) {
 /// `com`, `org`… directly after a dot, ending the word.
 fn is_domain_suffix(rest: &str) -> bool {
     let tld_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let (tld, after) = rest.split_at(tld_len);
+    let (tld, after) = (sub(rest, ..tld_len), sub(rest, tld_len..));
     let after = after.chars().next();
     matches!(tld, "com" | "org" | "net" | "fr" | "uk" | "gov" | "edu" | "io" | "info" | "eu" | "de" | "be" | "ch" | "ca")
         && !after.is_some_and(|c| c.is_alphanumeric())
@@ -553,7 +561,7 @@ pub(crate) fn sentences(text: &str, paragraph: ByteSpan, tokens: &[Token]) -> Ve
         }
         i += 1;
     }
-    if start < paragraph.end && !text[start..paragraph.end].trim().is_empty() {
+    if start < paragraph.end && !sub(text, start..paragraph.end).trim().is_empty() {
         out.push(start..paragraph.end);
     }
     out
@@ -574,7 +582,7 @@ fn closes_here(text: &str, t: &Token) -> bool {
     if matches!(c, '«' | '“' | '„' | '‹' | '「' | '『' | '‚') {
         return false;
     }
-    text[..t.start()].chars().next_back().is_some_and(|p| !p.is_whitespace())
+    sub(text, ..t.start()).chars().next_back().is_some_and(|p| !p.is_whitespace())
 }
 
 #[cfg(test)]

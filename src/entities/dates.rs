@@ -1,6 +1,7 @@
 //! Dates and numbers, by rules: `20 janvier 2022`, `Sunday, January 20, 2008`, `vendredi`,
 //! `en 2014`; `100 000 soldats`, `14,000 people`, `3.5`.
 
+use crate::text::sub;
 use std::sync::OnceLock;
 
 use super::EntityCluster;
@@ -141,7 +142,7 @@ pub(super) fn find(doc: &Doc) -> Vec<EntityCluster> {
     // entity stage's string-keyed tables, one copy of its code in the wasm module.)
     let mut by_text: FastHashMap<String, usize> = FastHashMap::default();
     let mut add = |span: ByteSpan, kind: EntityType| {
-        let text = &doc.text[span.clone()];
+        let text = sub(doc.text, span.clone());
         let mut key = fold(text);
         key.push(if kind == EntityType::DATE { '\u{1}' } else { '\u{2}' });
         match by_text.get(&key) {
@@ -220,7 +221,7 @@ pub(super) fn find(doc: &Doc) -> Vec<EntityCluster> {
                     && w.chars().next().is_some_and(char::is_lowercase)
                     && w.chars().count() > 2
                     && doc.tokens[i].end() < t.start()
-                    && doc.text[doc.tokens[i].end()..t.start()].chars().all(char::is_whitespace);
+                    && sub(doc.text, doc.tokens[i].end()..t.start()).chars().all(char::is_whitespace);
                 if is_unit {
                     end += 1;
                 }

@@ -6,6 +6,7 @@ mod dates;
 
 pub(crate) use dates::is_calendar_word;
 
+use crate::text::sub;
 use std::ops::Range;
 
 use crate::analysis::EntityType;
@@ -207,7 +208,7 @@ fn capitalised_runs(doc: &Doc) -> Vec<RawMention> {
 
 /// The text a (non-empty) mention covers.
 fn mention_text<'t>(doc: &Doc<'t>, m: &RawMention) -> &'t str {
-    &doc.text[doc.tokens[m.tokens.start].start()..doc.tokens[m.tokens.end - 1].end()]
+    sub(doc.text, doc.tokens[m.tokens.start].start()..doc.tokens[m.tokens.end - 1].end())
 }
 
 /// Page furniture that taggers pick up: a single word ending in a URL or handle, and so on.
@@ -563,7 +564,7 @@ fn acronyms_are_no_persons(doc: &Doc, raw: &mut [RawMention]) {
             Some((at, ordinary)) if at == s => ordinary,
             _ => {
                 let r = doc.sentences[s].tokens();
-                let ordinary = doc.text[doc.tokens[r.start].start()..doc.tokens[r.end - 1].end()].chars().filter(|c| c.is_lowercase()).take(21).count() > 20;
+                let ordinary = sub(doc.text, doc.tokens[r.start].start()..doc.tokens[r.end - 1].end()).chars().filter(|c| c.is_lowercase()).take(21).count() > 20;
                 read = Some((s, ordinary));
                 ordinary
             }
@@ -1172,7 +1173,7 @@ fn cluster(doc: &Doc, places: KnownPlaces, raw: &[RawMention]) -> Vec<EntityClus
                 }
             }
             let kind = organisation_by_head(doc, &b.name_tokens, majority_type(&b.type_votes, b.kind));
-            let name = doc.text[doc.tokens[b.name_tokens.start].start()..doc.tokens[b.name_tokens.end - 1].end()].to_string();
+            let name = sub(doc.text, doc.tokens[b.name_tokens.start].start()..doc.tokens[b.name_tokens.end - 1].end()).to_string();
             let mut gender = b.gender;
             if gender == Gender::Unknown && kind == EntityType::PER {
                 gender = word(doc, b.name_tokens.start).and_then(|w| first_names.get(w)).unwrap_or(Gender::Unknown);
@@ -1246,7 +1247,7 @@ fn add_untagged_repeats(doc: &Doc, clusters: &mut [EntityCluster]) {
             continue;
         }
         // Keys: one-word forms used for the entity (`HRW`, `Blinken`), and a person's surname.
-        let mut keys: Vec<&str> = c.mentions.iter().map(|m| &doc.text[m.clone()]).filter(|t| !t.contains(' ')).collect();
+        let mut keys: Vec<&str> = c.mentions.iter().map(|m| sub(doc.text, m.clone())).filter(|t| !t.contains(' ')).collect();
         if c.kind == EntityType::PER {
             keys.extend(c.name.split_whitespace().last());
         }
@@ -1356,7 +1357,7 @@ fn attach_handles_and_acronyms(doc: &Doc, clusters: &mut [EntityCluster]) {
         // module would carry once more for this one use.)
         let mut forms: Vec<&str> = Vec::new();
         for r in &extra {
-            let form = &doc.text[r.clone()];
+            let form = sub(doc.text, r.clone());
             if !forms.contains(&form) {
                 forms.push(form);
             }
@@ -1426,7 +1427,7 @@ fn find_roles(doc: &Doc, clusters: &mut [EntityCluster]) -> Vec<Range<usize>> {
             let sent = &doc.sentences[doc.sentence_of_token(start)];
             let found = role_before(doc, start, sent.tokens().start, roles, &in_person).or_else(|| role_after(doc, end, sent.tokens().end, roles));
             if let Some((range, head, gender)) = found {
-                let text = &doc.text[doc.tokens[range.start].start()..doc.tokens[range.end - 1].end()];
+                let text = sub(doc.text, doc.tokens[range.start].start()..doc.tokens[range.end - 1].end());
                 c.role = Some(text.trim_end_matches([',', ' ']).to_string());
                 c.role_head = Some(head);
                 if c.gender == Gender::Unknown {
@@ -1452,7 +1453,7 @@ fn workplaces_are_organisations(doc: &Doc, places: KnownPlaces, clusters: &mut [
     }
     let at_work = |k: usize| k > 0 && matches!(doc.folded(k - 1), "at" | "chez") && continues_phrase.get(k);
     for c in clusters.iter_mut().filter(|c| matches!(c.kind, EntityType::LOC | EntityType::MISC)) {
-        let known_place = c.mentions.iter().any(|m| places.contains(&doc.text[m.clone()]));
+        let known_place = c.mentions.iter().any(|m| places.contains(sub(doc.text, m.clone())));
         if !known_place && c.mentions.iter().any(|m| at_work(doc.token_at_or_after(m.start))) {
             c.kind = EntityType::ORG;
         }

@@ -19,6 +19,7 @@
 //! britannique`) to the person holding that role, and anything else (`un témoin`, `the post`)
 //! stays an unnamed source with no entity.
 
+use crate::text::sub;
 use std::ops::Range;
 
 use super::marks::RawQuote;
@@ -259,7 +260,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
             let between = doc.token_at_or_after(raw[k].outer.end)..doc.token_at_or_after(raw[k + 1].outer.start);
             // (Nor across a sentence the first quote ends: `« … au-delà. » Lee Unkrich a écrit
             // : « … »`.)
-            let closes_sentence = doc.text[raw[k].content.clone()].trim_end().ends_with(['.', '!', '?', '…'])
+            let closes_sentence = sub(doc.text, raw[k].content.clone()).trim_end().ends_with(['.', '!', '?', '…'])
                 && between.clone().next().is_some_and(|t| doc.tok(t).starts_with(char::is_uppercase));
             if !closes_sentence && !between.clone().any(|t| matches!(doc.tok(t), "." | "!" | "?" | "…")) {
                 out[k].speaker = out[k + 1].speaker.clone();
@@ -289,7 +290,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
     }
     // `Mayor warns of 'a hard winter'` as a headline, attributed later in the body: the same
     // words quoted again are the same quotation, and share its speaker.
-    let words: Vec<String> = out.iter().map(|q| fold(doc.text[q.span.clone()].trim_end_matches(['.', ',', '!', '?', ';', ':', ' ']))).collect();
+    let words: Vec<String> = out.iter().map(|q| fold(sub(doc.text, q.span.clone()).trim_end_matches(['.', ',', '!', '?', ';', ':', ' ']))).collect();
     // (Keyed by the words' hash, checked on use: the table type the entity stage uses too, one
     // copy of the hash table's code in the wasm module.)
     let mut attributed: FastHashMap<u64, Vec<usize>> = FastHashMap::default();
@@ -578,7 +579,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
         // Words woven into a sentence that the quote closes (`… had ordered a reprint "before
         // the applause had stopped." Sandbar posted …`): what follows is a new sentence.
-        let content = self.doc.text[q.content.clone()].trim_end();
+        let content = sub(self.doc.text, q.content.clone()).trim_end();
         let new_sentence_follows = post.start < post.end && self.is_word(post.start) && self.tok(post.start).starts_with(char::is_uppercase);
         let closes_woven_sentence = content.chars().next().is_some_and(char::is_lowercase) && content.ends_with(['.', '!', '?']) && new_sentence_follows && pre.end > pre.start && !self.sentence_initial(pre.end);
         let mut found = if closes_woven_sentence { None } else { self.read_after(post.clone()) };
@@ -640,7 +641,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // but words woven into a clause whose subject is a person are that person's. Not a
         // capitalised quote, which is a title as often (`Peyo dessine « Le Bébé Schtroumpf »`),
         // nor a role phrase as subject, whose end the clause does not mark.
-        let woven = self.doc.text[q.content.clone()].chars().next().is_some_and(char::is_lowercase);
+        let woven = sub(self.doc.text, q.content.clone()).chars().next().is_some_and(char::is_lowercase);
         if found.is_none() && woven && pre.end > pre.start && self.sentence_initial(pre.start) {
             // (An organisation opening the clause too: `Mediapart y voit une « … »`.)
             let organisation = || match self.np_at(pre.start, pre.end) {
@@ -685,7 +686,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // (`… has called the sentence "dangerous":`).
         if self.starts_paragraph(q) && q.paragraph > 0 {
             let prev_para = self.doc.paragraph(q.paragraph - 1);
-            if self.doc.text[prev_para].trim_end().ends_with(':') {
+            if sub(self.doc.text, prev_para).trim_end().ends_with(':') {
                 let sentence = self.doc.sentence_of_token(self.doc.token_at_or_after(q.outer.start));
                 // The subject of the clause the colon ends, read as the colon clause before a
                 // quote in its own paragraph is (`Le ministre de l'Intérieur Pascal Barandagiye
@@ -771,7 +772,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// Whether the quote fills its paragraph (nothing but punctuation around it).
     fn paragraph_is_quote(&self, q: &RawQuote) -> bool {
         let p = self.doc.paragraph(q.paragraph);
-        self.starts_paragraph(q) && !self.doc.text[q.outer.end..p.end].chars().any(char::is_alphanumeric)
+        self.starts_paragraph(q) && !sub(self.doc.text, q.outer.end..p.end).chars().any(char::is_alphanumeric)
     }
 
     /// Attribution right after a quote: `, a déclaré X`, `, a-t-il dit`, `, he said`,
@@ -2016,10 +2017,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             None => {
                 let first = self.tok(tokens.start);
                 // `Gawker.com have stated`: a site speaks as an organisation.
-                let site = self.doc.text[span.clone()].contains('.') && tokens.len() == 1;
+                let site = sub(self.doc.text, span.clone()).contains('.') && tokens.len() == 1;
                 clusters.push(EntityCluster {
                     kind: if site || kind.is_some() { EntityType::ORG } else { EntityType::PER },
-                    name: self.doc.text[span.clone()].to_string(),
+                    name: sub(self.doc.text, span.clone()).to_string(),
                     role: None,
                     role_head: None,
                     gender: GenderedWords::first_names().get(first).unwrap_or_default(),
@@ -2034,7 +2035,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     fn described_organisation(&mut self, clusters: &mut Vec<EntityCluster>, tokens: Range<usize>, head: String) -> usize {
         let span = self.span(tokens);
-        let name = self.doc.text[span.clone()].to_string();
+        let name = sub(self.doc.text, span.clone()).to_string();
         let c = match clusters.iter().position(|c| c.kind == EntityType::ORG && fold(&c.name) == fold(&name)) {
             Some(c) => c,
             None => {
@@ -2520,7 +2521,7 @@ pub(crate) fn split_inverted(folded: &str) -> Option<(&str, &str)> {
     // (A byte scan: the last `-` of a word is found quicker than with `rsplit_once`'s
     // searcher, on every word read for a cue.)
     let dash = folded.bytes().rposition(|b| b == b'-')?;
-    let (head, pronoun) = (&folded[..dash], &folded[dash + 1..]);
+    let (head, pronoun) = (sub(folded, ..dash), sub(folded, dash + 1..));
     if !matches!(pronoun, "il" | "elle" | "ils" | "elles" | "on") {
         return None;
     }

@@ -2,6 +2,7 @@
 //! a closing mark with no opening one, an opening with no closing, reversed and doubled marks,
 //! straight quotes whose direction comes from context, and apostrophes that are not marks.
 
+use crate::text::sub;
 use crate::pipeline::Doc;
 use crate::text::{is_quote_mark, ByteSpan};
 
@@ -137,7 +138,7 @@ pub(crate) fn find(doc: &Doc, keep: impl Fn(&RawQuote) -> bool) -> Vec<RawQuote>
 }
 
 fn marks_of(text: &str, para: &ByteSpan) -> Vec<Mark> {
-    let s = &text[para.clone()];
+    let s = sub(text, para.clone());
     let mut marks = Vec::new();
     // Every quote mark starts with one of these bytes (ASCII `"` `'`, or the first byte of
     // U+00AB/U+00BB, U+2018–U+203A, U+300C–U+300F): the other bytes need no decoding.
@@ -146,8 +147,8 @@ fn marks_of(text: &str, para: &ByteSpan) -> Vec<Mark> {
             continue;
         }
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()).filter(|&c| is_quote_mark(c)) else { continue };
-        let prev = s[..i].chars().next_back();
-        let next = s[i + c.len_utf8()..].chars().next();
+        let prev = sub(s, ..i).chars().next_back();
+        let next = sub(s, i + c.len_utf8()..).chars().next();
         if let Some((family, role)) = classify(c, prev, next) {
             // `len_utf8` is at most 4.
             marks.push(Mark { start: (para.start + i) as u32, len: c.len_utf8() as u8, family, role });
@@ -242,7 +243,7 @@ fn next_straight_closes(rest: &[Mark]) -> bool {
 
 /// Skips the separators left between a previous quote and the next stretch of text.
 fn skip_leading_punct(text: &str, r: ByteSpan) -> usize {
-    let s = &text[r.clone()];
+    let s = sub(text, r.clone());
     r.start + (s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.')).len())
 }
 
@@ -251,7 +252,7 @@ fn trim(text: &str, r: ByteSpan) -> Option<ByteSpan> {
     if r.start >= r.end {
         return None;
     }
-    let s = &text[r.clone()];
+    let s = sub(text, r.clone());
     let lead = s.len() - s.trim_start().len();
     let inner = s.trim();
     if !inner.chars().any(char::is_alphanumeric) {

@@ -6,6 +6,7 @@ mod marks;
 
 pub(crate) use attribution::follows_source_preposition;
 
+use crate::text::sub;
 use crate::analysis::QuoteKind;
 use crate::entities::EntityCluster;
 use crate::pipeline::Doc;
@@ -121,7 +122,7 @@ fn is_scare_quote(doc: &Doc, q: &marks::RawQuote) -> bool {
     let a = doc.token_at_or_after(q.content.start);
     let b = doc.token_at_or_after(q.content.end);
     let words = doc.tokens[a..b].iter().filter(|t| matches!(t.kind(), TokenKind::Word | TokenKind::Number)).count();
-    let ends_sentence = doc.text[q.content.clone()].trim_end().ends_with(['.', '!', '?', '…']);
+    let ends_sentence = sub(doc.text, q.content.clone()).trim_end().ends_with(['.', '!', '?', '…']);
     words < 2 && !ends_sentence
 }
 
@@ -129,7 +130,7 @@ fn is_scare_quote(doc: &Doc, q: &marks::RawQuote) -> bool {
 /// sentence, after a colon, a comma, a dash or a reporting verb, or after another quote;
 /// `partial` when it is woven into the reporter's sentence (`a qualifié les pourparlers de « … »`).
 pub(crate) fn kind_of(doc: &Doc, q: &marks::RawQuote, is_cue: impl Fn(&str) -> bool) -> QuoteKind {
-    let before = doc.text[doc.paragraph(q.paragraph).start..q.outer.start].trim_end();
+    let before = sub(doc.text, doc.paragraph(q.paragraph).start..q.outer.start).trim_end();
     let Some(prev) = before.chars().next_back() else { return QuoteKind::Direct };
     if matches!(prev, ':' | ',' | '.' | '!' | '?' | '—' | '–' | '-' | ';') || crate::text::is_quote_mark(prev) {
         return QuoteKind::Direct;
