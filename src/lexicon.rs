@@ -51,6 +51,13 @@ impl WordSet {
     );
 
     list_file!(english_function_words, "../data/lang/en.txt");
+
+    list_file!(
+        /// Nouns that, after an indefinite determiner, describe a source the text does not name
+        /// (`a person close to the talks`, `un proche`).
+        unnamed_sources,
+        "../data/roles/unnamed-sources.txt"
+    );
 }
 
 /// Non-empty, non-comment lines of a data file, trimmed.
@@ -255,6 +262,7 @@ impl WordSet {
             let mut set = WordSet::parse(include_str!("../data/gazetteer/en/orgword.txt"));
             set.words.extend(WordSet::parse(include_str!("../data/gazetteer/fr/orgword.txt")).words);
             set.words.extend(WordSet::parse(include_str!("../data/roles/org-nouns.txt")).words);
+            set.words.extend(WordSet::parse(include_str!("../data/roles/org-heads-more.txt")).words);
             set.words.extend(["municipality", "center", "centre"].map(|w| (w.to_string(), 0)));
             for place_head in WordSet::parse(include_str!("../data/roles/place-heads.txt")).words.into_keys() {
                 set.words.remove(&place_head);

@@ -125,6 +125,16 @@ fn english_unnamed_sources() {
 }
 
 #[test]
+fn english_unnamed_sources_coordinated_subjects_and_figures() {
+    check_fixture("en-unnamed-and-coordinated");
+}
+
+#[test]
+fn french_sources_after_the_quote_and_appositions() {
+    check_fixture("fr-sources-and-appositions");
+}
+
+#[test]
 fn french_speaker_from_the_sentence_before() {
     check_fixture("fr-subject-before");
 }

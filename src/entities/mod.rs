@@ -105,6 +105,7 @@ fn resolve(doc: &Doc, places: KnownPlaces, mut raw: Vec<RawMention>) -> Vec<Enti
     raw.retain(|m| m.tokens.start < m.tokens.end);
     crate::sort::sort_by_key(&mut raw, |m| m.tokens.start as u64);
     join_name_particles(doc, &mut raw);
+    join_nicknames(doc, &mut raw);
     extend_over_organisation_heads(doc, &mut raw);
     join_organisation_of(doc, &mut raw);
     acronyms_are_no_persons(doc, &mut raw);
@@ -222,6 +223,16 @@ fn is_junk(doc: &Doc, m: &RawMention) -> bool {
     if m.tokens.len() == 1 {
         let w = doc.tok(m.tokens.start);
         let f = doc.folded(m.tokens.start);
+        // `un Kanak âgé de 20 ans`, `a Democrat`: a person's name takes no indefinite article.
+        let k = m.tokens.start;
+        let article = k > 0 && match doc.tok(k - 1) {
+            "un" | "une" => true,
+            "a" | "an" => doc.language == Language::English,
+            _ => false,
+        };
+        if article && m.kind == EntityType::PER {
+            return true;
+        }
         if is_demonym(doc, f)
             || WordSet::not_names().contains_folded(f)
             || (w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M')))
@@ -512,6 +523,40 @@ fn join_name_particles(doc: &Doc, raw: &mut Vec<RawMention>) {
         }
         true
     });
+}
+
+/// `Antonio "Tony" Lacson`, `Jean « Johnny » Hallyday`: a nickname of one or two capitalised
+/// words in quotation marks, between a first name (a person the tagger saw, or a known first
+/// name) and a capitalised word, is part of one person's name. The tagger reads two names there,
+/// or one that starts inside the marks (`Tony" Lacson`).
+fn join_nicknames(doc: &Doc, raw: &mut Vec<RawMention>) {
+    let first_names = GenderedWords::first_names();
+    let is_mark = |k: usize| matches!(doc.tok(k), "\"" | "“" | "”" | "«" | "»");
+    let capital = |k: usize| word(doc, k).is_some_and(is_capitalised);
+    let mut joined = Vec::new();
+    let mut covered = crate::bits::BitSet::new(doc.tokens.len());
+    for q in 1..doc.tokens.len().saturating_sub(3) {
+        if !is_mark(q) || !capital(q - 1) || !capital(q + 1) {
+            continue;
+        }
+        let close = if is_mark(q + 2) { q + 2 } else { q + 3 };
+        if !is_mark(close) || !capital(close - 1) || !capital(close + 1) || doc.sentence_of_token(q - 1) != doc.sentence_of_token(close + 1) {
+            continue;
+        }
+        let known_first = first_names.get(doc.tok(q - 1)).is_some();
+        let before = raw.iter().find(|m| m.tokens.end == q);
+        if !known_first && before.is_none_or(|m| m.kind != EntityType::PER) {
+            continue;
+        }
+        let start = before.map_or(q - 1, |m| m.tokens.start);
+        let end = raw.iter().find(|m| m.tokens.contains(&(close + 1))).map_or(close + 2, |m| m.tokens.end.max(close + 2));
+        covered.set_range(start..end);
+        joined.push(RawMention { tokens: start..end, kind: EntityType::PER, title_gender: None });
+    }
+    if !joined.is_empty() {
+        raw.retain(|m| !covered.get(m.tokens.start) && !covered.get(m.tokens.end - 1));
+        add_mentions(raw, joined);
+    }
 }
 
 /// Removes the mentions an earlier one took over (`absorbed[i]` for `raw[i]`).
@@ -982,10 +1027,12 @@ pub(crate) fn is_common_word(doc: &Doc, folded: &str) -> bool {
         || WordSet::not_names().contains_folded(folded)
 }
 
-/// A folded nationality or demonym, singular or plural (`italian`, `bangladeshis`, `russes`).
+/// A folded nationality or demonym, singular or plural (`italian`, `bangladeshis`, `russes`),
+/// also as an English compound noun (`irishman`, `frenchwomen`).
 fn is_demonym(doc: &Doc, folded: &str) -> bool {
     let singular = folded.strip_suffix("es").or_else(|| folded.strip_suffix('s')).unwrap_or(folded);
-    doc.is_demonym(folded) || singular != folded && doc.is_demonym(singular)
+    let compound = ["woman", "women", "man", "men"].iter().find_map(|s| folded.strip_suffix(s)).filter(|stem| stem.len() >= 4);
+    doc.is_demonym(folded) || singular != folded && doc.is_demonym(singular) || compound.is_some_and(|stem| is_demonym(doc, stem))
 }
 
 /// Name words of a mention, folded, with hyphenated parts kept whole.
@@ -1618,6 +1665,20 @@ mod tests {
         // Not a place inside a longer capitalised name.
         let c = clusters_from_tags("Il vit à Paris Saint-Germain depuis 2019.", &[]);
         assert!(!c.iter().any(|e| e.0 == "Paris"), "{c:?}");
+    }
+
+    #[test]
+    fn nicknames_demonym_compounds_and_indefinite_names() {
+        use EntityType::{MISC, PER};
+        // The tagger's two names around a quoted nickname are one person.
+        let c = clusters_from_tags("Mayor Antonio \"Tony\" Lacson toured the district on Monday.", &[("Antonio", PER), ("Tony\" Lacson", PER)]);
+        assert!(c.iter().any(|e| e.0 == "Antonio \"Tony\" Lacson" && e.1 == PER), "{c:?}");
+        assert_eq!(c.iter().filter(|e| e.1 == PER).count(), 1, "{c:?}");
+        // `Irishman` is a nationality, `un Kanak` someone unnamed.
+        let c = clusters_from_tags("The coach, an Irishman, spoke first.", &[("Irishman", MISC)]);
+        assert!(!c.iter().any(|e| e.0 == "Irishman"), "{c:?}");
+        let c = clusters_from_tags("Le suspect, un Kanak de 20 ans, a avoué.", &[("Kanak", PER)]);
+        assert!(!c.iter().any(|e| e.0 == "Kanak"), "{c:?}");
     }
 
     /// Clusters from tagger output given occurrence by occurrence: (phrase, its nth occurrence, type).

@@ -262,7 +262,10 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
             // : « … »`.)
             let closes_sentence = sub(doc.text, raw[k].content.clone()).trim_end().ends_with(['.', '!', '?', '…'])
                 && between.clone().next().is_some_and(|t| doc.tok(t).starts_with(char::is_uppercase));
-            if !closes_sentence && !between.clone().any(|t| matches!(doc.tok(t), "." | "!" | "?" | "…")) {
+            // (Nor a name in quotes: `X, des « Gilets jaunes libres », estime que « … »`.)
+            let last = doc.token_at_or_after(raw[k].outer.end).saturating_sub(1);
+            let name = ctx.quoted_name_start(last, doc.token_at_or_after(doc.paragraph(raw[k].paragraph).start)).is_some();
+            if !closes_sentence && !name && !between.clone().any(|t| matches!(doc.tok(t), "." | "!" | "?" | "…")) {
                 out[k].speaker = out[k + 1].speaker.clone();
             }
         }
@@ -566,10 +569,29 @@ impl<'a, 'd> Ctx<'a, 'd> {
             self.is_sentence_end(k) && !(matches!(self.tok(k), "!" | "?") && (next == "," || next.starts_with(char::is_lowercase)))
         };
         let mut a = b;
-        while a > para_start && !self.quoted.get(a - 1) && !ends_sentence(a - 1) && b - a < 60 {
-            a -= 1;
+        while a > para_start && !ends_sentence(a - 1) && b - a < 60 {
+            if self.quoted.get(a - 1) {
+                // A name in quotes as a complement (`Benjamin Cauchy, des « Gilets jaunes
+                // libres », estime que « … »`) is no quote of its own to stop at.
+                match self.quoted_name_start(a - 1, para_start) {
+                    Some(open) => a = open,
+                    None => break,
+                }
+            } else {
+                a -= 1;
+            }
         }
         a..b
+    }
+
+    /// Where the quote ending at token `last` opens, when it is a short name after `de`/`of`
+    /// (one to five tokens, the first capitalised, no sentence punctuation).
+    fn quoted_name_start(&self, last: usize, floor: usize) -> Option<usize> {
+        let open = (floor..=last).rev().take(8).take_while(|&k| self.quoted.get(k)).last()?;
+        let words = open + 1..last;
+        let short = !words.is_empty() && words.len() <= 5 && self.is_name_start(open + 1) && words.clone().all(|k| !matches!(self.tok(k), "." | "!" | "?" | ","));
+        let complement = open > floor && matches!(self.tok(open - 1), "de" | "des" | "du" | "d'" | "of");
+        (short && complement && self.quote_mark(open)).then_some(open)
     }
 
     fn attribute_quote(&mut self, clusters: &mut Vec<EntityCluster>, q: &RawQuote, prev: Option<(&RawQuote, &FoundQuote)>) -> Attribution {
@@ -601,7 +623,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 while a < post.end && matches!(self.tok(a), "," | "(") {
                     a += 1;
                 }
-                self.read_source_preposition(a..(a + 1).min(post.end), post.end)
+                self.read_source_preposition(a..(a + 1).min(post.end), post.end).or_else(|| {
+                    // … or as a phrase detached by a comma further on (`a décidé de « … », bien
+                    // qu'ayant obtenu gain de cause, selon son porte-parole X.`).
+                    // (Named, and within the quote's clause: not past `;`.)
+                    let comma = (a..post.end)
+                        .take_while(|&c| !matches!(self.tok(c), ";" | ":"))
+                        .find(|&c| self.tok(c) == "," && !self.quoted.get(c) && c + 1 < post.end && source_preposition_at(self.doc, c + 1).is_some())?;
+                    self.read_source_preposition(comma + 1..comma + 2, post.end)
+                        .filter(|(w, _)| matches!(w, SpeakerWords::Entity { .. } | SpeakerWords::Name { .. } | SpeakerWords::ApposedPerson { .. }))
+                })
             });
         }
         // `For Apple, the results were "disappointing," analysts said.`: a reporting verb right
@@ -1257,6 +1288,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     k = s;
                     continue;
                 }
+                // `un Kanak âgé de 20 ans`: a capitalised word after an indefinite article
+                // describes someone unnamed (a name takes none).
+                let indefinite = s > 0
+                    && match self.tok(s - 1) {
+                        "un" | "une" => true,
+                        "a" | "an" => self.doc.language == Language::English,
+                        _ => false,
+                    };
+                if indefinite {
+                    return (Some(SpeakerWords::Unnamed { tokens: s - 1..e }), None);
+                }
                 return (Some(SpeakerWords::Name { tokens: s..e }), role.or(org));
             }
         }
@@ -1279,21 +1321,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         let det = self.folded(k);
         // French `a` is the verb `avoir`.
-        let article = INDEFINITE_DETERMINERS.contains(&det) && !(self.doc.language == Language::French && det == "a");
+        let article = (INDEFINITE_DETERMINERS.contains(&det) || det == "another") && !(self.doc.language == Language::French && det == "a");
         if !article || k + 1 >= r.end {
             return None;
         }
-        // `un de ses proches`; `un proche de Brigitte Troadec`, `un membre de l'entreprise`:
+        // `un de ses proches`; `un proche de Brigitte Troadec`, `a member of the crew`:
         // someone near the one named, not them.
         if matches!(self.folded(k + 1), "de" | "d'" | "des" | "of") {
             return Some(SpeakerWords::Unnamed { tokens: k..(k + 4).min(r.end) });
         }
-        if matches!(self.folded(k + 1), "proche" | "membre" | "source" | "témoin" | "voisin" | "voisine") {
-            return Some(SpeakerWords::Unnamed { tokens: k..k + 2 });
-        }
-        // The head: a person noun, or a noun followed by a relative pronoun (`who`, `qui`).
+        // The head: a person noun, a noun of unnamed sources (`a person close to`, `another
+        // voter`), or a noun followed by a relative pronoun (`who`, `qui`).
         let window = k + 1..(k + 5).min(r.end);
-        let head = window.clone().find(|&h| self.person_noun(h).is_some() && !self.is_name_start(h)).or_else(|| {
+        let unnamed = WordSet::unnamed_sources();
+        let head = window.clone().find(|&h| (self.person_noun(h).is_some() || unnamed.contains_folded(self.folded(h))) && !self.is_name_start(h)).or_else(|| {
             window.clone().find(|&h| h > k + 1 && matches!(self.folded(h), "who" | "qui" | "that") && (k + 1..h).all(|w| self.is_word(w) && !self.is_name_start(w))).map(|h| h - 1)
         })?;
         Some(SpeakerWords::Unnamed { tokens: k..head + 1 })
@@ -1357,7 +1398,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let by = (j + 1..limit).find(|&k| matches!(self.folded(k), "par" | "de" | "du" | "d'" | "des" | "by" | "from" | "of"))?;
         // Only after a noun for what was said (`les adversaires de Marine Le Pen` speak
         // themselves).
-        let report = |k: usize| matches!(self.folded(k), "précisions" | "déclaration" | "déclarations" | "propos" | "informations" | "révélation" | "révélations" | "communiqué" | "mots" | "termes" | "statement" | "report" | "reports" | "words");
+        let report = |k: usize| matches!(self.folded(k), "précisions" | "déclaration" | "déclarations" | "propos" | "informations" | "révélation" | "révélations" | "communiqué" | "mots" | "termes" | "chiffres" | "données" | "estimations" | "statement" | "report" | "reports" | "words" | "figures" | "data" | "estimates");
         if !(j..by).all(|k| self.is_word(k) && !self.is_name_start(k)) || !(j..by).any(report) {
             return None;
         }
@@ -1594,11 +1635,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some(group) = self.group_starting_at(range.start) {
                 return Some(group);
             }
-            // `the Crown prosecutor, Mark Tedeschi`: a name modifying a role noun.
+            // `the Crown prosecutor, Mark Tedeschi`, `Glenmuir manager Declan Farrelly`: a name
+            // modifying a role noun, its holder named after it.
             if range.end < end && self.is_word(range.end) && !self.is_name_start(range.end) && GenderedWords::roles().get(self.tok(range.end)).is_some() {
                 let role_end = range.end + 1;
-                if let Some(apposed) = self.apposed_name(role_end, end) {
-                    return Some(apposed);
+                if let Some(holder) = self.apposed_name(role_end, end).or_else(|| self.name_at(role_end, end)) {
+                    return Some(holder);
                 }
                 return Some(SpeakerWords::Role { tokens: j..role_end, head: self.folded(range.end).to_string() });
             }
@@ -1611,8 +1653,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             // `the Crown prosecutor`: a capitalised modifier of a role noun, not a name.
             if e < end && self.is_word(e) && GenderedWords::roles().get(self.tok(e)).is_some() {
-                if let Some(apposed) = self.apposed_name(e + 1, end) {
-                    return Some(apposed);
+                if let Some(holder) = self.apposed_name(e + 1, end).or_else(|| self.name_at(e + 1, end)) {
+                    return Some(holder);
                 }
                 return Some(SpeakerWords::Role { tokens: j..e + 1, head: self.folded(e).to_string() });
             }
@@ -1633,6 +1675,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         let folded = self.folded(j);
+        // `un de ses porte-parole, Olivier Goudet`, `one of its founders, Ann Lee`: the name in
+        // apposition to one of a group.
+        if matches!(folded, "un" | "une" | "one") && j + 1 < end && matches!(self.folded(j + 1), "de" | "des" | "d'" | "of") {
+            if let Some(comma) = (j + 2..end.min(j + 7)).take_while(|&k| self.is_word(k) || self.tok(k) == ",").find(|&k| self.tok(k) == ",") {
+                if let Some(apposed) = self.apposed_name(comma, end) {
+                    return Some(apposed);
+                }
+            }
+        }
         if DETERMINERS.contains(&folded) {
             // Up to the head noun: determiner, adjectives, noun (`un haut responsable`).
             let roles = GenderedWords::roles();
@@ -1670,8 +1721,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     if holder.is_some() {
                         return holder;
                     }
-                    // … never ending on a preposition or article (`de la Régie des`).
-                    while c > e && matches!(self.folded(c - 1), "de" | "du" | "des" | "la" | "le" | "l'" | "d'" | "of" | "the" | "à" | "au" | "aux" | "en" | "in" | "for" | "pour" | "ne" | "n'" | "se" | "s'") {
+                    // … never ending on a preposition or article (`de la Régie des`), nor on an
+                    // adverb (`selon la préfecture même`).
+                    while c > e && matches!(self.folded(c - 1), "de" | "du" | "des" | "la" | "le" | "l'" | "d'" | "of" | "the" | "à" | "au" | "aux" | "en" | "in" | "for" | "pour" | "ne" | "n'" | "se" | "s'" | "même" | "aussi" | "également" | "lui-même" | "elle-même" | "himself" | "herself" | "itself" | "too" | "also") {
                         c -= 1;
                     }
                     // `le préfet, Thomas Berger,`: the name in apposition is the speaker.
@@ -2192,12 +2244,33 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if start < r.end && self.pronoun_at(start).is_some() {
             return self.previous_sentence_subject(prev).map(Some);
         }
+        // `A member of the crew, who …, said …. « … », she said`: the source the sentence before
+        // does not name, when it reports speech (a name in its subject is a complement: `a
+        // friend of Smith`).
+        if let Some(SpeakerWords::Unnamed { tokens }) = self.indefinite_source(start..r.end) {
+            let reports = (tokens.end..r.end).any(|k| !self.quoted.get(k) && self.cue_at(k, r.end).is_some());
+            // The noun's gender, else its article's (`Un témoin …. « … », dit-elle` is someone else).
+            let noun_gender = tokens.clone().find_map(|k| self.person_noun(k)).filter(|&g| g != Gender::Unknown).unwrap_or_else(|| match self.folded(tokens.start) {
+                "un" => Gender::Male,
+                "une" => Gender::Female,
+                _ => Gender::Unknown,
+            });
+            if reports && gender.compatible(noun_gender) {
+                return Some(None);
+            }
+        }
         if let Some(c) = self.previous_sentence_subject(sentence) {
             // `Sidorenko finit par réagir et Kovacs flanche. « … » a-t-elle déclaré`: the subject
             // of a clause coordinated after the first one is nearer, and is the one meant when
             // both agree with the pronoun.
             let later = self.coordinated_subject(r.clone()).filter(|&l| l != c && gender != Gender::Unknown && gender.compatible(clusters[l].gender) && gender.compatible(clusters[c].gender));
-            return Some(Some(later.unwrap_or(c)));
+            // `Alvarado and the campaign's chair, Linda Park, thanked …. « … », she said`: of two
+            // coordinated subjects, the one whose gender is known to agree.
+            let partner = (gender != Gender::Unknown && clusters[c].gender == Gender::Unknown)
+                .then(|| self.coordinated_partner(r.clone(), c))
+                .flatten()
+                .filter(|&p| clusters[p].gender == gender);
+            return Some(Some(later.or(partner).unwrap_or(c)));
         }
         if self.unnamed_spoke_in.is_some_and(|(s, g)| s == prev && (g == gender || g == Gender::Unknown)) {
             return Some(None);
@@ -2235,6 +2308,24 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let role_gender = if role_gender == Gender::Unknown { article_gender(determiner) } else { role_gender };
             gender.compatible(role_gender).then_some(None)
         })
+    }
+
+    /// The person coordinated with `subject` in tokens `r` (`Alvarado and Linda Park`, `Alvarado
+    /// and the campaign's chair, Linda Park,`): named right after its first mention's `and`/`et`,
+    /// or after a short description closed by a comma.
+    fn coordinated_partner(&self, r: Range<usize>, subject: usize) -> Option<usize> {
+        let first = (r.clone()).find(|&k| !self.quoted.get(k) && self.mention_at(k).is_some_and(|m| self.mentions[m as usize].1 == subject))?;
+        let end = self.mentions[self.mention_at(first)? as usize].0.end;
+        if end >= r.end || !matches!(self.folded(end), "and" | "et") {
+            return None;
+        }
+        let comma = (end + 1..r.end.min(end + 8)).take_while(|&k| self.is_word(k) || self.tok(k) == "," || self.tok(k) == "'s").find(|&k| self.tok(k) == ",");
+        let at = match comma {
+            Some(c) if (end + 1..c).all(|k| self.mention_at(k).is_none() && !self.is_name_start(k)) => c + 1,
+            _ => end + 1,
+        };
+        let (range, c) = self.mentions[self.mention_at(at)? as usize].clone();
+        (range.start == at && self.cluster_kind(c) == EntityType::PER).then_some(c)
     }
 
     /// The person subject of a clause coordinated in tokens `r` (`… et Kovacs flanche`, `…, mais
