@@ -218,6 +218,10 @@ fn is_junk(doc: &Doc, m: &RawMention) -> bool {
     if text.chars().filter(|c| c.is_alphabetic()).count() < 2 || doc.tokens[m.tokens.clone()].iter().any(|t| t.kind() == TokenKind::Url) {
         return true;
     }
+    // `pro-Assad`, `anti-Trump`: an adjective made of a name, not the name.
+    if doc.tok(m.tokens.start).starts_with("pro-") || doc.tok(m.tokens.start).starts_with("anti-") {
+        return true;
+    }
     // One word that is a nationality (`Bangladeshis`), a Roman numeral (`XVII`) or a
     // post-nominal (`QC`) names no entity.
     if m.tokens.len() == 1 {
@@ -997,10 +1001,19 @@ fn is_sentence_initial_common_word(doc: &Doc, m: &RawMention) -> bool {
 /// by its complement, which at a sentence start is capitalised but names nobody.
 pub(crate) fn is_participle_with_complement(doc: &Doc, k: usize) -> bool {
     let f = doc.folded(k);
+    let complement = || matches!(doc.folded(k + 1), "à" | "au" | "aux" | "en" | "sur" | "par" | "dans" | "avec" | "depuis" | "devant" | "chez" | "lors" | "pour");
+    // … or alone before a comma (`Interrogés, des proches confient`), unless it is a first
+    // name (`René, …`).
+    let alone = || {
+        doc.tok(k + 1) == ","
+            && ["é", "ée", "és", "ées"].iter().any(|e| f.ends_with(e))
+            && GenderedWords::first_names().get(doc.tok(k)).is_none()
+            && !doc.gazetteer.is_some_and(|g| g.is_first_name(doc.tok(k)))
+    };
     doc.language == Language::French
         && ["é", "ée", "és", "ées", "u", "ue", "us", "ues"].iter().any(|e| f.ends_with(e))
         && k + 1 < doc.tokens.len()
-        && matches!(doc.folded(k + 1), "à" | "au" | "aux" | "en" | "sur" | "par" | "dans" | "avec" | "depuis" | "devant" | "chez" | "lors" | "pour")
+        && (complement() || alone())
 }
 
 /// Whether the words before token `k` in its sentence are a dateline or a live-blog time closed
@@ -1668,7 +1681,7 @@ mod tests {
     }
 
     #[test]
-    fn nicknames_demonym_compounds_and_indefinite_names() {
+    fn nicknames_and_words_that_name_nobody() {
         use EntityType::{MISC, PER};
         // The tagger's two names around a quoted nickname are one person.
         let c = clusters_from_tags("Mayor Antonio \"Tony\" Lacson toured the district on Monday.", &[("Antonio", PER), ("Tony\" Lacson", PER)]);
@@ -1679,6 +1692,9 @@ mod tests {
         assert!(!c.iter().any(|e| e.0 == "Irishman"), "{c:?}");
         let c = clusters_from_tags("Le suspect, un Kanak de 20 ans, a avoué.", &[("Kanak", PER)]);
         assert!(!c.iter().any(|e| e.0 == "Kanak"), "{c:?}");
+        // An adjective made of a name; a participle opening the sentence before a comma.
+        let c = clusters_from_tags("Les troupes pro-Assad avancent. Interrogés, des proches se taisent.", &[("pro-Assad", PER), ("Interrogés", PER)]);
+        assert!(c.iter().all(|e| e.0 != "pro-Assad" && e.0 != "Interrogés"), "{c:?}");
     }
 
     /// Clusters from tagger output given occurrence by occurrence: (phrase, its nth occurrence, type).
