@@ -101,7 +101,7 @@ HOT_SIMD_ONLY=(
 # Then the crate stopped indexing `str` (`&text[a..b]`, whose panic message formats characters for
 # display with Unicode's printable tables; `text::sub` returns "" instead, and check-size.mjs keeps
 # the message out): 149.3 / 149.1 KB -> 145.0 / 144.9 KB at 45, the same output on 287 texts.
-# The rules of the next commit (unnamed sources, nicknames, detached `selon`): 147.4 / 147.5 KB at
+# The speaker and entity rules added after it (unnamed sources, nicknames, detached `selon`): 147.4 / 147.5 KB at
 # 45; 55: 149.2 / 149.0; 60: 149.5 / 149.1 (about 0.5% fewer instructions, measured before):
 # 45 stays, and the room is left to rules.
 INLINE_THRESHOLD=45

@@ -129,9 +129,24 @@ fn word_key(w: &str) -> u64 {
 
 impl<'t> Doc<'t> {
     /// Whether `word` is a nationality or demonym (`italian`, `russe`), as the gazetteer of
-    /// the language's model lists them (data/gazetteer/*/demonym.txt); never without a model.
+    /// the language's model lists them (data/gazetteer/*/demonym.txt), also as an English
+    /// compound noun (`Irishman`, `Frenchwomen`); never without a model.
     pub(crate) fn is_demonym(&self, word: &str) -> bool {
-        self.gazetteer.is_some_and(|m| m.is_demonym(word))
+        let Some(model) = self.gazetteer else { return false };
+        let compound = ["woman", "women", "man", "men"].iter().find_map(|s| word.strip_suffix(s)).filter(|stem| stem.len() >= 4);
+        // (`Scotsman`: the stem's plural form, `scots`, is the demonym's.)
+        model.is_demonym(word) || compound.is_some_and(|stem| model.is_demonym(stem) || stem.strip_suffix('s').is_some_and(|s| model.is_demonym(s)))
+    }
+
+    /// Whether the token before `k` is an indefinite article (`un`, `une`; `a`, `an` in
+    /// English): a name takes none, so `un Kanak âgé de 20 ans` names nobody.
+    pub(crate) fn after_indefinite_article(&self, k: usize) -> bool {
+        k > 0
+            && match self.folded(k - 1) {
+                "un" | "une" => true,
+                "a" | "an" => self.language == crate::lang::Language::English,
+                _ => false,
+            }
     }
 
     pub(crate) fn new(text: &'t str) -> Doc<'t> {

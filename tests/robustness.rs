@@ -258,6 +258,12 @@ fn many_mentions_and_pronoun_quotes() {
     // Every paragraph a wire dateline, tagged or not (a first version rescanned every mention
     // for each one: 7 s for 80,000 paragraphs).
     check("many datelines", &repeat_to("PARIS (AFP) – Le maire a parlé. DENVER – Paul Martin est venu.", "\n", size(MB)));
+    // Nicknames between names (a first version searched every mention for each one), and
+    // pronoun quotes after a very long sentence opened by an unnamed source (one that read that
+    // whole sentence for each pronoun): 5 s and 110 s at 1 MB.
+    check("many nicknames", &repeat_to("Anna \"Bo\" Lee said", " ", size(MB)));
+    let long_sentence = format!("A member of the crew {}. ", repeat_to("waited near the dock", " ", size(MB) / 2));
+    check("pronouns after an unnamed source", &(long_sentence + &repeat_to("\"We did it all,\" she said, and", " ", size(MB) / 2)));
 }
 
 #[test]

@@ -113,7 +113,7 @@ const PLURAL_DETERMINERS: &[&str] = &["les", "des", "ces", "de", "certains", "pl
 
 /// Determiners of a source that is one of many, never someone already named (`a police
 /// spokesman`, `un de ses proches`, `one investor`).
-const INDEFINITE_DETERMINERS: &[&str] = &["un", "une", "one", "a", "an"];
+const INDEFINITE_DETERMINERS: &[&str] = &["un", "une", "one", "a", "an", "another"];
 
 /// `Pour le ministre, …`, `For the union, …`: a sentence-initial preposition naming whose view
 /// the sentence reports, when a comma closes its phrase.
@@ -264,7 +264,7 @@ pub(super) fn attribute(doc: &Doc, clusters: &mut Vec<EntityCluster>, raw: &[Raw
                 && between.clone().next().is_some_and(|t| doc.tok(t).starts_with(char::is_uppercase));
             // (Nor a name in quotes: `X, des « Gilets jaunes libres », estime que « … »`.)
             let last = doc.token_at_or_after(raw[k].outer.end).saturating_sub(1);
-            let name = ctx.quoted_name_start(last, doc.token_at_or_after(doc.paragraph(raw[k].paragraph).start)).is_some();
+            let name = ctx.opening_of_quoted_name(last, doc.token_at_or_after(doc.paragraph(raw[k].paragraph).start)).is_some();
             if !closes_sentence && !name && !between.clone().any(|t| matches!(doc.tok(t), "." | "!" | "?" | "…")) {
                 out[k].speaker = out[k + 1].speaker.clone();
             }
@@ -573,7 +573,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if self.quoted.get(a - 1) {
                 // A name in quotes as a complement (`Benjamin Cauchy, des « Gilets jaunes
                 // libres », estime que « … »`) is no quote of its own to stop at.
-                match self.quoted_name_start(a - 1, para_start) {
+                match self.opening_of_quoted_name(a - 1, para_start) {
                     Some(open) => a = open,
                     None => break,
                 }
@@ -584,9 +584,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         a..b
     }
 
-    /// Where the quote ending at token `last` opens, when it is a short name after `de`/`of`
-    /// (one to five tokens, the first capitalised, no sentence punctuation).
-    fn quoted_name_start(&self, last: usize, floor: usize) -> Option<usize> {
+    /// The opening mark of the quote ending at token `last`, when the quote is a short name after
+    /// `de`/`of` (one to five tokens, the first capitalised, no sentence punctuation).
+    fn opening_of_quoted_name(&self, last: usize, floor: usize) -> Option<usize> {
         let open = (floor..=last).rev().take(8).take_while(|&k| self.quoted.get(k)).last()?;
         let words = open + 1..last;
         let short = !words.is_empty() && words.len() <= 5 && self.is_name_start(open + 1) && words.clone().all(|k| !matches!(self.tok(k), "." | "!" | "?" | ","));
@@ -630,6 +630,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     let comma = (a..post.end)
                         .take_while(|&c| !matches!(self.tok(c), ";" | ":"))
                         .find(|&c| self.tok(c) == "," && !self.quoted.get(c) && c + 1 < post.end && source_preposition_at(self.doc, c + 1).is_some())?;
+                    // (Not past a reporting verb, whose subject spoke: `said one of the
+                    // firefighters, according to the BBC`.)
+                    if (a..comma).any(|t| self.cue_at(t, post.end).is_some()) {
+                        return None;
+                    }
                     self.read_source_preposition(comma + 1..comma + 2, post.end)
                         .filter(|(w, _)| matches!(w, SpeakerWords::Entity { .. } | SpeakerWords::Name { .. } | SpeakerWords::ApposedPerson { .. }))
                 })
@@ -1290,13 +1295,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 // `un Kanak âgé de 20 ans`: a capitalised word after an indefinite article
                 // describes someone unnamed (a name takes none).
-                let indefinite = s > 0
-                    && match self.tok(s - 1) {
-                        "un" | "une" => true,
-                        "a" | "an" => self.doc.language == Language::English,
-                        _ => false,
-                    };
-                if indefinite {
+                if self.doc.after_indefinite_article(s) {
                     return (Some(SpeakerWords::Unnamed { tokens: s - 1..e }), None);
                 }
                 return (Some(SpeakerWords::Name { tokens: s..e }), role.or(org));
@@ -1321,7 +1320,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         let det = self.folded(k);
         // French `a` is the verb `avoir`.
-        let article = (INDEFINITE_DETERMINERS.contains(&det) || det == "another") && !(self.doc.language == Language::French && det == "a");
+        let article = INDEFINITE_DETERMINERS.contains(&det) && !(self.doc.language == Language::French && det == "a");
         if !article || k + 1 >= r.end {
             return None;
         }
@@ -1334,9 +1333,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // voter`), or a noun followed by a relative pronoun (`who`, `qui`).
         let window = k + 1..(k + 5).min(r.end);
         let unnamed = WordSet::unnamed_sources();
-        let head = window.clone().find(|&h| (self.person_noun(h).is_some() || unnamed.contains_folded(self.folded(h))) && !self.is_name_start(h)).or_else(|| {
-            window.clone().find(|&h| h > k + 1 && matches!(self.folded(h), "who" | "qui" | "that") && (k + 1..h).all(|w| self.is_word(w) && !self.is_name_start(w))).map(|h| h - 1)
-        })?;
+        // (Not a noun modifying the next one: `A passenger jet operated by …`, `A member state`;
+        // `a person close to`, `a passenger told` are fine.)
+        let (fr, en) = (WordSet::french_function_words(), WordSet::english_function_words());
+        let function_word = |t: usize| !self.is_word(t) || matches!(self.folded(t), "de" | "d'" | "à") || fr.contains_folded(self.folded(t)) || en.contains_folded(self.folded(t));
+        let modifies_next = |h: usize| h + 1 < r.end && self.is_word(h + 1) && !function_word(h + 1) && self.cue_at(h + 1, r.end).is_none() && (h + 2 >= r.end || !function_word(h + 2));
+        let head = window
+            .clone()
+            .find(|&h| !self.is_name_start(h) && (self.person_noun(h).is_some() || unnamed.contains_folded(self.folded(h)) && !modifies_next(h)))
+            .or_else(|| window.clone().find(|&h| h > k + 1 && matches!(self.folded(h), "who" | "qui" | "that") && (k + 1..h).all(|w| self.is_word(w) && !self.is_name_start(w))).map(|h| h - 1))?;
+        // `An official, Ann Lee, said`: the name in apposition.
+        if let Some(named) = self.apposed_person(head + 1, r.end) {
+            return Some(named);
+        }
         Some(SpeakerWords::Unnamed { tokens: k..head + 1 })
     }
 
@@ -1675,14 +1684,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         let folded = self.folded(j);
-        // `un de ses porte-parole, Olivier Goudet`, `one of its founders, Ann Lee`: the name in
-        // apposition to one of a group.
-        if matches!(folded, "un" | "une" | "one") && j + 1 < end && matches!(self.folded(j + 1), "de" | "des" | "d'" | "of") {
-            if let Some(comma) = (j + 2..end.min(j + 7)).take_while(|&k| self.is_word(k) || self.tok(k) == ",").find(|&k| self.tok(k) == ",") {
-                if let Some(apposed) = self.apposed_name(comma, end) {
-                    return Some(apposed);
-                }
+        // `un de ses porte-parole, Olivier Goudet`, `l'un des avocats, Paul Roux`, `one of its
+        // founders, Ann Lee`: the person named in apposition to one of a group (the comma closing
+        // the group: not `one of the climbers from Lyon, France`).
+        let one = if folded == "l'" && matches!(self.folded(j + 1), "un" | "une") { j + 1 } else { j };
+        if matches!(self.folded(one), "un" | "une" | "one") && one + 1 < end && matches!(self.folded(one + 1), "de" | "des" | "d'" | "of") {
+            let comma = (one + 2..end.min(one + 7)).take_while(|&k| self.is_word(k) && !self.is_name_start(k) || self.tok(k) == ",").find(|&k| self.tok(k) == ",");
+            if let Some(apposed) = comma.and_then(|c| self.apposed_person(c, end)) {
+                return Some(apposed);
             }
+            // Otherwise someone the text does not name (`said one of the climbers`).
+            let mut group_end = comma.unwrap_or_else(|| (one + 2..end.min(one + 6)).take_while(|&k| self.is_word(k) && !self.is_name_start(k)).last().map_or(one + 2, |k| k + 1));
+            while group_end > one + 3 && matches!(self.folded(group_end - 1), "from" | "of" | "in" | "at" | "de" | "du" | "des" | "d'" | "à" | "au" | "aux" | "en") {
+                group_end -= 1;
+            }
+            return Some(SpeakerWords::Unnamed { tokens: j..group_end });
         }
         if DETERMINERS.contains(&folded) {
             // Up to the head noun: determiner, adjectives, noun (`un haut responsable`).
@@ -1723,7 +1739,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     }
                     // … never ending on a preposition or article (`de la Régie des`), nor on an
                     // adverb (`selon la préfecture même`).
-                    while c > e && matches!(self.folded(c - 1), "de" | "du" | "des" | "la" | "le" | "l'" | "d'" | "of" | "the" | "à" | "au" | "aux" | "en" | "in" | "for" | "pour" | "ne" | "n'" | "se" | "s'" | "même" | "aussi" | "également" | "lui-même" | "elle-même" | "himself" | "herself" | "itself" | "too" | "also") {
+                    while c > e && matches!(self.folded(c - 1), "de" | "du" | "des" | "la" | "le" | "l'" | "d'" | "of" | "the" | "à" | "au" | "aux" | "en" | "in" | "for" | "pour" | "ne" | "n'" | "se" | "s'" | "même" | "aussi" | "également" | "lui-même" | "elle-même" | "eux-mêmes" | "elles-mêmes" | "himself" | "herself" | "itself" | "themselves" | "too" | "also") {
                         c -= 1;
                     }
                     // `le préfet, Thomas Berger,`: the name in apposition is the speaker.
@@ -1779,6 +1795,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
             EntityType::LOC => Some(SpeakerWords::ApposedPerson { span: self.span(range), cluster }),
             _ => None,
         }
+    }
+
+    /// [`Ctx::apposed_name`] when it is a person's name: not a place (`one of the climbers from
+    /// Lyon, France`), nor a possessor (`one of the victims, Ann Lee's brother`).
+    fn apposed_person(&self, at: usize, end: usize) -> Option<SpeakerWords> {
+        let words = self.apposed_name(at, end)?;
+        let (after, person) = match &words {
+            SpeakerWords::Entity { span, cluster } => (self.doc.token_at_or_after(span.end), self.cluster_kind(*cluster) == EntityType::PER),
+            SpeakerWords::Name { tokens } => (tokens.end, true),
+            _ => return None,
+        };
+        (person && (after >= end || self.tok(after) != "'s")).then_some(words)
     }
 
     /// A person's name starting at `k`: a person mention, or capitalised words no entity covers.
@@ -2247,8 +2275,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // `A member of the crew, who …, said …. « … », she said`: the source the sentence before
         // does not name, when it reports speech (a name in its subject is a complement: `a
         // friend of Smith`).
-        if let Some(SpeakerWords::Unnamed { tokens }) = self.indefinite_source(start..r.end) {
-            let reports = (tokens.end..r.end).any(|k| !self.quoted.get(k) && self.cue_at(k, r.end).is_some());
+        // (After an opening phrase too: `Outside the arena, one Finnish fan said …`.)
+        let after_comma = (start..r.end.min(start + 16)).find(|&k| self.tok(k) == ",").map_or(start, |c| c + 1);
+        let unnamed = self.indefinite_source(start..r.end).or_else(|| (after_comma > start).then(|| self.indefinite_source(after_comma..r.end)).flatten());
+        if let Some(SpeakerWords::Unnamed { tokens }) = unnamed {
+            // Its own reporting verb: within a few dozen words, before anyone is named and before
+            // a clause of its own (`A passenger filmed the crash, and pilot Ann Lee told …`).
+            let reports = (tokens.end..r.end.min(tokens.end + 40))
+                .take_while(|&k| !(self.names_person(k..k + 1) || self.tok(k) == "," && matches!(self.folded(k + 1), "and" | "but" | "et" | "mais")))
+                .any(|k| !self.quoted.get(k) && self.cue_at(k, r.end).is_some());
             // The noun's gender, else its article's (`Un témoin …. « … », dit-elle` is someone else).
             let noun_gender = tokens.clone().find_map(|k| self.person_noun(k)).filter(|&g| g != Gender::Unknown).unwrap_or_else(|| match self.folded(tokens.start) {
                 "un" => Gender::Male,
@@ -2314,8 +2349,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// and the campaign's chair, Linda Park,`): named right after its first mention's `and`/`et`,
     /// or after a short description closed by a comma.
     fn coordinated_partner(&self, r: Range<usize>, subject: usize) -> Option<usize> {
-        let first = (r.clone()).find(|&k| !self.quoted.get(k) && self.mention_at(k).is_some_and(|m| self.mentions[m as usize].1 == subject))?;
-        let end = self.mentions[self.mention_at(first)? as usize].0.end;
+        let end = r.clone().filter(|&k| !self.quoted.get(k)).find_map(|k| {
+            let (range, c) = &self.mentions[self.mention_at(k)? as usize];
+            (*c == subject).then_some(range.end)
+        })?;
         if end >= r.end || !matches!(self.folded(end), "and" | "et") {
             return None;
         }
@@ -2325,7 +2362,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
             _ => end + 1,
         };
         let (range, c) = self.mentions[self.mention_at(at)? as usize].clone();
-        (range.start == at && self.cluster_kind(c) == EntityType::PER).then_some(c)
+        // (Not a possessor: `Moreau and Sarah Lindqvist's husband`.)
+        (range.start == at && self.cluster_kind(c) == EntityType::PER && self.tok(range.end) != "'s").then_some(c)
     }
 
     /// The person subject of a clause coordinated in tokens `r` (`… et Kovacs flanche`, `…, mais
