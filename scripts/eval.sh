@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm run eval: quality on the dev set (quotes, speakers, entities; all, French, English), on our
-# held-out sets (tests/heldout to tests/heldout6) and,
+# held-out sets (tests/heldout to tests/heldout7) and,
 # with the data present, the entity tagger on its evaluation sets.
 #   scripts/eval.sh            full report
 #   scripts/eval.sh --floors   only the checks against tests/quality-floors.txt (dev set) and
@@ -38,7 +38,7 @@ PY
 if [ "${1:-}" = "--floors" ]; then
   echo "dev set ($EVAL/dev):"
   check_floors "$EVAL/dev" tests/quality-floors.txt || exit 1
-  for set in heldout heldout2 heldout3 heldout4 heldout5 heldout6; do
+  for set in heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7; do
     echo "held-out set (tests/$set):"
     check_floors "tests/$set" "tests/$set-floors.txt" || exit 1
   done
@@ -61,7 +61,7 @@ for lang in fr en; do
   python3 "$EVAL/score.py" --cmd "$CMD" --gold "$tmp/$lang" | tail -1
 done
 rm -rf "$tmp"
-for set in heldout heldout2 heldout3 heldout4 heldout5 heldout6; do
+for set in heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7; do
   echo; echo "== held-out articles we composed (tests/$set; see its README)"
   python3 "$EVAL/score.py" --cmd "$CMD" --gold "tests/$set" -v
 done
