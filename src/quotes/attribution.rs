@@ -1224,6 +1224,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// In one chunk, the candidate nearest its end: a person or a pronoun first; else a role
     /// phrase, an organisation or an unnamed source (returned second, as a fallback).
     fn scan_chunk(&self, r: Range<usize>) -> (Option<SpeakerWords>, Option<SpeakerWords>) {
+        // A relative clause between commas (`A nurse, who asked not to be named because she
+        // was not authorised, said`) describes the subject: its words are not it.
+        // (Closed by its comma: in `Lindqvist, who he said controlled`, `he` is the verb's.)
+        if r.start < r.end && self.tok(r.end) == "," && matches!(self.folded(r.start), "who" | "whom" | "which" | "qui" | "dont" | "lequel" | "laquelle") {
+            return (None, None);
+        }
         // `One investor who … , called`, `A Lumora spokeswoman said`, `Un de ses proches glisse`:
         // the subject is a source with no name; names further in the chunk are complements.
         if let Some(source) = self.indefinite_source(r.clone()) {
