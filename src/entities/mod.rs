@@ -106,6 +106,7 @@ fn resolve(doc: &Doc, places: KnownPlaces, mut raw: Vec<RawMention>) -> Vec<Enti
     crate::sort::sort_by_key(&mut raw, |m| m.tokens.start as u64);
     join_name_particles(doc, &mut raw);
     join_nicknames(doc, &mut raw);
+    first_names_before_particles(doc, &mut raw);
     extend_over_organisation_heads(doc, &mut raw);
     join_organisation_of(doc, &mut raw);
     acronyms_are_no_persons(doc, &mut raw);
@@ -520,6 +521,34 @@ fn join_name_particles(doc: &Doc, raw: &mut Vec<RawMention>) {
         }
         true
     });
+}
+
+/// Particles that open Irish and Tuareg surnames (`Ó Súilleabháin`, `Ní Bhriain`, `Mac Lochlainn`,
+/// `Ag Alhousseini`): capitalised, and never a name's first word.
+const LEADING_PARTICLES: &[&str] = &["Ó", "Ní", "Nic", "Mac", "Ua", "Ag"];
+
+/// `Pádraig Ó Súilleabháin`, `Siobhán Ní Bhriain` tagged from the particle: the capitalised word
+/// right before it, that no mention covers and that is no common word, is the first name.
+fn first_names_before_particles(doc: &Doc, raw: &mut [RawMention]) {
+    let mut previous_end = 0;
+    for m in raw.iter_mut() {
+        let free = |k: usize| k > previous_end && doc.sentence_of_token(k - 1) == doc.sentence_of_token(k);
+        // The particle itself, where the tagger left it out (`Ó` + `Súilleabháin`).
+        if m.kind == EntityType::PER && free(m.tokens.start) && LEADING_PARTICLES.contains(&doc.tok(m.tokens.start - 1)) {
+            m.tokens.start -= 1;
+        }
+        let k = m.tokens.start;
+        let extend = m.kind == EntityType::PER
+            && m.tokens.len() >= 2
+            && LEADING_PARTICLES.contains(&doc.tok(k))
+            && free(k)
+            && word(doc, k - 1).is_some_and(is_capitalised)
+            && !is_common_word(doc, doc.folded(k - 1));
+        if extend {
+            m.tokens.start = k - 1;
+        }
+        previous_end = m.tokens.end;
+    }
 }
 
 /// `Antonio "Tony" Lacson`, `Jean « Johnny » Hallyday`: a nickname of one or two capitalised
@@ -1707,6 +1736,19 @@ mod tests {
         // An adjective made of a name; a participle opening the sentence before a comma.
         let c = clusters_from_tags("Les troupes pro-Assad avancent. Interrogés, des proches se taisent.", &[("pro-Assad", PER), ("Interrogés", PER)]);
         assert!(c.iter().all(|e| e.0 != "pro-Assad" && e.0 != "Interrogés"), "{c:?}");
+    }
+
+    #[test]
+    fn first_names_before_name_particles() {
+        use EntityType::PER;
+        // Tagged from the particle, or from the surname after it.
+        let c = clusters_from_tags("Siobhán Ní Bhriain said the bill was good.", &[("Ní Bhriain", PER)]);
+        assert!(c.iter().any(|e| e.0 == "Siobhán Ní Bhriain"), "{c:?}");
+        let c = clusters_from_tags("Later, Pádraig Ó Súilleabháin voted against it.", &[("Súilleabháin", PER)]);
+        assert!(c.iter().any(|e| e.0 == "Pádraig Ó Súilleabháin"), "{c:?}");
+        // Not a common word before the particle.
+        let c = clusters_from_tags("The Ó Súilleabháin amendment failed.", &[("Ó Súilleabháin", PER)]);
+        assert!(c.iter().any(|e| e.0 == "Ó Súilleabháin"), "{c:?}");
     }
 
     /// Clusters from tagger output given occurrence by occurrence: (phrase, its nth occurrence, type).
