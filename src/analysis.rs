@@ -2,8 +2,9 @@
 //! receives. All `start`/`end` offsets are UTF-16 code units into the input (what a JavaScript
 //! string indexes), and every span's `text` equals the input slice at those offsets.
 
-use crate::text::sub;
 use serde::Serialize;
+
+use crate::text::sub;
 
 /// The whole result of [`crate::Analyzer::analyze`].
 #[derive(Debug, Clone, PartialEq, Serialize)]

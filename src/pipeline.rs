@@ -133,9 +133,10 @@ impl<'t> Doc<'t> {
     /// compound noun (`Irishman`, `Frenchwomen`); never without a model.
     pub(crate) fn is_demonym(&self, word: &str) -> bool {
         let Some(model) = self.gazetteer else { return false };
-        let compound = ["woman", "women", "man", "men"].iter().find_map(|s| word.strip_suffix(s)).filter(|stem| stem.len() >= 4);
-        // (`Scotsman`: the stem's plural form, `scots`, is the demonym's.)
-        model.is_demonym(word) || compound.is_some_and(|stem| model.is_demonym(stem) || stem.strip_suffix('s').is_some_and(|s| model.is_demonym(s)))
+        // (The compound's suffixes only when the word itself is not listed: this runs several
+        // hundred times an article. `Scotsman`: the stem's plural form, `scots`, is listed.)
+        model.is_demonym(word)
+            || ["woman", "women", "man", "men"].iter().find_map(|s| word.strip_suffix(s)).filter(|stem| stem.len() >= 4).is_some_and(|stem| model.is_demonym(stem) || stem.strip_suffix('s').is_some_and(|s| model.is_demonym(s)))
     }
 
     /// Whether the token before `k` is an indefinite article (`un`, `une`; `a`, `an` in

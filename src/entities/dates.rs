@@ -1,7 +1,6 @@
 //! Dates and numbers, by rules: `20 janvier 2022`, `Sunday, January 20, 2008`, `vendredi`,
 //! `en 2014`; `100 000 soldats`, `14,000 people`, `3.5`.
 
-use crate::text::sub;
 use std::sync::OnceLock;
 
 use super::EntityCluster;
@@ -9,7 +8,7 @@ use crate::analysis::EntityType;
 use crate::hash::FastHashMap;
 use crate::lexicon::{data_lines, Gender};
 use crate::pipeline::Doc;
-use crate::text::{fold, ByteSpan, TokenKind};
+use crate::text::{fold, sub, ByteSpan, TokenKind};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Calendar {

@@ -6,7 +6,6 @@ mod dates;
 
 pub(crate) use dates::is_calendar_word;
 
-use crate::text::sub;
 use std::ops::Range;
 
 use crate::analysis::EntityType;
@@ -15,7 +14,7 @@ use crate::lang::Language;
 use crate::lexicon::{Gender, GenderedWords, WordSet};
 use crate::ner;
 use crate::pipeline::Doc;
-use crate::text::{fold, ByteSpan, TokenKind};
+use crate::text::{fold, sub, ByteSpan, TokenKind};
 
 /// One real-world entity and its mentions (byte spans, in text order).
 #[derive(Debug, Clone)]
@@ -292,7 +291,6 @@ fn strip_title(doc: &Doc, m: &mut RawMention) {
 /// Repairs tagger spans: a reporting verb swallowed at the end (`Department of Agriculture
 /// notes`), or a function written before a person's first name (`Education Stefania Giannini`).
 fn trim_edges(doc: &Doc, places: KnownPlaces, m: &mut RawMention) {
-    let cues = [crate::lexicon::Cues::french(), crate::lexicon::Cues::english()];
     let (fr, en) = (WordSet::french_function_words(), WordSet::english_function_words());
     // A name does not start with a lower-case word (`la Chine`) …
     while m.tokens.len() > 1 && !is_capitalised(doc.tok(m.tokens.start)) && !doc.tok(m.tokens.start).starts_with(|c: char| c.is_ascii_digit()) {
@@ -333,7 +331,7 @@ fn trim_edges(doc: &Doc, places: KnownPlaces, m: &mut RawMention) {
         let last = doc.tok(m.tokens.end - 1);
         let f = doc.folded(m.tokens.end - 1);
         let lower = !is_capitalised(last);
-        let drop = (lower && cues.iter().any(|c| c.contains_word(f)))
+        let drop = (lower && is_cue_word(f))
             || f == "'s"
             || (lower && (fr.contains_folded(f) || en.contains_folded(f) || matches!(f, "contre" | "à" | "au" | "aux" | "de" | "du" | "des" | "of" | "the" | "and" | "et" | "for" | "pour" | "sur" | "on" | "in" | "en")))
             || (lower && dates::is_calendar_word(f));

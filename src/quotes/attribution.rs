@@ -19,7 +19,6 @@
 //! britannique`) to the person holding that role, and anything else (`un témoin`, `the post`)
 //! stays an unnamed source with no entity.
 
-use crate::text::sub;
 use std::ops::Range;
 
 use super::marks::RawQuote;
@@ -31,7 +30,7 @@ use crate::hash::FastHashMap;
 use crate::lang::Language;
 use crate::lexicon::{Cues, Gender, GenderedWords, OrganisationReferences, WordSet};
 use crate::pipeline::Doc;
-use crate::text::{fold, ByteSpan, TokenKind};
+use crate::text::{fold, sub, ByteSpan, TokenKind};
 
 /// Words skipped between a subject and its verb, or between a verb and its inverted subject.
 const SKIPPABLE: &[&str] = &[

@@ -2,9 +2,8 @@
 //! a closing mark with no opening one, an opening with no closing, reversed and doubled marks,
 //! straight quotes whose direction comes from context, and apostrophes that are not marks.
 
-use crate::text::sub;
 use crate::pipeline::Doc;
-use crate::text::{is_quote_mark, ByteSpan};
+use crate::text::{is_quote_mark, sub, ByteSpan};
 
 /// Families of marks: a mark closes only an opening of its own family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

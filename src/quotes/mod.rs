@@ -6,11 +6,10 @@ mod marks;
 
 pub(crate) use attribution::follows_source_preposition;
 
-use crate::text::sub;
 use crate::analysis::QuoteKind;
 use crate::entities::EntityCluster;
 use crate::pipeline::Doc;
-use crate::text::{fold, ByteSpan, TokenKind};
+use crate::text::{fold, sub, ByteSpan, TokenKind};
 
 /// A quotation found in the text, with byte spans.
 #[derive(Debug, Clone)]
