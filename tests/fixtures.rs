@@ -244,3 +244,8 @@ fn french_participles_appositions_and_colon_introductions() {
 fn english_appositions_agents_and_organisations_referred_to() {
     check_fixture("en-appositions-and-agents");
 }
+
+#[test]
+fn french_time_clauses_and_sentence_connectives() {
+    check_fixture("fr-connectives-and-time-clauses");
+}

@@ -110,6 +110,7 @@ fn resolve(doc: &Doc, places: KnownPlaces, mut raw: Vec<RawMention>) -> Vec<Enti
     join_organisation_of(doc, &mut raw);
     acronyms_are_no_persons(doc, &mut raw);
     complete_known_places(doc, places, &mut raw);
+    initials_before_persons(doc, places, &mut raw);
     county_places(doc, &mut raw);
     organisations_by_kind_noun(doc, &mut raw);
     named_streets_and_schools(doc, places, &mut raw);
@@ -716,6 +717,59 @@ fn complete_known_places(doc: &Doc, places: KnownPlaces, raw: &mut [RawMention])
             raw[i].tokens.end = end;
             raw[i].kind = EntityType::LOC;
         }
+        // … and to the left: `New South Wales` tagged `South Wales`.
+        let m = &raw[i];
+        let previous_end = if i > 0 { raw[i - 1].tokens.end } else { 0 };
+        let sentence_start = doc.sentences[doc.sentence_of_token(m.tokens.start)].tokens().start;
+        let floor = previous_end.max(sentence_start).max(m.tokens.start.saturating_sub(2));
+        let longer = (floor..m.tokens.start).find(|&start| {
+            (start..m.tokens.start).all(|k| word(doc, k).is_some_and(is_capitalised)) && places.contains_tokens(doc, start..m.tokens.end)
+        });
+        if let Some(start) = longer {
+            raw[i].tokens.start = start;
+            raw[i].kind = EntityType::LOC;
+        }
+    }
+}
+
+/// `L. Ron Hubbard`, `J. K. Rowling` tagged without their leading initials: a person's name
+/// takes the capital letters with a full stop right before it, and the first name tagged apart
+/// before them (`Bernard L. Feringa` tagged `Bernard` and `Feringa`).
+fn initials_before_persons(doc: &Doc, places: KnownPlaces, raw: &mut Vec<RawMention>) {
+    let mut joined = false;
+    for i in 0..raw.len() {
+        let previous_end = if i > 0 { raw[i - 1].tokens.end } else { 0 };
+        let m = &mut raw[i];
+        if m.kind != EntityType::PER {
+            continue;
+        }
+        let mut start = m.tokens.start;
+        while start >= previous_end + 2 {
+            let (letter, stop) = (&doc.tokens[start - 2], &doc.tokens[start - 1]);
+            let one_capital = {
+                let mut chars = letter.text(doc.text).chars();
+                chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+            };
+            if one_capital && stop.text(doc.text) == "." && letter.end() == stop.start() && stop.end() < doc.tokens[start].start() {
+                start -= 2;
+            } else {
+                break;
+            }
+        }
+        let extended = start < m.tokens.start;
+        // (And the first name before them, where the tagger took neither: `Bernard L. Feringa`.)
+        if extended && start > previous_end && word(doc, start - 1).is_some_and(|w| is_capitalised(w) && (GenderedWords::first_names().get(w).is_some() || places.first_name(w))) {
+            start -= 1;
+        }
+        m.tokens.start = start;
+        if extended && i > 0 && raw[i - 1].kind == EntityType::PER && raw[i - 1].tokens.end == start {
+            raw[i].tokens.start = raw[i - 1].tokens.start;
+            raw[i - 1].tokens.end = raw[i - 1].tokens.start;
+            joined = true;
+        }
+    }
+    if joined {
+        raw.retain(|m| m.tokens.start < m.tokens.end);
     }
 }
 
@@ -1107,6 +1161,12 @@ fn without_abbreviation_dots(w: String) -> String {
     }
 }
 
+/// Whether name word `a` is the initial of name word `b` (`e`, `emmanuel`).
+fn is_initial_of(a: &str, b: &str) -> bool {
+    let mut chars = a.chars();
+    chars.next().is_some_and(|c| chars.next().is_none() && b.len() > c.len_utf8() && b.starts_with(c))
+}
+
 /// Whether two name words are the same word or one typo apart (`Blinken` / `Blinkin`).
 pub(crate) fn same_name_word(a: &str, b: &str) -> bool {
     if a == b {
@@ -1158,8 +1218,14 @@ fn cluster(doc: &Doc, places: KnownPlaces, raw: &[RawMention]) -> Vec<EntityClus
     let first_names = GenderedWords::first_names();
     // Longest names first, so that short forms find their full form wherever it appears.
     let mut order: Vec<usize> = (0..raw.len()).collect();
-    // Longest first, then in text order.
-    crate::sort::sort_by_key(&mut order, |&i| (u64::from(u32::MAX) - raw[i].tokens.len() as u64) << 32 | raw[i].tokens.start as u64);
+    // Longest first, then the forms with fewer initials (`Emmanuel Macron` names the entity
+    // that `E. Macron` joins), then in text order. (A full stop is no word of the length.)
+    let key = |m: &RawMention| {
+        let dots = doc.tokens[m.tokens.clone()].iter().filter(|t| t.text(doc.text) == ".").count();
+        let len = (m.tokens.len() - dots).min(0xFFFF) as u64;
+        (0xFFFF - len) << 48 | (dots.min(0xFF) as u64) << 40 | (m.tokens.start as u64 & 0xFF_FFFF_FFFF)
+    };
+    crate::sort::sort_by_key(&mut order, |&i| key(&raw[i]));
     let mut built: Vec<Building> = Vec::new();
     // Clusters by (first letter, length) of each of their words: a mention is compared only with
     // clusters that have a word it could equal or misspell (linear time over long texts).
@@ -1198,6 +1264,7 @@ fn cluster(doc: &Doc, places: KnownPlaces, raw: &[RawMention]) -> Vec<EntityClus
         let owned_by = |b: &Building| possessive && b.kind == EntityType::ORG && b.words.len() > 1 && b.words[0] == words[0];
         let found = candidates.into_iter().filter(|&k| compatible(built[k].kind, m.kind) || surname_of(&built[k]) || owned_by(&built[k]) || words == built[k].words).find(|&k| {
             let b = &built[k];
+            let person = m.kind == EntityType::PER && b.kind == EntityType::PER;
             if words == b.words {
                 true
             } else if is_place_and_organisation(b.kind, m.kind) {
@@ -1212,7 +1279,7 @@ fn cluster(doc: &Doc, places: KnownPlaces, raw: &[RawMention]) -> Vec<EntityClus
             } else if words.len() < b.words.len() {
                 // Every word of the short form matches a word of the long form, in order.
                 let mut it = b.words.iter();
-                words.iter().all(|w| it.any(|bw| same_name_word(w, bw)))
+                words.iter().all(|w| it.any(|bw| same_name_word(w, bw) || person && is_initial_of(w, bw)))
                     && (b.kind != EntityType::PER
                         || words.len() > 1
                         || same_name_word(&words[0], b.words.last().map_or("", String::as_str))
@@ -1220,7 +1287,8 @@ fn cluster(doc: &Doc, places: KnownPlaces, raw: &[RawMention]) -> Vec<EntityClus
                         // `Ingrid` after `Ingrid Solberg`, a first name the list lacks, tagged a person.
                         || (m.kind == EntityType::PER && words[0] == b.words[0]))
             } else {
-                words.len() == b.words.len() && words.iter().zip(&b.words).all(|(a, c)| same_name_word(a, c))
+                // (`E. Macron` is `Emmanuel Macron`.)
+                words.len() == b.words.len() && words.iter().zip(&b.words).all(|(a, c)| same_name_word(a, c) || person && (is_initial_of(a, c) || is_initial_of(c, a)))
             }
         });
         let k = match found {
@@ -1760,6 +1828,19 @@ mod tests {
             })
             .collect();
         resolved(text, &doc, raw)
+    }
+
+    #[test]
+    fn initials_and_known_places_complete_what_the_tagger_cut() {
+        use EntityType::{LOC, PER};
+        // Leading initials (and the first name before them) join the person; an initial joins
+        // the full first name's entity; a known place takes the capitalised word it lost.
+        let text = "Writer L. Ron Hubbard founded it. The prize went to Bernard L. Feringa. Later E. Varenne met Emmanuel Varenne's aide in New South Wales.";
+        let c = clusters_from_mentions(text, &[("Ron Hubbard", 0, PER), ("Feringa", 0, PER), ("Varenne", 0, PER), ("Emmanuel Varenne", 0, PER), ("South Wales", 0, LOC)]);
+        let mut names: Vec<&str> = c.iter().map(|e| e.0.as_str()).collect();
+        names.sort_unstable();
+        assert_eq!(names, ["Bernard L. Feringa", "Emmanuel Varenne", "L. Ron Hubbard", "New South Wales"], "{c:?}");
+        assert_eq!(entity(&c, "Emmanuel Varenne").2, ["E. Varenne", "Emmanuel Varenne"]);
     }
 
     #[test]

@@ -41,7 +41,8 @@ const SKIPPABLE: &[&str] = &[
     "jamais", "pourtant", "néanmoins", "just", "even", "même", "ainsi", "thus", "again", "de", "nouveau", "plutôt",
     "clairement", "clearly", "publicly", "publiquement", "ultérieurement", "fermement", "firmly", "repeatedly", "often",
     "souvent", "quickly", "rapidement", "today", "yesterday", "hier", "aujourd'hui", "tard", "plus", "tôt", "earlier",
-    "lui-même", "elle-même", "himself", "herself", "immédiatement", "immediately",
+    "lui-même", "elle-même", "himself", "herself", "immédiatement", "immediately", "always", "sometimes", "perhaps",
+    "toujours", "parfois",
 ];
 
 /// How far back (in tokens) a pronoun looks for its antecedent.
@@ -498,6 +499,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // (French `a` is the auxiliary: `a déclaré`.)
         let before = if i > 0 { self.folded(i - 1) } else { "" };
         if NOUN_DETERMINERS.contains(&before) && (before != "a" || self.doc.language == Language::English) {
+            return None;
+        }
+        // Before a plural auxiliary too, the word is a noun, its subject: `Recent reports have
+        // revealed`, `ses déclarations ont`.
+        if i + n < end && matches!(self.folded(i + n), "have" | "were" | "are" | "ont" | "sont") && self.folded(i).ends_with(['s', 'x']) {
             return None;
         }
         Some(n)
@@ -976,6 +982,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         let cue = (r.start..r.end).rev().find_map(|k| self.cue_at(k, r.end).map(|n| k..k + n))?;
+        // `« … », a-t-il expliqué au New York Times, avant d'ajouter : « … »`, `he told the
+        // Post, before adding: "…"`: a verb after `avant de` / `before` has the subject of the
+        // clause it follows, read from that clause's own verb; not the name nearest before it.
+        // (That clause, right after a quote, is the quote's own attribution: read as such.)
+        if let Some(clause_end) = self.governing_clause_end(r.start, cue.start) {
+            let after_quote = r.start > 0 && self.quoted.get(r.start - 1);
+            let governing = if after_quote { self.read_after(r.start..clause_end) } else { None };
+            if let Some(found) = governing.or_else(|| self.read_before(r.start..clause_end)) {
+                return Some(found);
+            }
+        }
         let cue_span = self.extend_cue_left(r.start, cue.start)..cue.end;
         if let Some(p) = (cue_span.start..cue.end).find_map(|t| self.inverted_pronoun(t)) {
             return Some((p, Some(self.span(cue_span))));
@@ -1045,6 +1062,25 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .or(fallback)
             .or(plural)?;
         Some((subject, Some(self.span(cue_span))))
+    }
+
+    /// Where the clause ends that governs a reporting verb at `verb` in a time clause without
+    /// a subject of its own (`, avant d'ajouter`, `, avant même de préciser`, `, before
+    /// adding`): the token before `avant` / `before`; `None` for any other verb.
+    fn governing_clause_end(&self, floor: usize, verb: usize) -> Option<usize> {
+        let mut k = verb.checked_sub(1).filter(|&k| k > floor)?;
+        match self.folded(k) {
+            "de" | "d'" => {
+                k -= 1;
+                if k > floor && self.folded(k) == "même" {
+                    k -= 1;
+                }
+                (self.folded(k) == "avant").then_some(())?;
+            }
+            "before" if self.folded(verb).ends_with("ing") => {}
+            _ => return None,
+        }
+        (k > floor + 1).then_some(k)
     }
 
     /// `Les secours précisent`, `des habitants racontent`: people the text does not name, as
@@ -1279,7 +1315,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return (Some(p), role.or(org));
             }
             let generic = self.is_generic_word(k) || self.capitalised_description(k).is_some() || crate::entities::is_participle_with_complement(self.doc, k);
-            if !generic && (self.is_name_start(k) && !self.sentence_initial(k) || (self.is_name_start(k) && self.sentence_initial(k) && !self.is_name_start(k + 1) && self.looks_like_surname(k))) {
+            // (A word opening the sentence before a plural noun in the subject is that noun's
+            // modifier: `Recent reports have revealed`, `Institutional recipients, said X`.)
+            let modifies_plural = k + 1 < r.end && self.is_plural_common_noun(k + 1);
+            if !generic && (self.is_name_start(k) && !self.sentence_initial(k) || (self.is_name_start(k) && self.sentence_initial(k) && !self.is_name_start(k + 1) && !modifies_plural && self.looks_like_surname(k))) {
                 let mut s = k;
                 while s > r.start && self.is_name_start(s - 1) && self.mention_at(s - 1).is_none() && !self.is_generic_mention(&(s - 1..s)) && !self.is_organisation_kind(s - 1) {
                     s -= 1;
@@ -1366,6 +1405,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     /// A capitalised word at sentence start that is no common word: a name (`Blinkin a déclaré`).
+    /// A lower-case word that reads as a plural common noun (`reports`, `recipients`,
+    /// `travaux`): ends in `s` or `x`, and is no function word or skippable adverb
+    /// (`always`). (A reporting verb's form too: `reports` before the clause's verb is a noun.)
+    fn is_plural_common_noun(&self, k: usize) -> bool {
+        let (w, f) = (self.tok(k), self.folded(k));
+        self.is_word(k)
+            && w.starts_with(char::is_lowercase)
+            && f.chars().count() > 3
+            && (f.ends_with('s') && !f.ends_with("ss") || f.ends_with('x'))
+            && !SKIPPABLE.contains(&f)
+            && !WordSet::french_function_words().contains_folded(f)
+            && !WordSet::english_function_words().contains_folded(f)
+    }
+
     fn looks_like_surname(&self, k: usize) -> bool {
         let w = self.tok(k);
         let f = fold(w);
