@@ -118,6 +118,7 @@ fn resolve(doc: &Doc, places: KnownPlaces, mut raw: Vec<RawMention>) -> Vec<Enti
     apposed_roles_make_persons(doc, places, &mut raw);
     persons_described_in_apposition(doc, &mut raw);
     known_places_after_prepositions(doc, places, &mut raw);
+    places_before_their_region(doc, places, &mut raw);
     datelines_are_places(doc, places, &mut raw);
     let mut clusters = cluster(doc, places, &raw);
     // `un Kanak âgé de 20 ans`: a person named only after an indefinite article is nobody named
@@ -994,6 +995,36 @@ fn known_places_after_prepositions(doc: &Doc, places: KnownPlaces, raw: &mut Vec
         }
     }
     add_mentions(raw, added);
+}
+
+/// `in Saratoga Springs, New York`, `University of Arkansas, Fayetteville`: a name right
+/// before a comma and a known place, after a preposition of place or after an organisation's
+/// name and a comma, is a place (a town, then its state or country), whatever type the tagger
+/// gave it; not a person with a known first name.
+fn places_before_their_region(doc: &Doc, places: KnownPlaces, raw: &mut [RawMention]) {
+    for i in 0..raw.len().saturating_sub(1) {
+        let (m, next) = (&raw[i], &raw[i + 1]);
+        let region_follows = next.tokens.start == m.tokens.end + 1
+            && doc.tok(m.tokens.end) == ","
+            && next.kind == EntityType::LOC
+            && places.contains_tokens(doc, next.tokens.clone())
+            // (Then punctuation or a function word: in `face à Cesson-Rennes, Paris tire profit`,
+            // `Paris` is the subject of a clause.)
+            && word(doc, next.tokens.end).is_none_or(|_| {
+                let f = doc.folded(next.tokens.end);
+                WordSet::english_function_words().contains_folded(f) || WordSet::french_function_words().contains_folded(f)
+            });
+        if !region_follows || m.kind == EntityType::LOC || places.contains_tokens(doc, m.tokens.clone()) {
+            continue;
+        }
+        let start = m.tokens.start;
+        let after_preposition = start > 0 && matches!(doc.folded(start - 1), "in" | "at" | "near" | "from" | "à" | "en" | "près");
+        let after_organisation = i > 0 && raw[i - 1].kind == EntityType::ORG && raw[i - 1].tokens.end + 1 == start && doc.tok(start - 1) == ",";
+        let first_name = word(doc, start).is_some_and(|w| GenderedWords::first_names().get(w).is_some() || places.first_name(w));
+        if (after_preposition || after_organisation) && !first_name {
+            raw[i].kind = EntityType::LOC;
+        }
+    }
 }
 
 /// The tokens some mention of `raw` covers.
