@@ -1394,13 +1394,17 @@ fn organisation_by_head(doc: &Doc, name: &Range<usize>, kind: EntityType) -> Ent
     if name.len() == 1 {
         return if is_capitalised(first) && heads.contains(first) { EntityType::ORG } else { kind };
     }
-    if kind == EntityType::PER && GenderedWords::first_names().get(first).is_some() {
+    // (A first name and a surname that is an organisation word stay a person: `Anne Bureau`;
+    // not a longer name: `Ahmed Baba Institute`.)
+    if kind == EntityType::PER && name.len() == 2 && GenderedWords::first_names().get(first).is_some() {
         return kind;
     }
     let last = doc.tok(name.end - 1);
     let second = doc.tok(name.start + 1);
     let head_last = is_capitalised(last) && heads.contains(last);
-    let head_first = is_capitalised(first) && heads.contains(first) && !is_capitalised(second);
+    // (`Fondation Lys-Moreau`, `Stichting Zaadgoed`: a head before a capitalised word too, when
+    // the tagger read a person.)
+    let head_first = is_capitalised(first) && heads.contains(first) && (!is_capitalised(second) || kind == EntityType::PER);
     if head_last || head_first {
         EntityType::ORG
     } else {
