@@ -53,6 +53,11 @@ impl KnownPlaces<'_> {
         self.0.is_some_and(|m| doc.tokens.get(tokens).is_some_and(|t| m.is_known_place_tokens(doc.text, t)))
     }
 
+    /// An organisation of the curated list that is no place or person of the lists.
+    fn known_organisation(self, doc: &Doc, tokens: Range<usize>) -> bool {
+        self.0.is_some_and(|m| doc.tokens.get(tokens).is_some_and(|t| m.is_known_organisation_tokens(doc.text, t)))
+    }
+
     /// A first name of the model's longer list (`Johann`), beyond data/names.
     fn first_name(self, text: &str) -> bool {
         self.0.is_some_and(|m| m.is_first_name(text))
@@ -1370,7 +1375,14 @@ fn cluster(doc: &Doc, places: KnownPlaces, raw: &[RawMention]) -> Vec<EntityClus
                     b.type_votes[type_index(EntityType::PER)] = 0;
                 }
             }
-            let kind = organisation_by_head(doc, &b.name_tokens, majority_type(&b.type_votes, b.kind));
+            let mut kind = organisation_by_head(doc, &b.name_tokens, majority_type(&b.type_votes, b.kind));
+            // (A name of the curated list of organisations is one, whatever the tagger read; a
+            // miscellaneous name too, but not a plural, which names members rather than their
+            // party: `For Republicans, …`.)
+            let plural = doc.folded(b.name_tokens.end - 1).ends_with('s');
+            if (matches!(kind, EntityType::PER | EntityType::LOC) || kind == EntityType::MISC && !plural) && places.known_organisation(doc, b.name_tokens.clone()) {
+                kind = EntityType::ORG;
+            }
             let name = sub(doc.text, doc.tokens[b.name_tokens.start].start()..doc.tokens[b.name_tokens.end - 1].end()).to_string();
             let mut gender = b.gender;
             if gender == Gender::Unknown && kind == EntityType::PER {
@@ -1876,6 +1888,18 @@ mod tests {
         names.sort_unstable();
         assert_eq!(names, ["Bernard L. Feringa", "Emmanuel Varenne", "L. Ron Hubbard", "New South Wales"], "{c:?}");
         assert_eq!(entity(&c, "Emmanuel Varenne").2, ["E. Varenne", "Emmanuel Varenne"]);
+    }
+
+    #[test]
+    fn names_of_the_curated_organisation_list_are_organisations() {
+        use EntityType::{LOC, MISC, ORG, PER};
+        // Whatever the tagger read; a plural read as miscellaneous stays (members, not a party).
+        let text = "The Kremlin said on Monday that Human Rights Watch had posted on Facebook what Republicans denied.";
+        let c = clusters_from_mentions(text, &[("Kremlin", 0, LOC), ("Human Rights Watch", 0, PER), ("Facebook", 0, MISC), ("Republicans", 0, MISC)]);
+        for name in ["Kremlin", "Human Rights Watch", "Facebook"] {
+            assert_eq!(entity(&c, name).1, ORG, "{name}: {c:?}");
+        }
+        assert_eq!(entity(&c, "Republicans").1, MISC);
     }
 
     #[test]

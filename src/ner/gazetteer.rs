@@ -8,6 +8,8 @@ pub(crate) const NCAT: usize = 16;
 
 /// Curated full names of persons, organisations, places, other (bits 0–3).
 pub(crate) const G_PER: usize = 0;
+/// Curated organisation names (`org.txt`).
+pub(crate) const G_ORG: usize = G_PER + 1;
 /// Curated place names (`loc.txt`).
 pub(crate) const G_LOC: usize = G_PER + 2;
 /// Names seen as entities in the training data (bits 4–7, same type order).

@@ -218,6 +218,14 @@ impl Model {
         self.gazetteer_has_tokens(text, tokens, gazetteer::G_LOC)
     }
 
+    /// Whether tokens `tokens` name an organisation of the curated list
+    /// (`data/gazetteer/common/org.txt`) that the curated lists of persons and places lack
+    /// (`Reuters`, `Human Rights Watch`; not `Georgia`, a place too).
+    pub(crate) fn is_known_organisation_tokens(&self, text: &str, tokens: &[Token]) -> bool {
+        let mask = self.gazetteer_mask_tokens(text, tokens);
+        mask >> gazetteer::G_ORG & 1 != 0 && mask >> gazetteer::G_LOC & 1 == 0 && mask >> gazetteer::G_PER & 1 == 0
+    }
+
     fn gazetteer_has(&self, text: &str, category: usize) -> bool {
         // One word of letters is one token: hashed without tokenizing (the rules ask about
         // single words, e.g. nationalities, several hundred times an article).
@@ -229,11 +237,16 @@ impl Model {
     }
 
     fn gazetteer_has_tokens(&self, text: &str, tokens: &[Token], category: usize) -> bool {
+        self.gazetteer_mask_tokens(text, tokens) >> category & 1 != 0
+    }
+
+    /// The gazetteer's categories of the phrase `tokens` (offsets into `text`), as a bit mask.
+    fn gazetteer_mask_tokens(&self, text: &str, tokens: &[Token]) -> u16 {
         if tokens.is_empty() || tokens.len() > features::MAX_PHRASE {
-            return false;
+            return 0;
         }
         let hash = features::phrase_hash_of_lower(tokens.iter().map(|t| features::lower_hash(t.text(text), t.kind())));
-        self.gaz.lookup(hash) >> category & 1 != 0
+        self.gaz.lookup(hash)
     }
 
     /// Tags the tokens of each sentence (`sentences` are token-index ranges).
