@@ -422,7 +422,7 @@ fn train_pass(
 pub(crate) fn curated_entries(dirs: &[&Path]) -> Result<Vec<(u32, u16)>, String> {
     let cats = [
         ("per", gazetteer::G_PER),
-        ("org", gazetteer::G_PER + 1),
+        ("org", gazetteer::G_ORG),
         ("loc", gazetteer::G_LOC),
         ("misc", gazetteer::G_PER + 3),
         ("first", gazetteer::G_FIRST),
