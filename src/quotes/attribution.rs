@@ -2014,12 +2014,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // The first role noun after a determiner: `le ministre britannique des Affaires étrangères`.
         // (A possessive determines as well: `Corvane's founder`.)
         let det = (lo..end).find(|&k| (DETERMINERS.contains(&self.folded(k)) || self.folded(k) == "'s") && k + 1 < end)?;
-        // A person's role noun first (`a police spokesman`), else an organisation noun.
+        // A person's role noun first (`a police spokesman`), else an organisation noun; not a
+        // possessor (`the report's authors`: the authors speak, not the report).
         let window = det + 1..(det + 4).min(end);
+        let possessor = |k: usize| k + 1 < end && self.folded(k + 1) == "'s";
         let head = window
             .clone()
             .find(|&k| roles.get(self.tok(k)).is_some())
-            .or_else(|| window.clone().find(|&k| org_nouns.contains(self.tok(k)) || OrganisationReferences::get().heads(self.folded(k)).is_some()))?;
+            .or_else(|| window.clone().find(|&k| !possessor(k) && (org_nouns.contains(self.tok(k)) || OrganisationReferences::get().heads(self.folded(k)).is_some())))?;
         Some(SpeakerWords::Role { tokens: det + 1..end, head: self.folded(head).to_string() })
     }
 
