@@ -1312,6 +1312,11 @@ fn cluster(doc: &Doc, places: KnownPlaces, raw: &[RawMention]) -> Vec<EntityClus
                 // `London` / `Royal London Hospital`: a known place named alone is the place, not
                 // a short form of a longer name that contains it.
                 false
+            } else if words.len() < b.words.len() && b.kind == EntityType::MISC && matches!(m.kind, EntityType::ORG | EntityType::LOC) {
+                // `Google` is not the `Google Science Fair` named after it: an organisation or a
+                // place is no short form of an event's or a work's name. (A person may be: the
+                // tagger often reads an unfamiliar full name as miscellaneous.)
+                false
             } else if words.len() < b.words.len() {
                 // Every word of the short form matches a word of the long form, in order.
                 let mut it = b.words.iter();
@@ -1888,6 +1893,16 @@ mod tests {
         names.sort_unstable();
         assert_eq!(names, ["Bernard L. Feringa", "Emmanuel Varenne", "L. Ron Hubbard", "New South Wales"], "{c:?}");
         assert_eq!(entity(&c, "Emmanuel Varenne").2, ["E. Varenne", "Emmanuel Varenne"]);
+    }
+
+    #[test]
+    fn an_organisation_is_no_short_form_of_an_event_named_after_it() {
+        use EntityType::{MISC, ORG, PER};
+        let text = "Pupils met staff at Google before the Google Science Fair opened. Lin Chia-hui spoke there, and Lin said it went well.";
+        let c = clusters_from_mentions(text, &[("Google", 0, ORG), ("Google Science Fair", 0, MISC), ("Lin Chia-hui", 0, MISC), ("Lin", 1, PER)]);
+        assert_eq!(entity(&c, "Google").2, ["Google"], "{c:?}");
+        // (A person may join a name the tagger read as miscellaneous.)
+        assert_eq!(entity(&c, "Lin Chia-hui").2, ["Lin Chia-hui", "Lin"], "{c:?}");
     }
 
     #[test]
