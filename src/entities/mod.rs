@@ -903,13 +903,22 @@ fn sources_are_no_places(doc: &Doc, places: KnownPlaces, raw: &mut [RawMention])
         let k = if k > 0 && doc.folded(k - 1) == "the" { k - 1 } else { k };
         k > 0 && doc.folded(k - 1) == "told"
     };
+    // A source list's line, `"Title" — Toronto Star, August 15, 2008`: the name after the
+    // dash that follows a quoted title, then a comma and a date, is the publication's, whatever
+    // the tagger read (not a pull quote's credit: `« … » — Jennifer Psaki, porte-parole`).
+    let publication = |m: &RawMention| {
+        let k = m.tokens.start;
+        let dated = doc.tokens.get(m.tokens.end).is_some_and(|t| t.text(doc.text) == ",")
+            && doc.tokens.get(m.tokens.end + 1).is_some_and(|t| t.kind() == TokenKind::Number || dates::is_calendar_word(doc.folded(m.tokens.end + 1)));
+        k >= 2 && matches!(doc.tok(k - 1), "—" | "–") && doc.tokens[k - 2].kind() == TokenKind::QuoteMark && dated
+    };
     for m in raw.iter_mut() {
         let source = match m.kind {
             EntityType::LOC => crate::quotes::follows_source_preposition(doc, m.tokens.start) || told(m.tokens.start),
             EntityType::MISC => told(m.tokens.start),
             _ => false,
         };
-        if source && !places.contains_tokens(doc, m.tokens.clone()) {
+        if source && !places.contains_tokens(doc, m.tokens.clone()) || publication(m) {
             m.kind = EntityType::ORG;
         }
     }
@@ -1893,6 +1902,15 @@ mod tests {
         names.sort_unstable();
         assert_eq!(names, ["Bernard L. Feringa", "Emmanuel Varenne", "L. Ron Hubbard", "New South Wales"], "{c:?}");
         assert_eq!(entity(&c, "Emmanuel Varenne").2, ["E. Varenne", "Emmanuel Varenne"]);
+    }
+
+    #[test]
+    fn a_source_lists_publication_is_an_organisation() {
+        use EntityType::{ORG, PER};
+        let text = "\"Report found on street\" — Harbour Star, August 15, 2008\n« Nous resterons » — Jeanne Morel, porte-parole";
+        let c = clusters_from_mentions(text, &[("Harbour Star", 0, PER), ("Jeanne Morel", 0, PER)]);
+        assert_eq!(entity(&c, "Harbour Star").1, ORG, "{c:?}");
+        assert_eq!(entity(&c, "Jeanne Morel").1, PER, "a pull quote's credit: {c:?}");
     }
 
     #[test]
