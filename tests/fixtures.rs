@@ -249,3 +249,8 @@ fn english_appositions_agents_and_organisations_referred_to() {
 fn french_time_clauses_and_sentence_connectives() {
     check_fixture("fr-connectives-and-time-clauses");
 }
+
+#[test]
+fn english_time_clauses_adjectives_and_labels() {
+    check_fixture("en-time-clauses-and-labels");
+}

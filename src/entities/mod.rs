@@ -756,7 +756,12 @@ fn initials_before_persons(doc: &Doc, places: KnownPlaces, raw: &mut Vec<RawMent
                 let mut chars = letter.text(doc.text).chars();
                 chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
             };
-            if one_capital && stop.text(doc.text) == "." && letter.end() == stop.start() && stop.end() < doc.tokens[start].start() {
+            // (Not a label ending the sentence before: `platform B. Kowalski was`, `plan B.
+            // Johnson told`; after a lower-case word, only before a first name: `writer L. Ron
+            // Hubbard`.)
+            let after_lower_word = start >= 3 && word(doc, start - 3).is_some_and(|w| !is_capitalised(w));
+            let first_name_follows = word(doc, start).is_some_and(|w| is_first_name(places, w));
+            if one_capital && stop.text(doc.text) == "." && letter.end() == stop.start() && stop.end() < doc.tokens[start].start() && (!after_lower_word || first_name_follows) {
                 start -= 2;
             } else {
                 break;
@@ -764,7 +769,7 @@ fn initials_before_persons(doc: &Doc, places: KnownPlaces, raw: &mut Vec<RawMent
         }
         let extended = start < m.tokens.start;
         // (And the first name before them, where the tagger took neither: `Bernard L. Feringa`.)
-        if extended && start > previous_end && word(doc, start - 1).is_some_and(|w| is_capitalised(w) && (GenderedWords::first_names().get(w).is_some() || places.first_name(w))) {
+        if extended && start > previous_end && word(doc, start - 1).is_some_and(|w| is_capitalised(w) && is_first_name(places, w)) {
             start -= 1;
         }
         m.tokens.start = start;
@@ -1011,6 +1016,16 @@ fn known_places_after_prepositions(doc: &Doc, places: KnownPlaces, raw: &mut Vec
     add_mentions(raw, added);
 }
 
+/// A first name of the curated lists (data/names) or of the model's longer one.
+fn is_first_name(places: KnownPlaces, w: &str) -> bool {
+    GenderedWords::first_names().get(w).is_some() || places.first_name(w)
+}
+
+/// Whether token `k` follows a preposition of place (`in`, `at`, `à`, `près`…).
+fn after_place_preposition(doc: &Doc, k: usize) -> bool {
+    k > 0 && matches!(doc.folded(k - 1), "in" | "at" | "near" | "from" | "à" | "en" | "près" | "dans")
+}
+
 /// `in Saratoga Springs, New York`, `University of Arkansas, Fayetteville`: a name right
 /// before a comma and a known place, after a preposition of place or after an organisation's
 /// name and a comma, is a place (a town, then its state or country), whatever type the tagger
@@ -1026,15 +1041,21 @@ fn places_before_their_region(doc: &Doc, places: KnownPlaces, raw: &mut [RawMent
             // `Paris` is the subject of a clause.)
             && word(doc, next.tokens.end).is_none_or(|_| {
                 let f = doc.folded(next.tokens.end);
-                WordSet::english_function_words().contains_folded(f) || WordSet::french_function_words().contains_folded(f)
+                // (Not before a list's next item: `Gazprom, Norilsk Nickel, Russia and Belarus`.)
+                let list_goes_on = matches!(f, "and" | "or" | "et" | "ou") && word(doc, next.tokens.end + 1).is_some_and(is_capitalised);
+                !list_goes_on && (WordSet::english_function_words().contains_folded(f) || WordSet::french_function_words().contains_folded(f))
             });
-        if !region_follows || m.kind == EntityType::LOC || places.contains_tokens(doc, m.tokens.clone()) {
+        // (An organisation the tagger read stays one, `a researcher at Northvolt AB, Sweden`, `une
+        // participation dans Severstal, Russie`, unless its name ends as a place's: `in Morgan
+        // County, Ohio`.)
+        let organisation = m.kind == EntityType::ORG && !WordSet::place_suffixes().contains_folded(doc.folded(m.tokens.end - 1));
+        if !region_follows || m.kind == EntityType::LOC || organisation || places.contains_tokens(doc, m.tokens.clone()) {
             continue;
         }
         let start = m.tokens.start;
-        let after_preposition = start > 0 && matches!(doc.folded(start - 1), "in" | "at" | "near" | "from" | "à" | "en" | "près");
+        let after_preposition = after_place_preposition(doc, start);
         let after_organisation = i > 0 && raw[i - 1].kind == EntityType::ORG && raw[i - 1].tokens.end + 1 == start && doc.tok(start - 1) == ",";
-        let first_name = word(doc, start).is_some_and(|w| GenderedWords::first_names().get(w).is_some() || places.first_name(w));
+        let first_name = word(doc, start).is_some_and(|w| is_first_name(places, w));
         if (after_preposition || after_organisation) && !first_name {
             raw[i].kind = EntityType::LOC;
         }
@@ -1178,6 +1199,8 @@ pub(crate) fn is_common_word(doc: &Doc, folded: &str) -> bool {
         || WordSet::english_function_words().contains_folded(folded)
         || (folded.ends_with("ly") && folded.chars().count() > 4)
         || WordSet::not_names().contains_folded(folded)
+        // (`vingt-deux`, `trente-cinq`: number words joined by hyphens.)
+        || folded.contains('-') && folded.split('-').all(|part| WordSet::not_names().contains_folded(part))
 }
 
 /// A folded nationality or demonym, singular or plural (`italian`, `bangladeshis`, `russes`).
@@ -1222,8 +1245,15 @@ pub(crate) fn same_name_word(a: &str, b: &str) -> bool {
     if la < 5 || lb < 5 || la.abs_diff(lb) > 1 || a.chars().next() != b.chars().next() {
         return false;
     }
-    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    ca.len() >= 5 && cb.len() >= 5 && ca[0] == cb[0] && edit_distance_at_most_one(&ca, &cb)
+    // (On the stack: this runs for many pairs; a word of over 40 letters is no name.)
+    const MAX: usize = 40;
+    if la > MAX || lb > MAX {
+        return false;
+    }
+    let (mut ca, mut cb) = (['\0'; MAX], ['\0'; MAX]);
+    a.chars().zip(ca.iter_mut()).for_each(|(c, slot)| *slot = c);
+    b.chars().zip(cb.iter_mut()).for_each(|(c, slot)| *slot = c);
+    edit_distance_at_most_one(&ca[..la], &cb[..lb])
 }
 
 fn edit_distance_at_most_one(a: &[char], b: &[char]) -> bool {
@@ -1286,16 +1316,13 @@ fn cluster(doc: &Doc, places: KnownPlaces, raw: &[RawMention]) -> Vec<EntityClus
             continue;
         }
         let span = doc.tokens[m.tokens.start].start()..doc.tokens[m.tokens.end - 1].end();
-        let mut candidates: Vec<usize> = words
-            .iter()
-            .flat_map(|w| {
-                let (c, n) = shape(w);
-                [n.saturating_sub(1), n, n + 1].into_iter().map(move |len| shape_key(c, len))
-            })
-            .filter_map(|key| by_word_shape.get(&key))
-            .flatten()
-            .copied()
-            .collect();
+        // Every word of a mention must match a word of the cluster it joins, so the clusters
+        // that share one of its words are all the candidates: looked up by its last word longer
+        // than an initial (a surname, rarer than first names), a long text's many `John`s (or
+        // `J.`s) are not each a candidate of every other.
+        let Some(key_word) = words.iter().rev().find(|w| w.chars().nth(1).is_some()).or(words.first()) else { continue };
+        let (c, n) = shape(key_word);
+        let mut candidates: Vec<usize> = [n.saturating_sub(1), n, n + 1].into_iter().filter_map(|len| by_word_shape.get(&shape_key(c, len))).flatten().copied().collect();
         crate::sort::sort_by_key(&mut candidates, |&k| k as u64);
         candidates.dedup();
         // `According to Natarajan` typed ORG after `Priya Natarajan`: a person's surname alone,
@@ -1390,11 +1417,22 @@ fn cluster(doc: &Doc, places: KnownPlaces, raw: &[RawMention]) -> Vec<EntityClus
                 }
             }
             let mut kind = organisation_by_head(doc, &b.name_tokens, majority_type(&b.type_votes, b.kind));
-            // (A name of the curated list of organisations is one, whatever the tagger read; a
-            // miscellaneous name too, but not a plural, which names members rather than their
-            // party: `For Republicans, …`.)
-            let plural = doc.folded(b.name_tokens.end - 1).ends_with('s');
-            if (matches!(kind, EntityType::PER | EntityType::LOC) || kind == EntityType::MISC && !plural) && places.known_organisation(doc, b.name_tokens.clone()) {
+            // (A name of the curated list of organisations is one, whatever the tagger read: `l'Élysée`
+            // as a place, `Human Rights Watch` as a person, `Facebook` as miscellaneous. Not a
+            // one-word person (`Dr Roche`), a town the list holds for its club or company (`in
+            // Portsmouth`, `à Karlsruhe`), nor a plural read as miscellaneous, which names members
+            // rather than their party: `For Republicans, …`.)
+            let retype = match kind {
+                EntityType::PER => b.words.len() > 1,
+                EntityType::LOC => !b.mentions.iter().any(|m| {
+                    // (Not `at Google`, `from Google`, nor `a déclaré à Belga`.)
+                    let k = doc.token_at_or_after(m.start);
+                    after_place_preposition(doc, k) && !matches!(doc.folded(k - 1), "at" | "from") && !(k > 1 && is_cue_word(doc.folded(k - 2)))
+                }),
+                EntityType::MISC => !doc.folded(b.name_tokens.end - 1).ends_with('s'),
+                _ => false,
+            };
+            if retype && places.known_organisation(doc, b.name_tokens.clone()) {
                 kind = EntityType::ORG;
             }
             let name = sub(doc.text, doc.tokens[b.name_tokens.start].start()..doc.tokens[b.name_tokens.end - 1].end()).to_string();
@@ -1420,17 +1458,19 @@ fn organisation_by_head(doc: &Doc, name: &Range<usize>, kind: EntityType) -> Ent
     if name.len() == 1 {
         return if is_capitalised(first) && heads.contains(first) { EntityType::ORG } else { kind };
     }
-    // (A first name and a surname that is an organisation word stay a person: `Anne Bureau`;
-    // not a longer name: `Ahmed Baba Institute`.)
-    if kind == EntityType::PER && name.len() == 2 && GenderedWords::first_names().get(first).is_some() {
-        return kind;
-    }
     let last = doc.tok(name.end - 1);
     let second = doc.tok(name.start + 1);
+    // A person the tagger read, with a first name (`Anne Bureau`, `Emily Price Post`) or before
+    // a capitalised word (`Post Malone`), is an organisation only by an institution's head
+    // (`Ahmed Baba Institute`, `Fondation Lys-Moreau`; data/roles/institutions-of.txt).
+    // (Not the institution words that are common surnames too: `Jean Louis Bureau`.)
+    let institutions = WordSet::institutions_of();
+    let institution_head = |f: &str| institutions.contains_folded(f) && !matches!(f, "bureau" | "court" | "bank" | "office" | "council" | "society");
+    if kind == EntityType::PER && GenderedWords::first_names().get(first).is_some() && (name.len() == 2 || !institution_head(doc.folded(name.end - 1))) {
+        return kind;
+    }
     let head_last = is_capitalised(last) && heads.contains(last);
-    // (`Fondation Lys-Moreau`, `Stichting Zaadgoed`: a head before a capitalised word too, when
-    // the tagger read a person.)
-    let head_first = is_capitalised(first) && heads.contains(first) && (!is_capitalised(second) || kind == EntityType::PER);
+    let head_first = is_capitalised(first) && heads.contains(first) && (!is_capitalised(second) || kind == EntityType::PER && institution_head(doc.folded(name.start)));
     if head_last || head_first {
         EntityType::ORG
     } else {
@@ -1902,6 +1942,18 @@ mod tests {
         names.sort_unstable();
         assert_eq!(names, ["Bernard L. Feringa", "Emmanuel Varenne", "L. Ron Hubbard", "New South Wales"], "{c:?}");
         assert_eq!(entity(&c, "Emmanuel Varenne").2, ["E. Varenne", "Emmanuel Varenne"]);
+    }
+
+    #[test]
+    fn labels_towns_and_surnames_keep_their_type() {
+        use EntityType::{LOC, PER};
+        // A letter ending the sentence before is no initial; a town the organisation list holds
+        // for its club stays a place after `in`; a one-word person stays a person.
+        let text = "The train left from platform B. Kowalski was not on board. He was taken to hospital in Portsmouth. Dr Roche said he was well.";
+        let c = clusters_from_mentions(text, &[("Kowalski", 0, PER), ("Portsmouth", 0, LOC), ("Roche", 0, PER)]);
+        assert_eq!(entity(&c, "Kowalski").2, ["Kowalski"], "{c:?}");
+        assert_eq!(entity(&c, "Portsmouth").1, LOC, "{c:?}");
+        assert_eq!(entity(&c, "Roche").1, PER, "{c:?}");
     }
 
     #[test]

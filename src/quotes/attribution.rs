@@ -985,12 +985,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // `« … », a-t-il expliqué au New York Times, avant d'ajouter : « … »`, `he told the
         // Post, before adding: "…"`: a verb after `avant de` / `before` has the subject of the
         // clause it follows, read from that clause's own verb; not the name nearest before it.
-        // (That clause, right after a quote, is the quote's own attribution: read as such.)
+        // (That clause, right after a quote, is the quote's own attribution: read as such,
+        // unless a clause of its own opens before the verb: `« … », said Paul Girard, but his
+        // deputy Mary Lee shook her head before adding`: its subject speaks. The cue reported
+        // stays the verb that introduces the quote.)
         if let Some(clause_end) = self.governing_clause_end(r.start, cue.start) {
-            let after_quote = r.start > 0 && self.quoted.get(r.start - 1);
-            let governing = if after_quote { self.read_after(r.start..clause_end) } else { None };
-            if let Some(found) = governing.or_else(|| self.read_before(r.start..clause_end)) {
-                return Some(found);
+            let opener = (r.start..clause_end).rev().find(|&k| matches!(self.folded(k), "and" | "but" | "while" | "whereas" | "et" | "mais" | "tandis" | "alors" | "que" | "qu'" | "qui"));
+            let after_quote = r.start > 0 && self.quoted.get(r.start - 1) && opener.is_none();
+            let governing = match opener {
+                Some(k) => self.colon_clause_subject(k + 1..clause_end).map(|w| (w, None)),
+                None if after_quote => self.read_after(r.start..clause_end),
+                None => None,
+            };
+            if let Some((words, _)) = governing.or_else(|| self.read_before(r.start..clause_end)) {
+                return Some((words, Some(self.span(cue.clone()))));
             }
         }
         let cue_span = self.extend_cue_left(r.start, cue.start)..cue.end;
@@ -1066,7 +1074,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// Where the clause ends that governs a reporting verb at `verb` in a time clause without
     /// a subject of its own (`, avant d'ajouter`, `, avant même de préciser`, `, before
-    /// adding`): the token before `avant` / `before`; `None` for any other verb.
+    /// adding`): the index of `avant` / `before` (an exclusive end); `None` for any other verb.
     fn governing_clause_end(&self, floor: usize, verb: usize) -> Option<usize> {
         let mut k = verb.checked_sub(1).filter(|&k| k > floor)?;
         match self.folded(k) {
@@ -1317,7 +1325,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let generic = self.is_generic_word(k) || self.capitalised_description(k).is_some() || crate::entities::is_participle_with_complement(self.doc, k);
             // (A word opening the sentence before a plural noun in the subject is that noun's
             // modifier: `Recent reports have revealed`, `Institutional recipients, said X`.)
-            let modifies_plural = k + 1 < r.end && self.is_plural_common_noun(k + 1);
+            // (The noun ends the subject, right before the verb, a comma or an auxiliary: not
+            // `Okonkwo insists the fire was deliberate, telling reporters`, a verb in `-s`.)
+            let subject_ends = k + 2 == r.end || SKIPPABLE.contains(&self.folded(k + 2));
+            let modifies_plural = subject_ends && self.is_plural_common_noun(k + 1);
             if !generic && (self.is_name_start(k) && !self.sentence_initial(k) || (self.is_name_start(k) && self.sentence_initial(k) && !self.is_name_start(k + 1) && !modifies_plural && self.looks_like_surname(k))) {
                 let mut s = k;
                 while s > r.start && self.is_name_start(s - 1) && self.mention_at(s - 1).is_none() && !self.is_generic_mention(&(s - 1..s)) && !self.is_organisation_kind(s - 1) {
@@ -1404,7 +1415,6 @@ impl<'a, 'd> Ctx<'a, 'd> {
         self.kinds.get(cluster).copied().unwrap_or(EntityType::MISC)
     }
 
-    /// A capitalised word at sentence start that is no common word: a name (`Blinkin a déclaré`).
     /// A lower-case word that reads as a plural common noun (`reports`, `recipients`,
     /// `travaux`): ends in `s` or `x`, and is no function word or skippable adverb
     /// (`always`). (A reporting verb's form too: `reports` before the clause's verb is a noun.)
@@ -1419,6 +1429,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             && !WordSet::english_function_words().contains_folded(f)
     }
 
+    /// A capitalised word at sentence start that is no common word: a name (`Blinkin a déclaré`).
     fn looks_like_surname(&self, k: usize) -> bool {
         let w = self.tok(k);
         let f = fold(w);
