@@ -254,3 +254,13 @@ fn french_time_clauses_and_sentence_connectives() {
 fn english_time_clauses_adjectives_and_labels() {
     check_fixture("en-time-clauses-and-labels");
 }
+
+#[test]
+fn english_bylines_and_capitalised_titles() {
+    check_fixture("en-byline-and-capitalised-titles");
+}
+
+#[test]
+fn french_role_complements() {
+    check_fixture("fr-role-complements");
+}

@@ -701,7 +701,8 @@ fn named_streets_and_schools(doc: &Doc, places: KnownPlaces, raw: &mut [RawMenti
         if streets.contains_folded(f) && m.kind != EntityType::PER && !other_senses && !places.contains_tokens(doc, m.tokens.clone()) {
             m.tokens.start = n;
             m.kind = EntityType::LOC;
-        } else if schools.contains_folded(f) {
+        } else if schools.contains_folded(f) && !(n > 0 && matches!(doc.folded(n - 1), "d'" | "de") && m.kind == EntityType::PER) {
+            // (Not a person after a role's complement: `la directrice d'école Nadia Benali`.)
             m.tokens.start = n;
             m.kind = EntityType::ORG;
         }

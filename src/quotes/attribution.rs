@@ -990,7 +990,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // deputy Mary Lee shook her head before adding`: its subject speaks. The cue reported
         // stays the verb that introduces the quote.)
         if let Some(clause_end) = self.governing_clause_end(r.start, cue.start) {
-            let opener = (r.start..clause_end).rev().find(|&k| matches!(self.folded(k), "and" | "but" | "while" | "whereas" | "et" | "mais" | "tandis" | "alors" | "que" | "qu'" | "qui"));
+            let opener = (r.start..clause_end).rev().find(|&k| COORDINATORS.contains(&self.folded(k)) || ["while", "tandis", "que", "qu'", "qui"].contains(&self.folded(k)));
             let after_quote = r.start > 0 && self.quoted.get(r.start - 1) && opener.is_none();
             let governing = match opener {
                 Some(k) => self.colon_clause_subject(k + 1..clause_end).map(|w| (w, None)),
@@ -1715,12 +1715,22 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             // `the Crown prosecutor, Mark Tedeschi`, `Glenmuir manager Declan Farrelly`: a name
             // modifying a role noun, its holder named after it.
-            if range.end < end && self.is_word(range.end) && !self.is_name_start(range.end) && GenderedWords::roles().get(self.tok(range.end)).is_some() {
-                let role_end = range.end + 1;
-                if let Some(holder) = self.apposed_name(role_end, end).or_else(|| self.name_at(role_end, end)) {
-                    return Some(holder);
+            // (Capitalised role words too, when a holder follows them: `said ESA Director General
+            // Markus Lindqvist`.)
+            let role_word = |k: usize| k < end && self.is_word(k) && GenderedWords::roles().get(self.tok(k)).is_some();
+            if role_word(range.end) {
+                let capitalised = self.is_name_start(range.end);
+                let mut role_end = range.end + 1;
+                while capitalised && self.is_name_start(role_end) && role_word(role_end) {
+                    role_end += 1;
                 }
-                return Some(SpeakerWords::Role { tokens: j..role_end, head: self.folded(range.end).to_string() });
+                let holder = self.apposed_name(role_end, end).or_else(|| self.name_at(role_end, end));
+                if holder.is_some() && (!capitalised || matches!(holder, Some(SpeakerWords::Entity { .. }))) {
+                    return holder;
+                }
+                if !capitalised {
+                    return Some(SpeakerWords::Role { tokens: j..role_end, head: self.folded(range.end).to_string() });
+                }
             }
             return Some(SpeakerWords::Entity { span: self.span(range), cluster });
         }
@@ -2281,6 +2291,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some(org) = self.previous_sentence_organisation(self.doc.sentence_of_token(context_tok)) {
                 return Some(org);
             }
+        }
+        // The last speaker, when no other person who agrees has been named since (`"…," said
+        // flight director Amara Osei. "…," she said`): not a woman named further back (a
+        // byline's `By Jane Reporter`), even though Osei's gender is unknown.
+        let nearest = recent.iter().copied().find(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender));
+        if same_sentence.clone().next().is_none() && nearest.is_some() && nearest == self.last_speaker {
+            return nearest;
         }
         let candidates: Vec<usize> = same_sentence
             .chain(previous_subject)
