@@ -4,9 +4,10 @@
 #      crate types include rlib), three times: symbol names, then the module (see "Speed where it
 #      counts" below), then the same with wasm SIMD (see "Two modules");
 #   2. wasm-bindgen --target web (ES module glue), for the baseline and the SIMD module (below);
-#   3. wasm-opt -O3 from npm's binaryen (Debian's older wasm-opt produces modules Chromium rejects;
-#      -O3 rather than -Oz: 1.8% fewer instructions per analysis for 0.1 KB, LLVM having already
-#      compiled for size what should be small),
+#   3. wasm-opt -Oz from npm's binaryen (Debian's older wasm-opt produces modules Chromium rejects;
+#      -O3 gave 1.8% fewer instructions per analysis for 0.1 KB, LLVM having already compiled for
+#      size what should be small; since 2026-11-30 that 0.1 KB pays for rules: the 12 KB sample
+#      takes 3.7-3.8 ms in node either way on a quiet host),
 #      then the comment lines of the compiled-in word lists are blanked
 #      (scripts/wasm-data-comments.mjs; about 1.5 KB less gzipped).
 # The entity models are copied beside it; the browser fetches only the language it needs.
@@ -48,7 +49,6 @@ HOT=(
   article_lens::ner::features::context_features
   article_lens::ner::weights::viterbi
   article_lens::ner::run_pass
-  article_lens::ner::features::DocCtx::new
 )
 # For the SIMD module only, which every current browser runs: more functions compiled for speed,
 # in the room the baseline module (a fallback) does not have. Measured with bench/wasm-instructions.sh
@@ -63,7 +63,10 @@ HOT=(
 # together 3.7% fewer instructions per analysis (37.5 → 36.1 M) for 1.1 KB. They were in HOT
 # for both modules until the speaker rules of 2026-11-29 took the baseline module over its
 # budget; the baseline is the fallback for browsers without wasm SIMD (Safari before 16.4).
+# DocCtx::new too since 2026-11-30, when the session's rules took the baseline module over its
+# budget (the SIMD module, which browsers fetch, keeps every function it had compiled for speed).
 HOT_SIMD_ONLY=(
+  article_lens::ner::features::DocCtx::new
   article_lens::ner::features::token_info
   article_lens::text::fold_cow
   article_lens::pipeline::FoldedTokens
@@ -138,7 +141,7 @@ fi
 optimise() {
   local wasm=$1
   shift
-  node_modules/.bin/wasm-opt -O3 --strip-producers --strip-target-features "$@" \
+  node_modules/.bin/wasm-opt -Oz --strip-producers --strip-target-features "$@" \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     "$wasm" -o "$wasm"
   node scripts/wasm-data-comments.mjs "$wasm"

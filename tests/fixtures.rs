@@ -264,3 +264,8 @@ fn english_bylines_and_capitalised_titles() {
 fn french_role_complements() {
     check_fixture("fr-role-complements");
 }
+
+#[test]
+fn english_clause_attachments() {
+    check_fixture("en-clause-attachments");
+}

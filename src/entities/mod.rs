@@ -760,7 +760,8 @@ fn initials_before_persons(doc: &Doc, places: KnownPlaces, raw: &mut Vec<RawMent
             // (Not a label ending the sentence before: `platform B. Kowalski was`, `plan B.
             // Johnson told`; after a lower-case word, only before a first name: `writer L. Ron
             // Hubbard`.)
-            let after_lower_word = start >= 3 && word(doc, start - 3).is_some_and(|w| !is_capitalised(w));
+            // (A role noun before the initial is no label: `judge A. Kennedy`.)
+            let after_lower_word = start >= 3 && word(doc, start - 3).is_some_and(|w| !is_capitalised(w) && GenderedWords::roles().get(w).is_none());
             let first_name_follows = word(doc, start).is_some_and(|w| is_first_name(places, w));
             if one_capital && stop.text(doc.text) == "." && letter.end() == stop.start() && stop.end() < doc.tokens[start].start() && (!after_lower_word || first_name_follows) {
                 start -= 2;
@@ -1426,9 +1427,9 @@ fn cluster(doc: &Doc, places: KnownPlaces, raw: &[RawMention]) -> Vec<EntityClus
             let retype = match kind {
                 EntityType::PER => b.words.len() > 1,
                 EntityType::LOC => !b.mentions.iter().any(|m| {
-                    // (Not `at Google`, `from Google`, nor `a déclaré à Belga`.)
+                    // (`in`, `dans`; not `at Google`, `à Harvard`.)
                     let k = doc.token_at_or_after(m.start);
-                    after_place_preposition(doc, k) && !matches!(doc.folded(k - 1), "at" | "from") && !(k > 1 && is_cue_word(doc.folded(k - 2)))
+                    k > 0 && matches!(doc.folded(k - 1), "in" | "dans")
                 }),
                 EntityType::MISC => !doc.folded(b.name_tokens.end - 1).ends_with('s'),
                 _ => false,

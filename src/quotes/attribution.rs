@@ -61,6 +61,10 @@ const OBJECT_PREPOSITIONS: &[&str] = &["with", "at", "to", "against", "toward", 
 
 const COORDINATORS: &[&str] = &["et", "and", "mais", "but", "puis", "ou", "or"];
 
+/// Words that go on with a noun phrase after its head (`Federal prosecutors in Manhattan`,
+/// `les habitants du quartier`), not with a verb's object.
+const PLACE_OR_SOURCE_WORDS: &[&str] = &["in", "at", "from", "of", "outside", "near", "who", "de", "du", "des", "d'", "à", "au", "aux", "en", "dans", "qui"];
+
 /// Words that open a clause of the reporter's own after a quote.
 const CLAUSE_OPENERS: &[&str] = &[
     "s'", "si", "if", "que", "qu'", "that", "when", "quand", "lorsque", "lorsqu'", "because", "parce", "car", "et",
@@ -990,7 +994,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // deputy Mary Lee shook her head before adding`: its subject speaks. The cue reported
         // stays the verb that introduces the quote.)
         if let Some(clause_end) = self.governing_clause_end(r.start, cue.start) {
-            let opener = (r.start..clause_end).rev().find(|&k| COORDINATORS.contains(&self.folded(k)) || ["while", "tandis", "que", "qu'", "qui"].contains(&self.folded(k)));
+            // (Only before a verb the clause runs on to, with no comma: `, avant d'ajouter` after a
+            // comma belongs to the attribution's clause, whatever clauses come between.)
+            let comma = self.tok(clause_end - 1) == ",";
+            let opener = (r.start..clause_end).rev().filter(|_| !comma).find(|&k| COORDINATORS.contains(&self.folded(k)) || ["while", "tandis", "que", "qu'", "qui"].contains(&self.folded(k)));
             let after_quote = r.start > 0 && self.quoted.get(r.start - 1) && opener.is_none();
             let governing = match opener {
                 Some(k) => self.colon_clause_subject(k + 1..clause_end).map(|w| (w, None)),
@@ -1327,7 +1334,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // modifier: `Recent reports have revealed`, `Institutional recipients, said X`.)
             // (The noun ends the subject, right before the verb, a comma or an auxiliary: not
             // `Okonkwo insists the fire was deliberate, telling reporters`, a verb in `-s`.)
-            let subject_ends = k + 2 == r.end || SKIPPABLE.contains(&self.folded(k + 2));
+            let subject_ends = k + 2 == r.end || SKIPPABLE.contains(&self.folded(k + 2)) || PLACE_OR_SOURCE_WORDS.contains(&self.folded(k + 2));
             let modifies_plural = subject_ends && self.is_plural_common_noun(k + 1);
             if !generic && (self.is_name_start(k) && !self.sentence_initial(k) || (self.is_name_start(k) && self.sentence_initial(k) && !self.is_name_start(k + 1) && !modifies_plural && self.looks_like_surname(k))) {
                 let mut s = k;
@@ -2295,8 +2302,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // The last speaker, when no other person who agrees has been named since (`"…," said
         // flight director Amara Osei. "…," she said`): not a woman named further back (a
         // byline's `By Jane Reporter`), even though Osei's gender is unknown.
+        // (Not over a person of the paragraph whose gender is known to agree: `Sarah Collins
+        // has run the agency … "…," said hydrologist Tanaka … "…," she said`.)
         let nearest = recent.iter().copied().find(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender));
-        if same_sentence.clone().next().is_none() && nearest.is_some() && nearest == self.last_speaker {
+        let paragraph_start = self.doc.token_at_or_after(self.doc.paragraph(self.paragraph_at(at)).start).max(window_start);
+        let agreeing_in_paragraph = gender != Gender::Unknown && self.mentions_before(paragraph_start, at_tok).iter().any(|&c| Some(c) != self.last_speaker && clusters[c].kind == EntityType::PER && clusters[c].gender == gender);
+        if same_sentence.clone().next().is_none() && nearest.is_some() && nearest == self.last_speaker && !agreeing_in_paragraph {
             return nearest;
         }
         let candidates: Vec<usize> = same_sentence
