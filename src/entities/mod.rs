@@ -1170,8 +1170,7 @@ pub(crate) fn is_participle_with_complement(doc: &Doc, k: usize) -> bool {
     let alone = || {
         doc.tok(k + 1) == ","
             && ["é", "ée", "és", "ées"].iter().any(|e| f.ends_with(e))
-            && GenderedWords::first_names().get(doc.tok(k)).is_none()
-            && !doc.gazetteer.is_some_and(|g| g.is_first_name(doc.tok(k)))
+            && !is_first_name(KnownPlaces(doc.gazetteer), doc.tok(k))
     };
     doc.language == Language::French
         && ["é", "ée", "és", "ées", "u", "ue", "us", "ues"].iter().any(|e| f.ends_with(e))

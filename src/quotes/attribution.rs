@@ -996,8 +996,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(clause_end) = self.governing_clause_end(r.start, cue.start) {
             // (Only before a verb the clause runs on to, with no comma: `, avant d'ajouter` after a
             // comma belongs to the attribution's clause, whatever clauses come between.)
-            let comma = self.tok(clause_end - 1) == ",";
-            let opener = (r.start..clause_end).rev().filter(|_| !comma).find(|&k| COORDINATORS.contains(&self.folded(k)) || ["while", "tandis", "que", "qu'", "qui"].contains(&self.folded(k)));
+            let opener = if self.tok(clause_end - 1) == "," {
+                None
+            } else {
+                (r.start..clause_end).rev().find(|&k| COORDINATORS.contains(&self.folded(k)) || ["while", "tandis", "que", "qu'", "qui"].contains(&self.folded(k)))
+            };
             let after_quote = r.start > 0 && self.quoted.get(r.start - 1) && opener.is_none();
             let governing = match opener {
                 Some(k) => self.colon_clause_subject(k + 1..clause_end).map(|w| (w, None)),
@@ -2305,10 +2308,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // (Not over a person of the paragraph whose gender is known to agree: `Sarah Collins
         // has run the agency … "…," said hydrologist Tanaka … "…," she said`.)
         let nearest = recent.iter().copied().find(|&c| clusters[c].kind == EntityType::PER && gender.compatible(clusters[c].gender));
-        let paragraph_start = self.doc.token_at_or_after(self.doc.paragraph(self.paragraph_at(at)).start).max(window_start);
-        let agreeing_in_paragraph = gender != Gender::Unknown && self.mentions_before(paragraph_start, at_tok).iter().any(|&c| Some(c) != self.last_speaker && clusters[c].kind == EntityType::PER && clusters[c].gender == gender);
-        if same_sentence.clone().next().is_none() && nearest.is_some() && nearest == self.last_speaker && !agreeing_in_paragraph {
-            return nearest;
+        if same_sentence.clone().next().is_none() && nearest.is_some() && nearest == self.last_speaker {
+            let paragraph_start = self.doc.token_at_or_after(self.doc.paragraph(self.paragraph_at(at)).start).max(window_start);
+            let agreeing_in_paragraph = gender != Gender::Unknown && self.mentions_before(paragraph_start, at_tok).iter().any(|&c| Some(c) != self.last_speaker && clusters[c].kind == EntityType::PER && clusters[c].gender == gender);
+            if !agreeing_in_paragraph {
+                return nearest;
+            }
         }
         let candidates: Vec<usize> = same_sentence
             .chain(previous_subject)
